@@ -1,0 +1,2 @@
+import bigmod
+print("import", bigmod.f999(1))
