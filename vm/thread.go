@@ -1,15 +1,132 @@
 package vm
 
+import "sync/atomic"
+
 // Thread is the state of one interpreter thread of control: the running
 // frame chain, the exception being handled, the recursion depth. Natives get
 // it as their first argument. CONTRACT (owned by the interpreter work):
 // Call is relied on by every native that calls back into Python.
 type Thread struct {
+	// Interp is the interpreter the thread runs in (nil for a bare thread
+	// used by tests and Go callers).
+	Interp *Interpreter
+
+	frame *Frame // the innermost running frame (nil when idle)
+
+	// depth counts active Python frames and nested native calls; it is
+	// compared against recursionLimit on every call (RecursionError).
+	depth          int
+	recursionLimit int
+
+	// handled is the exception being handled (sys.exc_info()), nil if none.
+	handled *Exception
+
+	// nested counts Thread.Call boundaries currently on the Go stack; a frame
+	// whose base is nested cannot suspend (await across a native call).
+	nested int
+
+	// interrupt is set asynchronously (SIGINT) and polled at backward jumps
+	// and calls.
+	interrupt *atomic.Bool
+
+	// reprDepth guards recursive reprs (OBJECTS' Repr may use ReprEnter).
+	reprStack []Object
+}
+
+// DefaultRecursionLimit is sys.getrecursionlimit()'s initial value.
+const DefaultRecursionLimit = 1000
+
+// NewThread returns a thread of interpreter in (which may be nil).
+func NewThread(in *Interpreter) *Thread {
+	th := &Thread{Interp: in, recursionLimit: DefaultRecursionLimit}
+	if in != nil {
+		th.interrupt = &in.interrupt
+	} else {
+		th.interrupt = new(atomic.Bool)
+	}
+	return th
+}
+
+// RecursionLimit returns the current recursion limit.
+func (th *Thread) RecursionLimit() int { return th.recursionLimit }
+
+// SetRecursionLimit sets the maximum depth of nested calls (sys.setrecursionlimit).
+func (th *Thread) SetRecursionLimit(n int) { th.recursionLimit = n }
+
+// Handled returns the exception currently being handled (sys.exc_info()[1]), or nil.
+func (th *Thread) Handled() *Exception { return th.handled }
+
+// ReprEnter marks v as being repr'd; it returns false when v is already
+// being repr'd further up the stack (print "[...]"). Each successful
+// ReprEnter must be paired with ReprLeave.
+func (th *Thread) ReprEnter(v Object) bool {
+	for _, o := range th.reprStack {
+		if o == v {
+			return false
+		}
+	}
+	th.reprStack = append(th.reprStack, v)
+	return true
+}
+
+// ReprLeave undoes ReprEnter.
+func (th *Thread) ReprLeave(v Object) {
+	if n := len(th.reprStack); n > 0 && th.reprStack[n-1] == v {
+		th.reprStack = th.reprStack[:n-1]
+	}
 }
 
 // Call calls any callable with vectorcall-style arguments (see NativeFunc).
 // Python functions run in a nested dispatch loop; an await that would
 // suspend across this boundary raises RuntimeError.
 func (th *Thread) Call(fn Value, args []Value, kwnames []string) (Value, error) {
-	panic("TODO Thread.Call")
+	switch f := fn.o.(type) {
+	case *Builtin:
+		return th.callBuiltin(f, args, kwnames)
+	}
+	if fn.IsNull() {
+		return NULL, NewError(SystemErrorType, "call of NULL")
+	}
+	t := fn.Type()
+	if t.Call == nil {
+		return NULL, NewError(TypeErrorType, "'%s' object is not callable", t.Name)
+	}
+	if err := th.enter(); err != nil {
+		return NULL, err
+	}
+	r, err := t.Call(th, fn, args, kwnames)
+	th.depth--
+	return r, err
+}
+
+// enter counts one level of native call depth (RecursionError when too deep).
+func (th *Thread) enter() error {
+	th.depth++
+	if th.depth > th.recursionLimit {
+		th.depth--
+		return NewError(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	return nil
+}
+
+// callBuiltin calls a Go function, prepending its bound self.
+func (th *Thread) callBuiltin(f *Builtin, args []Value, kwnames []string) (Value, error) {
+	if err := th.enter(); err != nil {
+		return NULL, err
+	}
+	var r Value
+	var err error
+	if f.Self.IsNull() {
+		r, err = f.Fn(th, args, kwnames)
+	} else {
+		buf := make([]Value, 0, len(args)+1)
+		buf = append(buf, f.Self)
+		buf = append(buf, args...)
+		r, err = f.Fn(th, buf, kwnames)
+	}
+	th.depth--
+	if err != nil {
+		return NULL, asException(err)
+	}
+	return r, nil
 }
