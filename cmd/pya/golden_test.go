@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The golden tests: every testdata/**/NAME.pya with a sibling NAME.out is a
+// program whose expected output was recorded by running the very same file
+// under CPython 3.11 (testdata/regen.sh). Files without .out (helper modules
+// such as testdata/articles/util/) are not tests. Next to NAME.out:
+//
+//	NAME.err        the last non-empty line of stderr (the exception line); status 1
+//	NAME.errprefix  the last non-empty line of stderr starts with this; status 1
+//	NAME.status     the expected exit status (overrides the defaults above)
+//
+// Without .err/.errprefix, stderr must be empty and the status 0. A first
+// line "# pya: pending <reason>" skips the test, printing the reason.
+
+const repoRoot = "../.."
+
+// goldenTimeout bounds one program: a hang is a failure, not a stuck test run.
+const goldenTimeout = 30 * time.Second
+
+func TestGolden(t *testing.T) {
+	var tests []string
+	err := filepath.WalkDir(filepath.Join(repoRoot, "testdata"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".pya") && exists(strings.TrimSuffix(path, ".pya")+".out") {
+			rel, err := filepath.Rel(repoRoot, path)
+			if err != nil {
+				return err
+			}
+			tests = append(tests, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tests) == 0 {
+		t.Fatal("no golden tests found under testdata/")
+	}
+	for _, rel := range tests {
+		t.Run(strings.TrimPrefix(rel, "testdata/"), func(t *testing.T) {
+			t.Parallel()
+			runGolden(t, rel)
+		})
+	}
+}
+
+// golden is what one test expects.
+type golden struct {
+	stdout    string
+	errLine   string // exact last stderr line, or ""
+	errPrefix string // prefix of the last stderr line, or ""
+	status    int
+}
+
+func loadGolden(t *testing.T, base string) golden {
+	var g golden
+	g.stdout = readFile(t, base+".out")
+	if exists(base + ".err") {
+		g.errLine = lastLine(readFile(t, base+".err"))
+		g.status = 1
+	}
+	if exists(base + ".errprefix") {
+		g.errPrefix = strings.TrimRight(readFile(t, base+".errprefix"), "\r\n")
+		g.status = 1
+	}
+	if exists(base + ".status") {
+		s := strings.TrimSpace(readFile(t, base+".status"))
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatalf("%s.status: %v", base, err)
+		}
+		g.status = n
+	}
+	return g
+}
+
+func runGolden(t *testing.T, rel string) {
+	path := filepath.Join(repoRoot, rel)
+	src := readFile(t, path)
+	if first, _, _ := strings.Cut(src, "\n"); strings.HasPrefix(first, "# pya: pending") {
+		t.Skipf("%s: %s", rel, strings.TrimSpace(first[len("# pya:"):]))
+	}
+	want := loadGolden(t, strings.TrimSuffix(path, ".pya"))
+
+	var stdout, stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		e := env{dir: repoRoot, getenv: func(string) string { return "" }}
+		done <- runEnv(e, []string{"--clock=virtual", rel}, strings.NewReader(""), &stdout, &stderr)
+	}()
+	var status int
+	select {
+	case status = <-done:
+	case <-time.After(goldenTimeout):
+		t.Fatalf("%s: still running after %v (hang or deadlock not reported)", rel, goldenTimeout)
+	}
+
+	if diff := cmp.Diff(want.stdout, stdout.String()); diff != "" {
+		t.Errorf("%s: stdout mismatch (-want +got):\n%s", rel, diff)
+	}
+	last := lastLine(stderr.String())
+	switch {
+	case want.errLine != "":
+		if last != want.errLine {
+			t.Errorf("%s: last stderr line:\n got: %q\nwant: %q", rel, last, want.errLine)
+		}
+	case want.errPrefix != "":
+		if !strings.HasPrefix(last, want.errPrefix) {
+			t.Errorf("%s: last stderr line:\n got: %q\nwant prefix: %q", rel, last, want.errPrefix)
+		}
+	default:
+		if stderr.Len() != 0 {
+			t.Errorf("%s: unexpected stderr", rel)
+		}
+	}
+	if status != want.status {
+		t.Errorf("%s: exit status %d, want %d", rel, status, want.status)
+	}
+	if t.Failed() && stderr.Len() != 0 {
+		t.Logf("stderr:\n%s", stderr.String())
+	}
+}
+
+// lastLine returns the last non-empty line of s.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\r\n \t"), "\n")
+	return strings.TrimRight(lines[len(lines)-1], "\r")
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func writeFile(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
