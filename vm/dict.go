@@ -1,76 +1,418 @@
 package vm
 
-// Dict is an insertion-ordered hash map (Python's dict). It is also the
-// namespace of modules, classes and instances, so string keys have a fast path.
+// Dict is an insertion-ordered hash map (Python's dict), laid out as CPython's
+// compact dict: a sparse index table of int32 slots pointing into a dense,
+// insertion-ordered entries array. Iteration walks the entries; deletion
+// leaves a hole (NULL key) there and a dummy in the index so probe chains
+// stay intact. It is also the namespace of modules, classes and instances, so
+// str keys have a fast path that never calls Python code: their hash is
+// cached in the *Str and equality is a Go string comparison.
 //
 // CONTRACT (owned by the objects work): the methods below are the API the
-// interpreter relies on; their bodies are placeholders until implemented.
+// interpreter relies on.
 type Dict struct {
-	keys []Value // placeholder storage, replaced by the real hash table
-	vals []Value
+	indices []int32     // len is a power of two (or 0 for an empty dict)
+	entries []dictEntry // insertion order; deleted entries have a NULL key
+	used    int         // live entries
+	fill    int         // index slots not empty (live or dummy): growth trigger
+	nonStr  bool        // some key ever inserted was not a str
 }
+
+type dictEntry struct {
+	hash       int64
+	key, value Value
+}
+
+const (
+	ixEmpty   = -1
+	ixDummy   = -2
+	dictMinSz = 8
+)
 
 // NewDict returns an empty dict.
 func NewDict() *Dict { return &Dict{} }
 
+// NewDictSize returns an empty dict with room for n items.
+func NewDictSize(n int) *Dict {
+	d := &Dict{}
+	if n > 0 {
+		d.resize(n)
+	}
+	return d
+}
+
+func (d *Dict) Type() *Type { return DictType }
+
 // Len returns the number of items.
-func (d *Dict) Len() int { return len(d.keys) }
+func (d *Dict) Len() int { return d.used }
+
+// usable returns how many entries an index of size n may address (2/3 load).
+func usable(n int) int { return n * 2 / 3 }
+
+// resize rebuilds the index for at least minUsed entries, compacting the
+// entries array.
+func (d *Dict) resize(minUsed int) {
+	size := dictMinSz
+	for usable(size) < minUsed {
+		size <<= 1
+	}
+	if d.used != len(d.entries) {
+		live := make([]dictEntry, 0, usable(size))
+		for _, e := range d.entries {
+			if !e.key.IsNull() {
+				live = append(live, e)
+			}
+		}
+		d.entries = live
+	} else if cap(d.entries) < usable(size) {
+		n := make([]dictEntry, len(d.entries), usable(size))
+		copy(n, d.entries)
+		d.entries = n
+	}
+	idx := make([]int32, size)
+	for i := range idx {
+		idx[i] = ixEmpty
+	}
+	mask := uint64(size - 1)
+	for i, e := range d.entries {
+		h := uint64(e.hash)
+		j := h & mask
+		for perturb := h; idx[j] != ixEmpty; {
+			perturb >>= 5
+			j = (j*5 + perturb + 1) & mask
+		}
+		idx[j] = int32(i)
+	}
+	d.indices = idx
+	d.fill = len(d.entries)
+}
+
+// findStr returns the index slot and entry number of a str key, or the
+// first free slot and -1 when absent.
+func (d *Dict) findStr(key string, h int64) (slot int, ix int) {
+	if len(d.indices) == 0 {
+		return -1, -1
+	}
+	mask := uint64(len(d.indices) - 1)
+	hu := uint64(h)
+	j := hu & mask
+	for perturb := hu; ; {
+		x := d.indices[j]
+		if x == ixEmpty {
+			return int(j), -1
+		}
+		if x >= 0 {
+			e := &d.entries[x]
+			if e.hash == h {
+				if s, ok := e.key.o.(*Str); ok && s.s == key {
+					return int(j), int(x)
+				}
+			}
+		}
+		perturb >>= 5
+		j = (j*5 + perturb + 1) & mask
+	}
+}
+
+// find returns the index slot and entry number of key, or the first free
+// slot and -1 when absent. Comparing keys may run Python code, which may
+// mutate the dict: the lookup then restarts.
+func (d *Dict) find(th *Thread, key Value, h int64) (slot int, ix int, err error) {
+	if s, ok := key.o.(*Str); ok {
+		slot, ix = d.findStr(s.s, h)
+		if ix >= 0 || d.allStrKeys() {
+			return slot, ix, nil
+		}
+	}
+restart:
+	if len(d.indices) == 0 {
+		return -1, -1, nil
+	}
+	mask := uint64(len(d.indices) - 1)
+	hu := uint64(h)
+	j := hu & mask
+	for perturb := hu; ; {
+		x := d.indices[j]
+		if x == ixEmpty {
+			return int(j), -1, nil
+		}
+		if x >= 0 {
+			e := d.entries[x]
+			if e.key.Is(key) {
+				return int(j), int(x), nil
+			}
+			if e.hash == h {
+				indices := d.indices
+				eq, err := keysEqual(th, e.key, key)
+				if err != nil {
+					return -1, -1, err
+				}
+				if len(d.indices) != len(indices) || &d.indices[0] != &indices[0] || int(x) >= len(d.entries) || !d.entries[x].key.Is(e.key) {
+					goto restart
+				}
+				if eq {
+					return int(j), int(x), nil
+				}
+			}
+		}
+		perturb >>= 5
+		j = (j*5 + perturb + 1) & mask
+	}
+}
+
+// allStrKeys reports that every key is a str, so a failed str lookup needs
+// no generic lookup (a non-str key with a custom __eq__ could equal a str).
+func (d *Dict) allStrKeys() bool { return !d.nonStr }
+
+// keysEqual compares two keys with equal hashes.
+func keysEqual(th *Thread, a, b Value) (bool, error) {
+	if sa, ok := a.o.(*Str); ok {
+		if sb, ok := b.o.(*Str); ok {
+			return sa.s == sb.s, nil
+		}
+	}
+	if a.IsInt() && b.IsInt() {
+		return a.n == b.n, nil
+	}
+	return Equal(th, a, b)
+}
+
+// insert adds a new entry at the empty index slot that ended the failed
+// lookup (slot < 0: no index yet).
+func (d *Dict) insert(slot int, h int64, key, v Value) {
+	if slot < 0 || d.fill >= usable(len(d.indices)) {
+		d.resize(d.used*3 + 1)
+		slot = d.emptySlot(h)
+	}
+	if _, ok := key.o.(*Str); !ok {
+		d.nonStr = true
+	}
+	d.indices[slot] = int32(len(d.entries))
+	d.entries = append(d.entries, dictEntry{hash: h, key: key, value: v})
+	d.used++
+	d.fill++
+}
+
+// emptySlot finds the first empty slot on h's probe chain.
+func (d *Dict) emptySlot(h int64) int {
+	mask := uint64(len(d.indices) - 1)
+	hu := uint64(h)
+	j := hu & mask
+	for perturb := hu; d.indices[j] != ixEmpty; {
+		perturb >>= 5
+		j = (j*5 + perturb + 1) & mask
+	}
+	return int(j)
+}
 
 // GetStr looks up a str key without calling any Python code.
 func (d *Dict) GetStr(key string) (Value, bool) {
-	for i, k := range d.keys {
-		if s, ok := k.o.(*Str); ok && s.s == key {
-			return d.vals[i], true
-		}
+	if d.used == 0 {
+		return NULL, false
 	}
-	return NULL, false
+	_, ix := d.findStr(key, strHash(key))
+	if ix < 0 {
+		return NULL, false
+	}
+	return d.entries[ix].value, true
 }
 
 // SetStr sets a str key.
 func (d *Dict) SetStr(key string, v Value) {
-	for i, k := range d.keys {
-		if s, ok := k.o.(*Str); ok && s.s == key {
-			d.vals[i] = v
-			return
-		}
+	h := strHash(key)
+	slot, ix := d.findStr(key, h)
+	if ix >= 0 {
+		d.entries[ix].value = v
+		return
 	}
-	d.keys = append(d.keys, NewStr(key))
-	d.vals = append(d.vals, v)
+	k := NewStr(key)
+	k.o.(*Str).hash = h
+	d.insert(slot, h, k, v)
 }
 
 // DelStr deletes a str key, reporting whether it was present.
 func (d *Dict) DelStr(key string) bool {
-	for i, k := range d.keys {
-		if s, ok := k.o.(*Str); ok && s.s == key {
-			d.keys = append(d.keys[:i], d.keys[i+1:]...)
-			d.vals = append(d.vals[:i], d.vals[i+1:]...)
-			return true
-		}
+	slot, ix := d.findStr(key, strHash(key))
+	if ix < 0 {
+		return false
 	}
-	return false
+	d.deleteAt(slot, ix)
+	return true
+}
+
+func (d *Dict) deleteAt(slot, ix int) {
+	d.indices[slot] = ixDummy
+	d.entries[ix] = dictEntry{}
+	d.used--
+	// Trailing holes are dropped (their index slots are already dummies), so
+	// popitem stays O(1) and the next insertion reuses the space, as CPython.
+	n := len(d.entries)
+	for n > 0 && d.entries[n-1].key.IsNull() {
+		n--
+	}
+	d.entries = d.entries[:n]
 }
 
 // Get looks up any key (hashing and comparing may run Python code, hence th
 // and the error: TypeError "unhashable type: 'list'").
-func (d *Dict) Get(th *Thread, key Value) (Value, bool, error) { panic("TODO Dict.Get") }
+func (d *Dict) Get(th *Thread, key Value) (Value, bool, error) {
+	h, err := Hash(th, key)
+	if err != nil {
+		return NULL, false, err
+	}
+	if d.used == 0 {
+		return NULL, false, nil
+	}
+	_, ix, err := d.find(th, key, h)
+	if err != nil || ix < 0 {
+		return NULL, false, err
+	}
+	return d.entries[ix].value, true, nil
+}
 
 // Set sets any key.
-func (d *Dict) Set(th *Thread, key, v Value) error { panic("TODO Dict.Set") }
+func (d *Dict) Set(th *Thread, key, v Value) error {
+	h, err := Hash(th, key)
+	if err != nil {
+		return err
+	}
+	return d.SetHashed(th, key, h, v)
+}
+
+// SetHashed sets key, whose hash is h.
+func (d *Dict) SetHashed(th *Thread, key Value, h int64, v Value) error {
+	slot, ix, err := d.find(th, key, h)
+	if err != nil {
+		return err
+	}
+	if ix >= 0 {
+		d.entries[ix].value = v
+		return nil
+	}
+	d.insert(slot, h, key, v)
+	return nil
+}
 
 // Delete removes a key, reporting whether it was present.
-func (d *Dict) Delete(th *Thread, key Value) (bool, error) { panic("TODO Dict.Delete") }
+func (d *Dict) Delete(th *Thread, key Value) (bool, error) {
+	h, err := Hash(th, key)
+	if err != nil {
+		return false, err
+	}
+	if d.used == 0 {
+		return false, nil
+	}
+	slot, ix, err := d.find(th, key, h)
+	if err != nil || ix < 0 {
+		return false, err
+	}
+	d.deleteAt(slot, ix)
+	return true, nil
+}
+
+// Pop removes key and returns its value (NULL, false when absent).
+func (d *Dict) Pop(th *Thread, key Value) (Value, bool, error) {
+	h, err := Hash(th, key)
+	if err != nil {
+		return NULL, false, err
+	}
+	if d.used == 0 {
+		return NULL, false, nil
+	}
+	slot, ix, err := d.find(th, key, h)
+	if err != nil || ix < 0 {
+		return NULL, false, err
+	}
+	v := d.entries[ix].value
+	d.deleteAt(slot, ix)
+	return v, true, nil
+}
+
+// PopItem removes and returns the last inserted item (ok false when empty).
+func (d *Dict) PopItem() (k, v Value, ok bool) {
+	if d.used == 0 {
+		return NULL, NULL, false
+	}
+	ix := len(d.entries) - 1
+	e := d.entries[ix]
+	slot := d.slotOf(e.hash, ix)
+	d.deleteAt(slot, ix)
+	return e.key, e.value, true
+}
+
+// slotOf finds the index slot holding entry ix.
+func (d *Dict) slotOf(h int64, ix int) int {
+	mask := uint64(len(d.indices) - 1)
+	hu := uint64(h)
+	j := hu & mask
+	for perturb := hu; d.indices[j] != int32(ix); {
+		perturb >>= 5
+		j = (j*5 + perturb + 1) & mask
+	}
+	return int(j)
+}
+
+// Clear removes every item.
+func (d *Dict) Clear() { *d = Dict{} }
+
+// Copy returns a shallow copy.
+func (d *Dict) Copy() *Dict {
+	n := &Dict{used: d.used, nonStr: d.nonStr}
+	if d.used == len(d.entries) {
+		n.entries = append([]dictEntry(nil), d.entries...)
+		n.indices = append([]int32(nil), d.indices...)
+		n.fill = d.fill
+		return n
+	}
+	n.entries = make([]dictEntry, 0, d.used)
+	for _, e := range d.entries {
+		if !e.key.IsNull() {
+			n.entries = append(n.entries, e)
+		}
+	}
+	n.resize(d.used)
+	return n
+}
 
 // Keys returns the keys in insertion order (a fresh slice).
-func (d *Dict) Keys() []Value { return append([]Value(nil), d.keys...) }
+func (d *Dict) Keys() []Value {
+	out := make([]Value, 0, d.used)
+	for _, e := range d.entries {
+		if !e.key.IsNull() {
+			out = append(out, e.key)
+		}
+	}
+	return out
+}
+
+// Values returns the values in insertion order (a fresh slice).
+func (d *Dict) Values() []Value {
+	out := make([]Value, 0, d.used)
+	for _, e := range d.entries {
+		if !e.key.IsNull() {
+			out = append(out, e.value)
+		}
+	}
+	return out
+}
 
 // Items calls f for each item in insertion order until f returns false.
 // The dict must not be modified during the walk.
 func (d *Dict) Items(f func(k, v Value) bool) {
-	for i := range d.keys {
-		if !f(d.keys[i], d.vals[i]) {
+	for _, e := range d.entries {
+		if !e.key.IsNull() && !f(e.key, e.value) {
 			return
 		}
 	}
 }
 
-func (d *Dict) Type() *Type { return DictType }
+// entryAt returns the live entry at or after position pos and the position
+// after it, or ok false at the end (used by iterators).
+func (d *Dict) entryAt(pos int) (k, v Value, next int, ok bool) {
+	for ; pos < len(d.entries); pos++ {
+		if e := &d.entries[pos]; !e.key.IsNull() {
+			return e.key, e.value, pos + 1, true
+		}
+	}
+	return NULL, NULL, pos, false
+}

@@ -106,3 +106,113 @@ func plural(n int) string {
 func typeErrorf(format string, args ...any) error {
 	return NewError(TypeErrorType, "%s", fmt.Sprintf(format, args...))
 }
+
+// Argument checks for methods of built-in types, where args[0] is self.
+// Their messages are CPython's for METH_O, METH_NOARGS and positional-only
+// Argument Clinic methods.
+
+// argsOne checks a METH_O method: exactly one argument after self.
+func argsOne(fname string, args []Value, kwnames []string) error {
+	if len(kwnames) > 0 {
+		return NewError(TypeErrorType, "%s() takes no keyword arguments", fname)
+	}
+	if len(args) != 2 {
+		return NewError(TypeErrorType, "%s() takes exactly one argument (%d given)", fname, len(args)-1)
+	}
+	return nil
+}
+
+// argsNone checks a METH_NOARGS method.
+func argsNone(fname string, args []Value, kwnames []string) error {
+	if len(kwnames) > 0 {
+		return NewError(TypeErrorType, "%s() takes no keyword arguments", fname)
+	}
+	if len(args) != 1 {
+		return NewError(TypeErrorType, "%s() takes no arguments (%d given)", fname, len(args)-1)
+	}
+	return nil
+}
+
+// argsRange checks a positional-only method taking min..max arguments
+// after self ("insert expected 2 arguments, got 1").
+func argsRange(short, fname string, args []Value, kwnames []string, min, max int) error {
+	if len(kwnames) > 0 {
+		return NewError(TypeErrorType, "%s() takes no keyword arguments", fname)
+	}
+	n := len(args) - 1
+	switch {
+	case n >= min && n <= max:
+		return nil
+	case min == max:
+		return NewError(TypeErrorType, "%s expected %d argument%s, got %d", short, min, plural(min), n)
+	case n < min:
+		return NewError(TypeErrorType, "%s expected at least %d argument%s, got %d", short, min, plural(min), n)
+	}
+	return NewError(TypeErrorType, "%s expected at most %d argument%s, got %d", short, max, plural(max), n)
+}
+
+// optArg returns args[i], or NULL when absent.
+func optArg(args []Value, i int) Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return NULL
+}
+
+// indexArg converts an argument that must be an integer (through __index__).
+func indexArg(th *Thread, v Value) (int64, error) {
+	i, ok, err := Index(th, v)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, NewError(TypeErrorType, "'%s' object cannot be interpreted as an integer", TypeName(v))
+	}
+	return i, nil
+}
+
+// GetSetDescr is a computed attribute of a built-in type (int.real,
+// slice.start, ...), stored in the type's Dict (type getset_descriptor).
+// Looking it up on an instance calls Get through the DescrGet slot; it is a
+// data descriptor whose DescrSet raises AttributeError (read-only).
+type GetSetDescr struct {
+	Name  string
+	Owner *Type
+	Get   func(th *Thread, v Value) (Value, error)
+}
+
+// GetSetDescrType is the type of GetSetDescr values.
+var GetSetDescrType = &Type{Name: "getset_descriptor", Module: "builtins"}
+
+func (*GetSetDescr) Type() *Type { return GetSetDescrType }
+
+// AddGetters installs read-only computed attributes of a built-in type.
+func (t *Type) AddGetters(getters map[string]func(th *Thread, v Value) (Value, error)) {
+	if t.Dict == nil {
+		t.Dict = NewDict()
+	}
+	for name, g := range getters {
+		t.Dict.SetStr(name, Value{o: &GetSetDescr{Name: name, Owner: t, Get: g}})
+	}
+}
+
+func init() {
+	g := GetSetDescrType
+	g.Bases = []*Type{ObjectType}
+	g.MRO = []*Type{g, ObjectType}
+	g.Hash = identityHashSlot
+	g.Repr = func(th *Thread, v Value) (string, error) {
+		d := v.o.(*GetSetDescr)
+		return "<attribute '" + d.Name + "' of '" + d.Owner.Name + "' objects>", nil
+	}
+	g.DescrGet = func(th *Thread, v, obj Value, owner *Type) (Value, error) {
+		if obj.IsNull() {
+			return v, nil
+		}
+		return v.o.(*GetSetDescr).Get(th, obj)
+	}
+	g.DescrSet = func(th *Thread, v, obj, val Value) error {
+		d := v.o.(*GetSetDescr)
+		return NewError(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", d.Name, d.Owner.Name)
+	}
+}
