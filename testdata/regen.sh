@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# regen.sh records the golden outputs: it runs every test program under
+# CPython 3.11 (the source of truth; never hand-write a .out or .err) and
+# writes NAME.out (stdout) and, when the program fails, NAME.err (the last
+# non-empty stderr line: the exception or SyntaxError line) and NAME.status
+# (when the exit status is neither 0 nor 1).
+#
+#   testdata/regen.sh                      # lang/ async/ articles/
+#   testdata/regen.sh testdata/lang/x.pya  # some files or directories
+#
+# Runs from the repository root, as `python3 testdata/DIR/NAME.pya`, so
+# sys.argv[0] and tracebacks match `pya testdata/DIR/NAME.pya`. Helper modules
+# (.pya files that have no .out, in package folders such as articles/util/)
+# are mirrored as .py into a temporary PYTHONPATH so that imports work.
+# Every program runs twice with different hash seeds: the outputs must agree.
+# A program still running after $REGEN_TIMEOUT seconds (default 60) is a
+# hang (e.g. a consumer that never ends): its stdout up to the hang is kept
+# (python3 -u), no .err is written, and it needs a hand-written NAME.errprefix
+# (what pya reports: the deadlock).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+py=${PYTHON:-python3}
+timeout=${REGEN_TIMEOUT:-60}
+$py -c 'import sys; assert sys.version_info[:2] == (3, 11), sys.version' || exit 1
+
+if [ $# -eq 0 ]; then set -- testdata/lang testdata/async testdata/articles; fi
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# is_test FILE: a test is a .pya not inside a package folder (a folder with __init__.pya).
+is_test() {
+	local d; d=$(dirname "$1")
+	while [ "$d" != testdata ] && [ "$d" != . ]; do
+		[ -e "$d/__init__.pya" ] && return 1
+		d=$(dirname "$d")
+	done
+	return 0
+}
+
+files=()
+for a in "$@"; do
+	if [ -d "$a" ]; then
+		while IFS= read -r f; do is_test "$f" && files+=("$f"); done < <(find "$a" -name '*.pya' | sort)
+	else
+		files+=("$a")
+	fi
+done
+
+fail=0
+for f in "${files[@]}"; do
+	base=${f%.pya}
+	dir=$(dirname "$f")
+	lib="$tmp/lib"; rm -rf "$lib"; mkdir -p "$lib"
+	(cd "$dir" && find . -name '*.pya' ! -path "./$(basename "$f")" | while IFS= read -r m; do
+		mkdir -p "$lib/$(dirname "$m")"; cp "$m" "$lib/${m%.pya}.py"; done)
+	for seed in 1 2; do
+		PYTHONPATH="$lib" PYTHONHASHSEED=$seed PYTHONDONTWRITEBYTECODE=1 \
+			timeout "$timeout" $py -u "$f" </dev/null >"$tmp/out$seed" 2>"$tmp/err$seed"
+		echo $? >"$tmp/status$seed"
+	done
+	status=$(cat "$tmp/status1")
+	if ! cmp -s "$tmp/out1" "$tmp/out2" || [ "$status" != "$(cat "$tmp/status2")" ]; then
+		echo "NONDETERMINISTIC (hash seed or timing): $f"; diff "$tmp/out1" "$tmp/out2" | head -5; fail=1
+	fi
+	cp "$tmp/out1" "$base.out"
+	rm -f "$base.err" "$base.status"
+	if [ "$status" = 124 ]; then
+		echo "HANG (stdout kept; needs $base.errprefix): $f"
+		[ -e "$base.errprefix" ] || { echo "  missing $base.errprefix"; fail=1; }
+		continue
+	fi
+	if [ "$status" != 0 ]; then
+		grep -v '^[[:space:]]*$' "$tmp/err1" | tail -n 1 >"$base.err"
+		[ -s "$base.err" ] || rm -f "$base.err"
+		{ [ "$status" != 1 ] || [ ! -e "$base.err" ]; } && echo "$status" >"$base.status"
+	elif [ -s "$tmp/err1" ]; then
+		echo "WARNING: $f exited 0 but wrote to stderr:"; head -3 "$tmp/err1"; fail=1
+	fi
+	echo "ok  $f (status $status)"
+done
+exit $fail
