@@ -163,7 +163,7 @@ func biPrint(th *Thread, args []Value, kwnames []string) (Value, error) {
 	return None, nil
 }
 
-// input(prompt='')
+// input(prompt=”)
 func biInput(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if len(kwnames) > 0 {
 		return NULL, NewError(TypeErrorType, "input() takes no keyword arguments")

@@ -49,10 +49,10 @@ func init() {
 }
 
 type enumerateObj struct {
-	typ   *Type
-	it    Value
-	n     int64
-	big   Value // the count once it leaves int64 (or started as a big int), else NULL
+	typ *Type
+	it  Value
+	n   int64
+	big Value // the count once it leaves int64 (or started as a big int), else NULL
 }
 
 func (e *enumerateObj) Type() *Type { return e.typ }
