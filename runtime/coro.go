@@ -1,0 +1,203 @@
+package runtime
+
+import (
+	"sync/atomic"
+
+	"github.com/pya-lang/pya/vm"
+)
+
+// nativeCoro is embedded by the coroutines written in Go (sleep,
+// Lock.acquire, Queue.get, wait_for, ...). Their Python type is "coroutine"
+// so that iscoroutine() and create_task() accept them; __await__ returns the
+// object itself, and Resume drives it.
+type nativeCoro struct {
+	qualname string
+	finished bool
+}
+
+// NativeCoroutine is implemented by the coroutines of this package.
+type NativeCoroutine interface {
+	Resumable
+	vm.Object
+	native() *nativeCoro
+}
+
+func (c *nativeCoro) native() *nativeCoro { return c }
+func (c *nativeCoro) Type() *vm.Type      { return NativeCoroType }
+
+// QualName is the coroutine's __qualname__ (for reprs).
+func (c *nativeCoro) QualName() string { return c.qualname }
+
+// reused is the error of resuming a finished coroutine.
+func reused() error {
+	return vm.NewError(vm.RuntimeErrorType, "cannot reuse already awaited coroutine")
+}
+
+// finish marks the coroutine done and returns its result.
+func (c *nativeCoro) finish(v vm.Value) (vm.Value, bool, error) {
+	c.finished = true
+	return v, true, nil
+}
+
+// fail marks the coroutine done with an exception.
+func (c *nativeCoro) fail(err error) (vm.Value, bool, error) {
+	c.finished = true
+	return vm.NULL, false, err
+}
+
+// yieldFuture suspends on f: the driving task waits for it.
+func yieldFuture(f *Future) (vm.Value, bool, error) {
+	f.Blocking = true
+	return f.Value(), false, nil
+}
+
+// coroutineTypeName is the type name of the VM's coroutine objects.
+const coroutineTypeName = "coroutine"
+
+// IsCoroutine is asyncio.iscoroutine: a VM coroutine or a native one.
+func IsCoroutine(v vm.Value) bool {
+	o := v.Object()
+	if o == nil {
+		return false
+	}
+	if _, ok := o.(NativeCoroutine); ok {
+		return true
+	}
+	t := v.Type()
+	return t.Name == coroutineTypeName && t.Module == "builtins"
+}
+
+// envCache remembers the last (thread, env) pair: natives look their loop
+// up on every call, and a map lookup under a mutex is too slow for that.
+type envCacheEntry struct {
+	th  *vm.Thread
+	env *Env
+}
+
+var envCache atomic.Pointer[envCacheEntry]
+
+func cachedEnv(th *vm.Thread) *Env {
+	if c := envCache.Load(); c != nil && c.th == th {
+		return c.env
+	}
+	e := EnvFor(th)
+	envCache.Store(&envCacheEntry{th, e})
+	return e
+}
+
+// GetRunningLoop is asyncio.get_running_loop().
+func GetRunningLoop(th *vm.Thread) (*Loop, error) {
+	if l := cachedEnv(th).running; l != nil {
+		return l, nil
+	}
+	return nil, vm.NewError(vm.RuntimeErrorType, "no running event loop")
+}
+
+// GetEventLoop is asyncio.get_event_loop(): the running loop, else the
+// current one, created on first use.
+func GetEventLoop(th *vm.Thread) *Loop {
+	e := cachedEnv(th)
+	if e.running != nil {
+		return e.running
+	}
+	if e.current == nil {
+		e.current = NewLoop(th)
+	}
+	return e.current
+}
+
+// SetEventLoop is asyncio.set_event_loop(l) (nil for None).
+func SetEventLoop(th *vm.Thread, l *Loop) { cachedEnv(th).current = l }
+
+// awaitIter returns the iterator that `await v` delegates to: a coroutine
+// itself, a future's FutureIter, or v.__await__().
+func awaitIter(th *vm.Thread, v vm.Value) (Resumable, error) {
+	if f := asFuture(v); f != nil {
+		return NewFutureIter(f), nil
+	}
+	if IsCoroutine(v) {
+		if r, ok := v.Object().(Resumable); ok {
+			return r, nil
+		}
+	}
+	m, err := vm.LookupAttr(th, v, "__await__")
+	if err != nil {
+		return nil, err
+	}
+	if !m.IsNull() {
+		it, err := th.Call(m, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		if r, ok := it.Object().(Resumable); ok {
+			return r, nil
+		}
+		return nil, vm.NewError(vm.TypeErrorType, "__await__() returned non-iterator of type '%s'", it.Type().Name)
+	}
+	return nil, vm.NewError(vm.TypeErrorType, "object %s can't be used in 'await' expression", v.Type().Name)
+}
+
+// EnsureFuture is asyncio.ensure_future(v): futures pass through,
+// coroutines become tasks on l (the running or current loop when nil).
+func EnsureFuture(th *vm.Thread, v vm.Value, l *Loop) (*Future, error) {
+	if f := asFuture(v); f != nil {
+		return f, nil
+	}
+	if IsCoroutine(v) {
+		if l == nil {
+			l = GetEventLoop(th)
+		}
+		t, err := NewTask(l, v, vm.NULL)
+		if err != nil {
+			return nil, err
+		}
+		return &t.Future, nil
+	}
+	m, err := vm.LookupAttr(th, v, "__await__")
+	if err != nil {
+		return nil, err
+	}
+	if !m.IsNull() {
+		if l == nil {
+			l = GetEventLoop(th)
+		}
+		w := &wrapAwaitable{nativeCoro: nativeCoro{qualname: "_wrap_awaitable"}, aw: v}
+		t, err := NewTask(l, vm.ObjectValue(w), vm.NULL)
+		if err != nil {
+			return nil, err
+		}
+		return &t.Future, nil
+	}
+	return nil, vm.NewError(vm.TypeErrorType, "An asyncio.Future, a coroutine or an awaitable is required")
+}
+
+// wrapAwaitable is tasks._wrap_awaitable: `return await awaitable`.
+type wrapAwaitable struct {
+	nativeCoro
+	aw  vm.Value
+	sub Resumable
+}
+
+func (w *wrapAwaitable) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
+	if w.finished {
+		return vm.NULL, false, reused()
+	}
+	if w.sub == nil {
+		if exc != nil {
+			return w.fail(exc)
+		}
+		it, err := awaitIter(th, w.aw)
+		if err != nil {
+			return w.fail(err)
+		}
+		w.sub = it
+	}
+	r, done, err := w.sub.Resume(th, v, exc)
+	if err != nil {
+		return w.fail(err)
+	}
+	if done {
+		return w.finish(r)
+	}
+	return r, false, nil
+}

@@ -1,0 +1,116 @@
+package runtime
+
+import (
+	"io"
+	"os"
+	"sync"
+
+	"github.com/pya-lang/pya/vm"
+)
+
+// Env is the asyncio state of one interpreter: its clock, its GIL, the
+// task name counter (Task-1, Task-2, ... across loops, as CPython's
+// module-level counter), the current and running loops.
+type Env struct {
+	Clock Clock
+	GIL   GIL
+	// Stderr receives the exception handler's reports.
+	Stderr io.Writer
+
+	taskCounter int64
+	running     *Loop // the loop running on the main thread
+	current     *Loop // set_event_loop / get_event_loop
+}
+
+var (
+	envsMu sync.Mutex
+	envs   = map[any]*Env{} // by *vm.Interpreter, or by *vm.Thread for bare threads
+)
+
+func envKey(th *vm.Thread) any {
+	if th.Interp != nil {
+		return th.Interp
+	}
+	return th
+}
+
+func newEnv(kind ClockKind) *Env {
+	e := &Env{Clock: NewClock(kind), Stderr: os.Stderr}
+	// The interpreter's main thread holds the GIL whenever it is not
+	// blocked; workers acquire it.
+	e.GIL.Acquire()
+	return e
+}
+
+// EnvFor returns the Env of th's interpreter, creating it (with the default
+// clock) on first use.
+func EnvFor(th *vm.Thread) *Env {
+	k := envKey(th)
+	envsMu.Lock()
+	defer envsMu.Unlock()
+	e := envs[k]
+	if e == nil {
+		e = newEnv(DefaultClockKind())
+		envs[k] = e
+	}
+	return e
+}
+
+// ConfigureInterpreter sets the clock and the stderr of in's asyncio
+// (the CLI calls it for --clock=virtual before running the program).
+func ConfigureInterpreter(in *vm.Interpreter, kind ClockKind, stderr io.Writer) {
+	e := newEnv(kind)
+	if stderr != nil {
+		e.Stderr = stderr
+	}
+	envsMu.Lock()
+	envs[in] = e
+	envsMu.Unlock()
+}
+
+// ForgetInterpreter drops in's asyncio state (when an embedder is done with it).
+func ForgetInterpreter(in *vm.Interpreter) {
+	envsMu.Lock()
+	delete(envs, in)
+	envsMu.Unlock()
+}
+
+// CurrentClock is the hook for the time module: time.sleep(d) calls
+// CurrentClock(th).Sleep(d) (releasing the GIL around it, see GIL), and
+// time.monotonic()/perf_counter() may read Now() so that virtual time is
+// visible to the program.
+func CurrentClock(th *vm.Thread) Clock { return EnvFor(th).Clock }
+
+// CurrentGIL returns the GIL of th's interpreter.
+func CurrentGIL(th *vm.Thread) *GIL { return &EnvFor(th).GIL }
+
+// RunningLoop returns the loop running on th's interpreter, or nil.
+func RunningLoop(th *vm.Thread) *Loop { return EnvFor(th).running }
+
+// nextTaskName returns "Task-N".
+func (e *Env) nextTaskName() string {
+	e.taskCounter++
+	return "Task-" + itoa(e.taskCounter)
+}
+
+func itoa(i int64) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	n := len(b)
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		n--
+		b[n] = '-'
+	}
+	return string(b[n:])
+}

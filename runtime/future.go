@@ -1,0 +1,270 @@
+package runtime
+
+import (
+	"reflect"
+
+	"github.com/pya-lang/pya/vm"
+)
+
+// funcID identifies a Go callback function (for remove_done_callback; never
+// on a hot path).
+func funcID(fn callFunc) uintptr { return reflect.ValueOf(fn).Pointer() }
+
+// Future states (futures._PENDING, _CANCELLED, _FINISHED).
+const (
+	statePending uint8 = iota
+	stateCancelled
+	stateFinished
+)
+
+// futCallback is a done callback: a Go function (fn, arg) or, when fn is
+// callPython, a Python callable held by arg (*vm.Value).
+type futCallback struct {
+	fn  callFunc
+	arg any
+}
+
+// Future is asyncio.Future (the C _asyncio.Future): a result that arrives
+// later. Done callbacks are scheduled with call_soon when it completes.
+type Future struct {
+	loop      *Loop
+	self      vm.Object // the Python object: the *Future itself or its *Task
+	state     uint8
+	result    vm.Value
+	exc       *vm.Exception
+	callbacks []futCallback
+
+	cancelMsg    vm.Value      // cancel(msg)
+	cancelledExc *vm.Exception // the CancelledError that cancelled a task, for chaining
+
+	// Blocking is _asyncio_future_blocking: set by __await__ when it yields
+	// the future to the task that drives it.
+	Blocking     bool
+	logTraceback bool // an exception was set and never retrieved
+
+	// waitDesc says what a waiter future stands for in deadlock reports
+	// ("Queue.get()", "Lock.acquire()", ...); empty for plain futures.
+	waitDesc string
+
+	// quiet suppresses "exception was never retrieved" for a future that
+	// its task stopped waiting for (deadlock delivery).
+	quiet bool
+
+	// gather is set on the _GatheringFuture returned by gather.
+	gather *gatherState
+}
+
+// NewFuture returns a pending future on l (loop.create_future()).
+func NewFuture(l *Loop) *Future {
+	f := &Future{loop: l}
+	f.self = f
+	return f
+}
+
+// newWaiter returns a pending future described as desc in deadlock reports.
+func newWaiter(l *Loop, desc string) *Future {
+	f := NewFuture(l)
+	f.waitDesc = desc
+	return f
+}
+
+func (f *Future) Type() *vm.Type {
+	if f.gather != nil {
+		return GatheringFutureType
+	}
+	return FutureType
+}
+
+// Value returns the Python object of the future (the Task for a task).
+func (f *Future) Value() vm.Value { return vm.ObjectValue(f.self) }
+
+// Loop returns the future's loop.
+func (f *Future) Loop() *Loop { return f.loop }
+
+// Done reports whether the future is finished or cancelled.
+func (f *Future) Done() bool { return f.state != statePending }
+
+// Cancelled reports whether the future was cancelled.
+func (f *Future) Cancelled() bool { return f.state == stateCancelled }
+
+// makeCancelledError is Future._make_cancelled_error.
+func (f *Future) makeCancelledError() *vm.Exception {
+	if f.cancelledExc != nil {
+		e := f.cancelledExc
+		f.cancelledExc = nil
+		return e
+	}
+	return newCancelledError(f.cancelMsg)
+}
+
+// Result is future.result().
+func (f *Future) Result() (vm.Value, error) {
+	switch f.state {
+	case stateCancelled:
+		return vm.NULL, f.makeCancelledError()
+	case statePending:
+		return vm.NULL, vm.NewError(InvalidStateErrorType, "Result is not set.")
+	}
+	f.logTraceback = false
+	if f.exc != nil {
+		return vm.NULL, f.exc
+	}
+	return f.result, nil
+}
+
+// Exception is future.exception(): the exception or nil.
+func (f *Future) Exception() (*vm.Exception, error) {
+	switch f.state {
+	case stateCancelled:
+		return nil, f.makeCancelledError()
+	case statePending:
+		return nil, vm.NewError(InvalidStateErrorType, "Exception is not set.")
+	}
+	f.logTraceback = false
+	return f.exc, nil
+}
+
+// SetResult is future.set_result(v).
+func (f *Future) SetResult(v vm.Value) error {
+	if f.state != statePending {
+		return f.invalidState()
+	}
+	f.result = v
+	f.state = stateFinished
+	f.scheduleCallbacks()
+	return nil
+}
+
+func (f *Future) invalidState() error {
+	return vm.NewError(InvalidStateErrorType, "invalid state")
+}
+
+// SetException is future.set_exception(exc) for an exception instance.
+func (f *Future) SetException(exc *vm.Exception) error {
+	if f.state != statePending {
+		return f.invalidState()
+	}
+	if exc.IsInstance(vm.StopIterationType) {
+		return vm.NewError(vm.TypeErrorType, "StopIteration interacts badly with generators and cannot be raised into a Future")
+	}
+	f.exc = exc
+	f.state = stateFinished
+	f.scheduleCallbacks()
+	f.logTraceback = true
+	if f.loop != nil {
+		f.loop.trackUnretrieved(f)
+	}
+	return nil
+}
+
+// Cancel is Future.cancel(msg): false when already done.
+func (f *Future) Cancel(msg vm.Value) bool {
+	f.logTraceback = false
+	if f.state != statePending {
+		return false
+	}
+	f.state = stateCancelled
+	f.cancelMsg = msg
+	f.scheduleCallbacks()
+	return true
+}
+
+// scheduleCallbacks is __schedule_callbacks: each done callback is called
+// soon, in registration order, with the future.
+func (f *Future) scheduleCallbacks() {
+	cbs := f.callbacks
+	f.callbacks = nil
+	v := f.Value()
+	for _, cb := range cbs {
+		f.loop.callSoon(cb.fn, cb.arg, v)
+	}
+}
+
+// AddDoneCallback registers fn(arg, future); if the future is done it is
+// scheduled at once.
+func (f *Future) AddDoneCallback(fn callFunc, arg any) {
+	if f.state != statePending {
+		f.loop.callSoon(fn, arg, f.Value())
+		return
+	}
+	f.callbacks = append(f.callbacks, futCallback{fn, arg})
+}
+
+// removeGoCallback removes the Go callbacks (fn, arg) and returns how many.
+func (f *Future) removeGoCallback(fn callFunc, arg any) int {
+	n := 0
+	kept := f.callbacks[:0]
+	for _, cb := range f.callbacks {
+		if cb.arg == arg && funcID(cb.fn) == funcID(fn) {
+			n++
+			continue
+		}
+		kept = append(kept, cb)
+	}
+	for i := len(kept); i < len(f.callbacks); i++ {
+		f.callbacks[i] = futCallback{}
+	}
+	f.callbacks = kept
+	return n
+}
+
+// AddPyDoneCallback registers a Python callable.
+func (f *Future) AddPyDoneCallback(fn vm.Value) {
+	p := new(vm.Value)
+	*p = fn
+	f.AddDoneCallback(callPython, p)
+}
+
+// RemovePyDoneCallback is remove_done_callback(fn): it removes the Python
+// callbacks equal to fn and returns how many were removed.
+func (f *Future) RemovePyDoneCallback(th *vm.Thread, fn vm.Value) (int, error) {
+	n := 0
+	kept := make([]futCallback, 0, len(f.callbacks))
+	for _, cb := range f.callbacks {
+		if p, ok := cb.arg.(*vm.Value); ok { // only callPython takes a *vm.Value
+			eq := p.Is(fn)
+			if !eq {
+				var err error
+				if eq, err = vm.Equal(th, *p, fn); err != nil {
+					return 0, err
+				}
+			}
+			if eq {
+				n++
+				continue
+			}
+		}
+		kept = append(kept, cb)
+	}
+	f.callbacks = kept
+	return n, nil
+}
+
+// callPython calls the Python done callback *arg with the future.
+func callPython(arg any, fut vm.Value) error {
+	p := arg.(*vm.Value)
+	f := fut.Object()
+	var th *vm.Thread
+	switch x := f.(type) {
+	case *Future:
+		th = x.loop.th
+	case *Task:
+		th = x.loop.th
+	}
+	_, err := th.Call(*p, []vm.Value{fut}, nil)
+	return err
+}
+
+// asFuture returns the *Future of a Future or Task value, or nil.
+func asFuture(v vm.Value) *Future {
+	switch x := v.Object().(type) {
+	case *Future:
+		return x
+	case *Task:
+		return &x.Future
+	}
+	return nil
+}
+
+// AsFuture is asFuture for the bindings.
+func AsFuture(v vm.Value) *Future { return asFuture(v) }

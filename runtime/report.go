@@ -1,0 +1,193 @@
+package runtime
+
+import (
+	"io"
+	"strings"
+
+	"github.com/pya-lang/pya/vm"
+)
+
+// ExcContext is the context dict of call_exception_handler.
+type ExcContext struct {
+	Message   string
+	Exception *vm.Exception
+	Future    vm.Value // NULL when absent
+	Task      vm.Value
+	Handle    vm.Value
+}
+
+// FormatException renders an exception with its traceback as CPython's
+// traceback module does ("Traceback (most recent call last):" ...). The
+// asyncio binding replaces it with the interpreter's own formatter, which
+// also prints source lines and chained exceptions.
+var FormatException = func(th *vm.Thread, exc *vm.Exception) string {
+	var b strings.Builder
+	if len(exc.Traceback) > 0 {
+		b.WriteString("Traceback (most recent call last):\n")
+		for _, e := range exc.Traceback {
+			b.WriteString("  File \"" + e.File + "\", line " + itoa(int64(e.Line)) + ", in " + e.Name + "\n")
+		}
+	}
+	t := exc.Type()
+	name := t.Name
+	if t.Module != "" && t.Module != "builtins" {
+		name = t.Module + "." + name
+	}
+	msg := exc.Error()
+	if i := strings.Index(msg, ": "); i >= 0 {
+		name += msg[i:]
+	}
+	b.WriteString(name + "\n")
+	return b.String()
+}
+
+// callbackFailed handles an error returned by a callback: SystemExit and
+// KeyboardInterrupt stop the loop; anything else goes to the exception
+// handler ("Exception in callback ...").
+func (l *Loop) callbackFailed(c callback, err error) error {
+	exc := asException(err)
+	if isExitException(exc) {
+		return exc
+	}
+	if exc.IsInstance(DeadlockErrorType) {
+		return exc
+	}
+	ctx := &ExcContext{Message: "Exception in callback " + l.describeCallback(c), Exception: exc}
+	if c.h != nil {
+		ctx.Handle = vm.ObjectValue(c.h)
+	}
+	return l.CallExceptionHandler(ctx)
+}
+
+// describeCallback renders a callback as events._format_callback_source.
+func (l *Loop) describeCallback(c callback) string {
+	if c.h != nil && !c.h.fn.IsNull() {
+		return l.formatPyCallback(c.h.fn, c.h.args)
+	}
+	switch c.arg.(type) {
+	case *Task:
+		return "Task.task_wakeup()"
+	}
+	return "<callback>()"
+}
+
+// formatPyCallback renders "f(1, 2)".
+func (l *Loop) formatPyCallback(fn vm.Value, args []vm.Value) string {
+	name := callableName(l.th, fn)
+	parts := make([]string, len(args))
+	for i, a := range args {
+		parts[i], _ = safeRepr(l.th, a)
+	}
+	return name + "(" + strings.Join(parts, ", ") + ")"
+}
+
+// callableName is the __qualname__ (else __name__, else repr) of fn.
+func callableName(th *vm.Thread, fn vm.Value) string {
+	for _, attr := range []string{"__qualname__", "__name__"} {
+		if v, err := vm.LookupAttr(th, fn, attr); err == nil && !v.IsNull() {
+			if s := vm.AsStr(v); s != nil {
+				return s.String()
+			}
+		}
+	}
+	r, _ := safeRepr(th, fn)
+	return r
+}
+
+// CallExceptionHandler is loop.call_exception_handler(context).
+func (l *Loop) CallExceptionHandler(ctx *ExcContext) error {
+	if l.excHandler.IsNull() || l.excHandler.IsNone() {
+		l.DefaultExceptionHandler(ctx)
+		return nil
+	}
+	d, err := ctx.Dict(l.th)
+	if err != nil {
+		return err
+	}
+	if _, err := l.th.Call(l.excHandler, []vm.Value{l.Value(), d}, nil); err != nil {
+		exc := asException(err)
+		if isExitException(exc) {
+			return exc
+		}
+		l.DefaultExceptionHandler(&ExcContext{
+			Message:   "Unhandled error in exception handler",
+			Exception: exc,
+		})
+	}
+	return nil
+}
+
+// Dict converts the context to the dict a Python handler receives.
+func (ctx *ExcContext) Dict(th *vm.Thread) (vm.Value, error) {
+	d := vm.NewDict()
+	d.SetStr("message", vm.NewStr(ctx.Message))
+	if ctx.Exception != nil {
+		d.SetStr("exception", vm.ObjectValue(ctx.Exception))
+	}
+	if !ctx.Future.IsNull() {
+		d.SetStr("future", ctx.Future)
+	}
+	if !ctx.Task.IsNull() {
+		d.SetStr("task", ctx.Task)
+	}
+	if !ctx.Handle.IsNull() {
+		d.SetStr("handle", ctx.Handle)
+	}
+	return vm.ObjectValue(d), nil
+}
+
+// DefaultExceptionHandler is loop.default_exception_handler: the message,
+// then "key: repr(value)" lines in sorted key order, then the traceback.
+func (l *Loop) DefaultExceptionHandler(ctx *ExcContext) {
+	msg := ctx.Message
+	if msg == "" {
+		msg = "Unhandled exception in event loop"
+	}
+	lines := []string{msg}
+	for _, kv := range []struct {
+		key string
+		v   vm.Value
+	}{{"future", ctx.Future}, {"handle", ctx.Handle}, {"task", ctx.Task}} {
+		if !kv.v.IsNull() {
+			r, _ := safeRepr(l.th, kv.v)
+			lines = append(lines, kv.key+": "+r)
+		}
+	}
+	out := strings.Join(lines, "\n") + "\n"
+	if ctx.Exception != nil {
+		out += FormatException(l.th, ctx.Exception)
+	}
+	l.writeStderr(out)
+}
+
+func (l *Loop) writeStderr(s string) {
+	var w io.Writer = l.env.Stderr
+	io.WriteString(w, s)
+}
+
+// trackUnretrieved remembers a future whose exception may never be
+// retrieved; CPython logs those when the future is garbage collected, pya
+// when the loop closes.
+func (l *Loop) trackUnretrieved(f *Future) {
+	l.unretrieved = append(l.unretrieved, f)
+}
+
+// reportUnretrieved logs "exception was never retrieved" for the futures
+// whose exception nobody looked at.
+func (l *Loop) reportUnretrieved() {
+	fs := l.unretrieved
+	l.unretrieved = nil
+	for _, f := range fs {
+		if !f.logTraceback || f.quiet {
+			continue
+		}
+		f.logTraceback = false
+		ctx := &ExcContext{Exception: f.exc, Future: f.Value()}
+		if _, ok := f.self.(*Task); ok {
+			ctx.Message = "Task exception was never retrieved"
+		} else {
+			ctx.Message = f.Type().Name + " exception was never retrieved"
+		}
+		l.CallExceptionHandler(ctx)
+	}
+}

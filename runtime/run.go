@@ -1,0 +1,133 @@
+package runtime
+
+import (
+	"github.com/pya-lang/pya/vm"
+)
+
+// RunUntilComplete is loop.run_until_complete(aw): it wraps a coroutine in
+// a task, runs the loop until the future is done and returns its result.
+func (l *Loop) RunUntilComplete(th *vm.Thread, aw vm.Value) (vm.Value, error) {
+	if err := l.checkClosed(); err != nil {
+		return vm.NULL, err
+	}
+	if l.running {
+		return vm.NULL, vm.NewError(vm.RuntimeErrorType, "This event loop is already running")
+	}
+	if l.env.running != nil {
+		return vm.NULL, vm.NewError(vm.RuntimeErrorType, "Cannot run the event loop while another loop is running")
+	}
+	newTask := asFuture(aw) == nil
+	fut, err := EnsureFuture(th, aw, l)
+	if err != nil {
+		return vm.NULL, err
+	}
+	if fut.loop != l {
+		return vm.NULL, vm.NewError(vm.ValueErrorType, "The future belongs to a different loop than the one specified as the loop argument")
+	}
+	fut.AddDoneCallback(runUntilCompleteCB, l)
+	prevMain := l.mainFut
+	l.mainFut = fut
+	err = l.RunForever()
+	l.mainFut = prevMain
+	fut.removeGoCallback(runUntilCompleteCB, l)
+	if err != nil {
+		if newTask && fut.Done() && !fut.Cancelled() {
+			fut.Exception() // mark retrieved
+		}
+		return vm.NULL, err
+	}
+	if !fut.Done() {
+		return vm.NULL, vm.NewError(vm.RuntimeErrorType, "Event loop stopped before Future completed.")
+	}
+	return fut.Result()
+}
+
+// runUntilCompleteCB is base_events._run_until_complete_cb.
+func runUntilCompleteCB(arg any, v vm.Value) error {
+	l := arg.(*Loop)
+	if f := asFuture(v); f != nil && !f.Cancelled() {
+		if exc := f.exc; exc != nil && isExitException(exc) {
+			return nil
+		}
+	}
+	l.Stop()
+	return nil
+}
+
+// Run is asyncio.run(main): a new loop runs main as a task; then the
+// remaining tasks are cancelled and awaited, async generators and the
+// default executor are shut down, and the loop is closed.
+func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
+	env := EnvFor(th)
+	if env.running != nil {
+		return vm.NULL, vm.NewError(vm.RuntimeErrorType, "asyncio.run() cannot be called from a running event loop")
+	}
+	if !IsCoroutine(main) {
+		r, _ := safeRepr(th, main)
+		return vm.NULL, vm.NewError(vm.ValueErrorType, "a coroutine was expected, got %s", r)
+	}
+	l := NewLoop(th)
+	prev := env.current
+	env.current = l
+	task, err := NewTask(l, main, vm.NULL)
+	var result vm.Value
+	if err == nil {
+		result, err = l.RunUntilComplete(th, vm.ObjectValue(task))
+	}
+	if cerr := l.shutdown(th); err == nil && cerr != nil {
+		err = cerr
+	}
+	_ = prev
+	env.current = nil
+	return result, err
+}
+
+// shutdown is Runner.close: cancel what is left, let it finish, run the
+// two shutdown coroutines (which take task names, as in CPython), close.
+func (l *Loop) shutdown(th *vm.Thread) error {
+	var firstErr error
+	if err := l.cancelAllTasks(th); err != nil {
+		firstErr = err
+	}
+	for _, name := range []string{"shutdown_asyncgens", "shutdown_default_executor"} {
+		if _, err := l.RunUntilComplete(th, newDoneCoro("BaseEventLoop."+name, vm.None, nil)); err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	l.reportUnretrieved()
+	l.Close()
+	return firstErr
+}
+
+// cancelAllTasks is runners._cancel_all_tasks.
+func (l *Loop) cancelAllTasks(th *vm.Thread) error {
+	tasks := l.AllTasks()
+	if len(tasks) == 0 {
+		return nil
+	}
+	aws := make([]vm.Value, len(tasks))
+	for i, t := range tasks {
+		t.Cancel(vm.NULL)
+		aws[i] = t.Value()
+	}
+	g, err := Gather(th, aws, true)
+	if err != nil {
+		return err
+	}
+	if _, err := l.RunUntilComplete(th, g.Value()); err != nil {
+		return err
+	}
+	for _, t := range tasks {
+		if t.Cancelled() {
+			continue
+		}
+		if exc, _ := t.Exception(); exc != nil {
+			l.CallExceptionHandler(&ExcContext{
+				Message:   "unhandled exception during asyncio.run() shutdown",
+				Exception: exc,
+				Task:      t.Value(),
+			})
+		}
+	}
+	return nil
+}

@@ -1,0 +1,314 @@
+package runtime
+
+import "github.com/pya-lang/pya/vm"
+
+// Semaphore is asyncio.Semaphore, and BoundedSemaphore when bound >= 0.
+type Semaphore struct {
+	loopBound
+	waiters waiterList
+	value   int64
+	bound   int64 // -1: unbounded
+}
+
+func (s *Semaphore) Type() *vm.Type {
+	if s.bound >= 0 {
+		return BoundedSemaphoreType
+	}
+	return SemaphoreType
+}
+
+// NewSemaphore returns Semaphore(value), or BoundedSemaphore(value) when bounded.
+func NewSemaphore(value int64, bounded bool) (*Semaphore, error) {
+	if value < 0 {
+		return nil, vm.NewError(vm.ValueErrorType, "Semaphore initial value must be >= 0")
+	}
+	s := &Semaphore{value: value, bound: -1}
+	if bounded {
+		s.bound = value
+	}
+	return s, nil
+}
+
+// Value returns the counter (_value).
+func (s *Semaphore) Value() int64 { return s.value }
+
+// Locked is semaphore.locked().
+func (s *Semaphore) Locked() bool {
+	if s.value == 0 {
+		return true
+	}
+	for _, w := range s.waiters {
+		if !w.Cancelled() {
+			return true
+		}
+	}
+	return false
+}
+
+// Release is semaphore.release().
+func (s *Semaphore) Release() error {
+	if s.bound >= 0 && s.value >= s.bound {
+		return vm.NewError(vm.ValueErrorType, "BoundedSemaphore released too many times")
+	}
+	s.value++
+	s.wakeUpNext()
+	return nil
+}
+
+func (s *Semaphore) wakeUpNext() {
+	for _, f := range s.waiters {
+		if !f.Done() {
+			s.value--
+			f.SetResult(vm.True)
+			return
+		}
+	}
+}
+
+// Extra is the bracketed part of the repr.
+func (s *Semaphore) Extra() string {
+	e := "locked"
+	if !s.Locked() {
+		e = "unlocked, value:" + itoa(s.value)
+	}
+	return withWaiters(e, len(s.waiters))
+}
+
+// Acquire returns the coroutine semaphore.acquire().
+func (s *Semaphore) Acquire() vm.Value {
+	return vm.ObjectValue(&semAcquire{nativeCoro: nativeCoro{qualname: "Semaphore.acquire"}, sem: s})
+}
+
+type semAcquire struct {
+	nativeCoro
+	sem *Semaphore
+	fut *Future
+}
+
+func (a *semAcquire) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
+	if a.finished {
+		return vm.NULL, false, reused()
+	}
+	s := a.sem
+	if a.fut == nil {
+		if exc != nil {
+			return a.fail(exc)
+		}
+		if !s.Locked() {
+			s.value--
+			return a.finish(vm.True)
+		}
+		l, err := s.getLoop(th, vm.ObjectValue(s))
+		if err != nil {
+			return a.fail(err)
+		}
+		a.fut = newWaiter(l, "Semaphore.acquire()")
+		s.waiters.push(a.fut)
+		return yieldFuture(a.fut)
+	}
+	s.waiters.remove(a.fut)
+	if exc != nil {
+		if isCancelled(exc) && !a.fut.Cancelled() {
+			s.value++
+			s.wakeUpNext()
+		}
+		return a.fail(exc)
+	}
+	if s.value > 0 {
+		s.wakeUpNext()
+	}
+	return a.finish(vm.True)
+}
+
+// Condition is asyncio.Condition over a Lock.
+type Condition struct {
+	loopBound
+	lock    *Lock
+	waiters waiterList
+}
+
+func (*Condition) Type() *vm.Type { return ConditionType }
+
+// NewCondition returns Condition(lock) (a new Lock when lock is nil).
+func NewCondition(lock *Lock) *Condition {
+	if lock == nil {
+		lock = NewLock()
+	}
+	return &Condition{lock: lock}
+}
+
+// Lock returns the underlying lock.
+func (c *Condition) Lock() *Lock { return c.lock }
+
+// Extra is the bracketed part of the repr.
+func (c *Condition) Extra() string {
+	s := "unlocked"
+	if c.lock.locked {
+		s = "locked"
+	}
+	return withWaiters(s, len(c.waiters))
+}
+
+// Notify is condition.notify(n).
+func (c *Condition) Notify(n int) error {
+	if !c.lock.locked {
+		return vm.NewError(vm.RuntimeErrorType, "cannot notify on un-acquired lock")
+	}
+	idx := 0
+	for _, f := range c.waiters {
+		if idx >= n {
+			break
+		}
+		if !f.Done() {
+			idx++
+			f.SetResult(vm.False)
+		}
+	}
+	return nil
+}
+
+// NotifyAll is condition.notify_all().
+func (c *Condition) NotifyAll() error { return c.Notify(len(c.waiters)) }
+
+// Wait returns the coroutine condition.wait().
+func (c *Condition) Wait() vm.Value {
+	return vm.ObjectValue(c.newWait())
+}
+
+func (c *Condition) newWait() *condWait {
+	return &condWait{nativeCoro: nativeCoro{qualname: "Condition.wait"}, cond: c}
+}
+
+// condWait is Condition.wait: release the lock, wait for a notification,
+// then re-acquire the lock (retrying through cancellations, which are
+// re-raised afterwards).
+type condWait struct {
+	nativeCoro
+	cond      *Condition
+	state     uint8
+	fut       *Future
+	pending   *vm.Exception // raised by the wait, re-raised after re-acquiring
+	cancelled bool
+	acq       *lockAcquire
+}
+
+func (w *condWait) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
+	if w.finished {
+		return vm.NULL, false, reused()
+	}
+	c := w.cond
+	switch w.state {
+	case 0:
+		if exc != nil {
+			return w.fail(exc)
+		}
+		if !c.lock.locked {
+			return w.fail(vm.NewError(vm.RuntimeErrorType, "cannot wait on un-acquired lock"))
+		}
+		if err := c.lock.Release(); err != nil {
+			return w.fail(err)
+		}
+		l, err := c.getLoop(th, vm.ObjectValue(c))
+		if err != nil {
+			w.pending = asException(err)
+			return w.reacquire(th)
+		}
+		w.fut = newWaiter(l, "Condition.wait()")
+		c.waiters.push(w.fut)
+		w.state = 1
+		return yieldFuture(w.fut)
+	case 1:
+		c.waiters.remove(w.fut)
+		w.pending = exc
+		return w.reacquire(th)
+	default:
+		r, done, err := w.acq.Resume(th, v, exc)
+		if err != nil {
+			if e := asException(err); isCancelled(e) {
+				w.cancelled = true
+				return w.reacquire(th)
+			}
+			return w.fail(err)
+		}
+		if !done {
+			return r, false, nil
+		}
+		return w.end()
+	}
+}
+
+// reacquire starts (another) lock.acquire() in the finally clause.
+func (w *condWait) reacquire(th *vm.Thread) (vm.Value, bool, error) {
+	w.state = 2
+	w.acq = &lockAcquire{nativeCoro: nativeCoro{qualname: "Lock.acquire"}, lock: w.cond.lock}
+	r, done, err := w.acq.Resume(th, vm.None, nil)
+	if err != nil {
+		return w.fail(err)
+	}
+	if !done {
+		return r, false, nil
+	}
+	return w.end()
+}
+
+func (w *condWait) end() (vm.Value, bool, error) {
+	if w.cancelled {
+		e := vm.NewException(CancelledErrorType)
+		e.Context = w.pending
+		return w.fail(e)
+	}
+	if w.pending != nil {
+		return w.fail(w.pending)
+	}
+	return w.finish(vm.True)
+}
+
+// WaitFor returns the coroutine condition.wait_for(predicate).
+func (c *Condition) WaitFor(pred vm.Value) vm.Value {
+	return vm.ObjectValue(&condWaitFor{nativeCoro: nativeCoro{qualname: "Condition.wait_for"}, cond: c, pred: pred})
+}
+
+type condWaitFor struct {
+	nativeCoro
+	cond *Condition
+	pred vm.Value
+	sub  *condWait
+}
+
+func (w *condWaitFor) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
+	if w.finished {
+		return vm.NULL, false, reused()
+	}
+	if w.sub != nil {
+		r, done, err := w.sub.Resume(th, v, exc)
+		if err != nil {
+			return w.fail(err)
+		}
+		if !done {
+			return r, false, nil
+		}
+	} else if exc != nil {
+		return w.fail(exc)
+	}
+	for {
+		r, err := th.Call(w.pred, nil, nil)
+		if err != nil {
+			return w.fail(err)
+		}
+		ok, err := vm.Truth(th, r)
+		if err != nil {
+			return w.fail(err)
+		}
+		if ok {
+			return w.finish(r)
+		}
+		w.sub = w.cond.newWait()
+		y, done, err := w.sub.Resume(th, vm.None, nil)
+		if err != nil {
+			return w.fail(err)
+		}
+		if !done {
+			return y, false, nil
+		}
+	}
+}

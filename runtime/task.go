@@ -1,0 +1,255 @@
+package runtime
+
+import (
+	"github.com/pya-lang/pya/vm"
+)
+
+// Task is asyncio.Task (the C _asyncio.Task): a future that drives a
+// coroutine. Its step mirrors Task.__step and __wakeup of CPython 3.11.
+type Task struct {
+	Future
+	coro    Resumable
+	coroVal vm.Value
+	name    vm.Value // a str unless set_name was given something else
+
+	futWaiter     *Future
+	mustCancel    bool
+	numCancels    int // _num_cancels_requested
+	logDestroy    bool
+	stepScheduled bool
+}
+
+func (*Task) Type() *vm.Type { return TaskType }
+
+// NewTask wraps coro (whose value is coroVal) in a task scheduled to start
+// on the loop's next iteration. name NULL or None means "Task-N".
+func NewTask(l *Loop, coroVal vm.Value, name vm.Value) (*Task, error) {
+	if err := l.checkClosed(); err != nil {
+		return nil, err
+	}
+	coro, ok := coroVal.Object().(Resumable)
+	if !ok || !IsCoroutine(coroVal) {
+		r, _ := safeRepr(l.th, coroVal)
+		return nil, vm.NewError(vm.TypeErrorType, "a coroutine was expected, got %s", r)
+	}
+	t := &Task{coro: coro, coroVal: coroVal}
+	t.loop = l
+	t.self = t
+	if name.IsNull() || name.IsNone() {
+		t.name = vm.NewStr(l.env.nextTaskName())
+	} else {
+		t.name = name
+	}
+	l.callSoon(taskStep, t, vm.NULL)
+	l.tasks = append(l.tasks, t)
+	return t, nil
+}
+
+// Name returns the task's name.
+func (t *Task) Name() vm.Value { return t.name }
+
+// SetName is task.set_name(v).
+func (t *Task) SetName(v vm.Value) { t.name = v }
+
+// Coro returns task.get_coro().
+func (t *Task) Coro() vm.Value { return t.coroVal }
+
+// Cancelling is task.cancelling().
+func (t *Task) Cancelling() int { return t.numCancels }
+
+// Uncancel is task.uncancel().
+func (t *Task) Uncancel() int {
+	if t.numCancels > 0 {
+		t.numCancels--
+	}
+	return t.numCancels
+}
+
+// Cancel is Task.cancel(msg).
+func (t *Task) Cancel(msg vm.Value) bool {
+	t.logTraceback = false
+	if t.Done() {
+		return false
+	}
+	t.numCancels++
+	if t.futWaiter != nil {
+		if cancelFuture(t.futWaiter, msg) {
+			// Leave futWaiter: it may be a task that ignores the
+			// cancellation and must be cancelled again later.
+			return true
+		}
+	}
+	t.mustCancel = true
+	t.cancelMsg = msg
+	return true
+}
+
+// cancelFuture cancels a future or, dispatching as Python would, a task.
+func cancelFuture(f *Future, msg vm.Value) bool {
+	if t, ok := f.self.(*Task); ok {
+		return t.Cancel(msg)
+	}
+	if f.gather != nil {
+		return f.gather.cancel(msg)
+	}
+	return f.Cancel(msg)
+}
+
+// CancelValue is fut.cancel(msg) on a Future or Task object.
+func CancelValue(f *Future, msg vm.Value) bool { return cancelFuture(f, msg) }
+
+// taskStep is the scheduled form of Task.__step: v holds the exception to
+// throw in, or NULL.
+func taskStep(arg any, v vm.Value) error {
+	t := arg.(*Task)
+	var exc *vm.Exception
+	if !v.IsNull() {
+		exc, _ = v.Object().(*vm.Exception)
+	}
+	return t.step(exc)
+}
+
+// taskWakeup is Task.__wakeup, the done callback of the awaited future.
+func taskWakeup(arg any, v vm.Value) error {
+	t := arg.(*Task)
+	f := asFuture(v)
+	if f == nil {
+		return t.step(nil)
+	}
+	if _, err := f.Result(); err != nil {
+		return t.step(asException(err))
+	}
+	return t.step(nil)
+}
+
+// step is Task.__step.
+func (t *Task) step(exc *vm.Exception) error {
+	l := t.loop
+	if t.Done() {
+		r, _ := safeRepr(l.th, t.Value())
+		return vm.NewError(InvalidStateErrorType, "_step(): already done: %s, %s", r, excRepr(l.th, exc))
+	}
+	if t.mustCancel {
+		if !isCancelled(exc) {
+			exc = t.makeCancelledError()
+		}
+		t.mustCancel = false
+	}
+	t.futWaiter = nil
+
+	if l.currentTask != nil {
+		r1, _ := safeRepr(l.th, t.Value())
+		r2, _ := safeRepr(l.th, l.currentTask.Value())
+		return vm.NewError(vm.RuntimeErrorType, "Cannot enter into task %s while another task %s is being executed.", r1, r2)
+	}
+	l.currentTask = t
+	result, done, err := t.coro.Resume(l.th, vm.None, exc)
+	l.currentTask = nil
+
+	if err != nil {
+		e := asException(err)
+		switch {
+		case isCancelled(e):
+			t.cancelledExc = e
+			t.Future.Cancel(vm.NULL)
+		case isExitException(e):
+			t.Future.SetException(e)
+			return e
+		default:
+			t.Future.SetException(e)
+		}
+		return nil
+	}
+	if done {
+		if t.mustCancel {
+			t.mustCancel = false
+			t.Future.Cancel(t.cancelMsg)
+		} else {
+			t.Future.SetResult(result)
+		}
+		return nil
+	}
+	return t.handleYield(result)
+}
+
+// handleYield decides what the coroutine's yielded value means.
+func (t *Task) handleYield(result vm.Value) error {
+	l := t.loop
+	if f := asFuture(result); f != nil {
+		switch {
+		case f.loop != l:
+			r1, _ := safeRepr(l.th, t.Value())
+			r2, _ := safeRepr(l.th, result)
+			t.stepSoon(vm.NewError(vm.RuntimeErrorType, "Task %s got Future %s attached to a different loop", r1, r2))
+		case f.Blocking:
+			if f == &t.Future {
+				r, _ := safeRepr(l.th, t.Value())
+				t.stepSoon(vm.NewError(vm.RuntimeErrorType, "Task cannot await on itself: %s", r))
+				return nil
+			}
+			f.Blocking = false
+			f.AddDoneCallback(taskWakeup, t)
+			t.futWaiter = f
+			if t.mustCancel {
+				if cancelFuture(f, t.cancelMsg) {
+					t.mustCancel = false
+				}
+			}
+		default:
+			r1, _ := safeRepr(l.th, t.Value())
+			r2, _ := safeRepr(l.th, result)
+			t.stepSoon(vm.NewError(vm.RuntimeErrorType, "yield was used instead of yield from in task %s with %s", r1, r2))
+		}
+		return nil
+	}
+	if result.IsNone() {
+		// A bare yield (sleep(0)) gives up one loop iteration.
+		l.callSoon(taskStep, t, vm.NULL)
+		return nil
+	}
+	r, _ := safeRepr(l.th, result)
+	t.stepSoon(vm.NewError(vm.RuntimeErrorType, "Task got bad yield: %s", r))
+	return nil
+}
+
+// stepSoon schedules a step that throws err into the coroutine.
+func (t *Task) stepSoon(err error) {
+	t.loop.callSoon(taskStep, t, vm.ObjectValue(asException(err)))
+}
+
+// excRepr renders repr(exc), "None" for nil.
+func excRepr(th *vm.Thread, exc *vm.Exception) string {
+	if exc == nil {
+		return "None"
+	}
+	r, _ := safeRepr(th, vm.ObjectValue(exc))
+	return r
+}
+
+// safeRepr is repr(v) that never fails (a failing __repr__ gives a generic
+// form, as reprlib would show).
+func safeRepr(th *vm.Thread, v vm.Value) (string, error) {
+	s, err := vm.Repr(th, v)
+	if err != nil {
+		return "<" + v.Type().Name + " object>", err
+	}
+	return s, nil
+}
+
+// CurrentTask returns the task running on l, or nil.
+func (l *Loop) CurrentTask() *Task { return l.currentTask }
+
+// AllTasks returns the loop's tasks that are not done (asyncio.all_tasks).
+func (l *Loop) AllTasks() []*Task {
+	kept := l.tasks[:0]
+	for _, t := range l.tasks {
+		if !t.Done() {
+			kept = append(kept, t)
+		}
+	}
+	for i := len(kept); i < len(l.tasks); i++ {
+		l.tasks[i] = nil
+	}
+	l.tasks = kept
+	return append([]*Task(nil), kept...)
+}

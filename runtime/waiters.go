@@ -1,0 +1,76 @@
+package runtime
+
+import "github.com/pya-lang/pya/vm"
+
+// waiterList is the deque of waiter futures of a primitive.
+type waiterList []*Future
+
+func (w *waiterList) push(f *Future) { *w = append(*w, f) }
+
+// remove deletes f (deque.remove); it reports whether f was present.
+func (w *waiterList) remove(f *Future) bool {
+	s := *w
+	for i, x := range s {
+		if x == f {
+			copy(s[i:], s[i+1:])
+			s[len(s)-1] = nil
+			*w = s[:len(s)-1]
+			return true
+		}
+	}
+	return false
+}
+
+// popFront is deque.popleft.
+func (w *waiterList) popFront() *Future {
+	s := *w
+	f := s[0]
+	copy(s, s[1:])
+	s[len(s)-1] = nil
+	*w = s[:len(s)-1]
+	return f
+}
+
+// doneCoro is a coroutine that finishes on its first resume (an async
+// method that never awaits, e.g. Lock.__aexit__).
+type doneCoro struct {
+	nativeCoro
+	result vm.Value
+	err    error
+}
+
+func newDoneCoro(name string, result vm.Value, err error) vm.Value {
+	return vm.ObjectValue(&doneCoro{nativeCoro: nativeCoro{qualname: name}, result: result, err: err})
+}
+
+func (c *doneCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
+	if c.finished {
+		return vm.NULL, false, reused()
+	}
+	if exc != nil {
+		return c.fail(exc)
+	}
+	if c.err != nil {
+		return c.fail(c.err)
+	}
+	return c.finish(c.result)
+}
+
+// loopBound is mixins._LoopBoundMixin: a primitive binds to the running loop
+// on first use.
+type loopBound struct{ loop *Loop }
+
+func (b *loopBound) getLoop(th *vm.Thread, self vm.Value) (*Loop, error) {
+	l, err := GetRunningLoop(th)
+	if err != nil {
+		return nil, err
+	}
+	if b.loop == nil {
+		b.loop = l
+	}
+	if l != b.loop {
+		r, _ := safeRepr(th, self)
+		return nil, vm.NewError(vm.RuntimeErrorType, "%s is bound to a different event loop", r)
+	}
+	return l, nil
+}
