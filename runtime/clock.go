@@ -24,7 +24,7 @@ type realClock struct{ start time.Time }
 // CPython's time.monotonic().
 func NewRealClock() Clock { return &realClock{start: time.Now()} }
 
-func (c *realClock) Now() float64 { return float64(time.Since(c.start)) / 1e9 }
+func (c *realClock) Now() float64  { return float64(time.Since(c.start)) / 1e9 }
 func (c *realClock) Virtual() bool { return false }
 func (c *realClock) Sleep(d float64) {
 	if d > 0 {

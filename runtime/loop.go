@@ -14,7 +14,7 @@ const maxSelectTimeout = 24 * 3600
 // Timer heap cleanup thresholds (base_events._MIN_SCHEDULED_TIMER_HANDLES
 // and _MIN_CANCELLED_TIMER_HANDLES_FRACTION).
 const (
-	minScheduledTimerHandles        = 100
+	minScheduledTimerHandles         = 100
 	minCancelledTimerHandlesFraction = 0.5
 )
 
