@@ -171,6 +171,14 @@ const (
 	SETUP_ANNOTATIONS // ensure __annotations__ exists in the module/class namespace
 	PRINT_EXPR        // [x] -> [] (REPL: echo repr(x) unless None, and bind builtins._)
 
+	// ---- additions by COMPILER (appended; meanings above are unchanged)
+
+	// PREP_RERAISE_STAR: [orig, list] -> [exc or None]: the end of an except*
+	// block, as CPython 3.11: combines the exceptions raised or re-raised by
+	// the except* clauses (list, which also holds the unhandled rest of orig)
+	// into the exception group to re-raise, or None when nothing is left.
+	PREP_RERAISE_STAR
+
 	NumOpcodes
 )
 
