@@ -216,3 +216,71 @@ func init() {
 		return NewError(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", d.Name, d.Owner.Name)
 	}
 }
+
+// classMethodDescr is a class method of a built-in type (dict.fromkeys,
+// int.from_bytes, ...): looked up on the type or an instance, it binds the
+// type as args[0].
+type classMethodDescr struct {
+	Name  string
+	Owner *Type
+	Fn    NativeFunc
+}
+
+// ClassMethodDescrType is the type of built-in class methods.
+var ClassMethodDescrType = &Type{Name: "classmethod_descriptor", Module: "builtins"}
+
+func (*classMethodDescr) Type() *Type { return ClassMethodDescrType }
+
+// AddClassMethods installs class methods (the class arrives as args[0]).
+func (t *Type) AddClassMethods(methods map[string]NativeFunc) {
+	if t.Dict == nil {
+		t.Dict = NewDict()
+	}
+	for name, fn := range methods {
+		t.Dict.SetStr(name, Value{o: &classMethodDescr{Name: name, Owner: t, Fn: fn}})
+	}
+}
+
+// staticMethodDescr is a static method of a built-in type (str.maketrans):
+// lookup returns the plain function.
+type staticMethodDescr struct{ fn Value }
+
+// StaticMethodDescrType is the type of built-in static methods.
+var StaticMethodDescrType = &Type{Name: "staticmethod", Module: "builtins"}
+
+func (*staticMethodDescr) Type() *Type { return StaticMethodDescrType }
+
+// AddStaticMethods installs static methods (no self or class argument).
+func (t *Type) AddStaticMethods(methods map[string]NativeFunc) {
+	if t.Dict == nil {
+		t.Dict = NewDict()
+	}
+	for name, fn := range methods {
+		t.Dict.SetStr(name, Value{o: &staticMethodDescr{fn: NewBuiltin(name, fn)}})
+	}
+}
+
+func init() {
+	c := ClassMethodDescrType
+	c.Bases = []*Type{ObjectType}
+	c.MRO = []*Type{c, ObjectType}
+	c.Hash = identityHashSlot
+	c.Repr = func(th *Thread, v Value) (string, error) {
+		d := v.o.(*classMethodDescr)
+		return "<method '" + d.Name + "' of '" + d.Owner.Name + "' objects>", nil
+	}
+	c.DescrGet = func(th *Thread, v, obj Value, owner *Type) (Value, error) {
+		d := v.o.(*classMethodDescr)
+		if owner == nil {
+			owner = obj.Type()
+		}
+		return Value{o: &Builtin{Name: d.Name, Fn: d.Fn, Self: Value{o: owner}}}, nil
+	}
+	s := StaticMethodDescrType
+	s.Bases = []*Type{ObjectType}
+	s.MRO = []*Type{s, ObjectType}
+	s.Hash = identityHashSlot
+	s.DescrGet = func(th *Thread, v, obj Value, owner *Type) (Value, error) {
+		return v.o.(*staticMethodDescr).fn, nil
+	}
+}
