@@ -477,6 +477,13 @@ func Iterate(th *Thread, v Value, f func(Value) error) error {
 			}
 		}
 		return nil
+	case *Range:
+		for i := int64(0); i < o.n; i++ {
+			if err := f(Int(o.Start + i*o.Step)); err != nil {
+				return err
+			}
+		}
+		return nil
 	case *Str:
 		if o.IsASCII() {
 			for i := 0; i < len(o.s); i++ {

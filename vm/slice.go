@@ -198,6 +198,11 @@ func init() {
 		a := v.o.(*Slice)
 		return compareSeq(th, []Value{a.Start, a.Stop, a.Step}, []Value{b.Start, b.Stop, b.Step}, op)
 	}
+	SliceType.AddGetters(map[string]func(th *Thread, v Value) (Value, error){
+		"start": func(th *Thread, v Value) (Value, error) { return v.o.(*Slice).Start, nil },
+		"stop":  func(th *Thread, v Value) (Value, error) { return v.o.(*Slice).Stop, nil },
+		"step":  func(th *Thread, v Value) (Value, error) { return v.o.(*Slice).Step, nil },
+	})
 	t.AddMethods(map[string]NativeFunc{
 		"indices": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if len(args) != 2 || len(kwnames) > 0 {
