@@ -5,6 +5,16 @@ import "github.com/pya-lang/pya/ast"
 // This file lays out try, with and except* exactly as CPython 3.11 does, so
 // that handler depths, lasti pushes and the handled-exception stack match
 // what the interpreter (written against CPython's semantics) expects.
+//
+// One deliberate difference: where CPython emits RERAISE 1 or RERAISE 2 (to
+// restore the frame's last instruction from the lasti slot before
+// re-raising), we emit reraiseArg (0). Restoring lasti is invisible to
+// programs (traceback entries are recorded when an exception is first raised
+// in a frame), and an interpreter that looks the handler up at the restored
+// pc rather than at the RERAISE would find the cleanup handler again and loop.
+
+// reraiseArg is the argument of RERAISE in cleanup handlers (see above).
+const reraiseArg = 0
 
 func (c *compiler) try(s *ast.Try) {
 	if len(s.Finalbody) > 0 {
@@ -21,7 +31,7 @@ func (c *compiler) try(s *ast.Try) {
 func (c *compiler) popExceptAndReraise() {
 	c.op2(COPY, 3)
 	c.op(POP_EXCEPT)
-	c.op2(RERAISE, 1)
+	c.op2(RERAISE, reraiseArg)
 }
 
 func (c *compiler) tryFinally(s *ast.Try) {
@@ -104,7 +114,7 @@ func (c *compiler) tryExcept(s *ast.Try) {
 			c.pushHandler(cleanupID)
 			c.place(cleanupEnd)
 			c.clearName(h.Name)
-			c.op2(RERAISE, 1)
+			c.op2(RERAISE, reraiseArg)
 		} else {
 			c.op(POP_TOP)
 			c.pushBlock(fbHandlerCleanup, hdepth)
@@ -275,7 +285,7 @@ func (c *compiler) with(s *ast.With, i int) {
 	}
 	suppress := c.newLabel()
 	c.jump(POP_JUMP_IF_TRUE, suppress)
-	c.op2(RERAISE, 2)
+	c.op2(RERAISE, reraiseArg)
 	c.place(suppress)
 	c.op(POP_TOP) // exc
 	c.popBlock()
