@@ -1,0 +1,169 @@
+package parser
+
+import (
+	"github.com/pya-lang/pya/ast"
+)
+
+// callArgs converts call (or class) arguments, enforcing CPython's order
+// rules: positional, then keywords, with `*x` allowed before `**x` only.
+func (c *converter) callArgs(gs []*gArg) ([]ast.Expr, []*ast.Keyword) {
+	var (
+		args     []ast.Expr
+		kws      []*ast.Keyword
+		sawKw    bool // name=value seen
+		sawDStar bool // **x seen
+	)
+	for _, g := range gs {
+		sp := tokSpan(g.Tokens)
+		switch {
+		case g.Star != nil:
+			if sawDStar {
+				c.fail(sp, "iterable argument unpacking follows keyword argument unpacking")
+			}
+			args = append(args, &ast.Starred{Span: sp, Value: c.expr(g.Star)})
+		case g.DStar != nil:
+			sawDStar = true
+			kws = append(kws, &ast.Keyword{Span: sp, Value: c.expr(g.DStar)})
+		case g.Kw != nil:
+			e := c.namedExpr(g.Value)
+			name, ok := e.(*ast.Name)
+			if !ok {
+				c.fail(ast.Span{Pos: e.Range().Pos, End: tokAt(g.Tokens, "=").End}, "expression cannot contain assignment, perhaps you meant \"==\"?")
+			}
+			for _, k := range kws {
+				if k.Arg == name.Id {
+					c.fail(sp, "keyword argument repeated: %s", name.Id)
+				}
+			}
+			sawKw = true
+			kws = append(kws, &ast.Keyword{Span: sp, Arg: name.Id, Value: c.expr(g.Kw)})
+		case g.Comp != nil:
+			elt := c.namedExpr(g.Value)
+			gen := &ast.GeneratorExp{Span: sp, Elt: elt, Generators: c.comps(g.Comp)}
+			if len(gs) > 1 {
+				c.fail(sp, "Generator expression must be parenthesized")
+			}
+			args = append(args, gen)
+		default:
+			e := c.namedExpr(g.Value)
+			if sawDStar {
+				c.fail(e.Range(), "positional argument follows keyword argument unpacking")
+			}
+			if sawKw {
+				c.fail(e.Range(), "positional argument follows keyword argument")
+			}
+			args = append(args, e)
+		}
+	}
+	return args, kws
+}
+
+// param is a parameter of a def or a lambda, before order checks.
+type param struct {
+	kind    string // "", "/", "*", "**"
+	name    string
+	annot   *gExpr
+	deflt   *gExpr
+	tokSpan ast.Span
+}
+
+func (c *converter) params(gs []*gParam) *ast.Arguments {
+	ps := make([]param, len(gs))
+	for i, g := range gs {
+		ps[i] = param{kind: g.Kind, name: g.Name, annot: g.Annot, deflt: g.Default, tokSpan: tokSpan(g.Tokens)}
+	}
+	return c.arguments(ps)
+}
+
+func (c *converter) lambdaParams(gs []*gLambdaParam) *ast.Arguments {
+	ps := make([]param, len(gs))
+	for i, g := range gs {
+		ps[i] = param{kind: g.Kind, name: g.Name, deflt: g.Default, tokSpan: tokSpan(g.Tokens)}
+	}
+	return c.arguments(ps)
+}
+
+// arguments checks parameter order and builds ast.Arguments.
+func (c *converter) arguments(ps []param) *ast.Arguments {
+	a := &ast.Arguments{}
+	var (
+		sawSlash, sawStar, sawDefault bool
+		bareStar                      *param
+	)
+	for i := range ps {
+		p := &ps[i]
+		sp := p.tokSpan
+		if a.Kwarg != nil {
+			c.fail(sp, "arguments cannot follow var-keyword argument")
+		}
+		arg := &ast.Arg{Span: sp, Name: p.name}
+		if p.annot != nil {
+			arg.Annotation = c.expr(p.annot)
+		}
+		switch p.kind {
+		case "/":
+			if p.name != "" || p.annot != nil || p.deflt != nil {
+				c.fail(sp, "invalid syntax")
+			}
+			if sawSlash {
+				c.fail(sp, "/ may appear only once")
+			}
+			if sawStar {
+				c.fail(sp, "/ must be ahead of *")
+			}
+			if len(a.Args) == 0 {
+				c.fail(sp, "at least one argument must precede /")
+			}
+			sawSlash = true
+			a.PosOnly, a.Args = a.Args, nil
+		case "*":
+			if sawStar {
+				c.fail(sp, "* argument may appear only once")
+			}
+			if p.deflt != nil {
+				c.fail(sp, "var-positional argument cannot have default value")
+			}
+			sawStar = true
+			if p.name == "" {
+				if p.annot != nil {
+					c.fail(sp, "invalid syntax")
+				}
+				bareStar = p
+			} else {
+				a.Vararg = arg
+			}
+		case "**":
+			if p.name == "" {
+				c.fail(sp, "invalid syntax")
+			}
+			if p.deflt != nil {
+				c.fail(sp, "var-keyword argument cannot have default value")
+			}
+			if bareStar != nil && len(a.KwOnly) == 0 {
+				c.fail(bareStar.tokSpan, "named arguments must follow bare *")
+			}
+			a.Kwarg = arg
+		default:
+			if sawStar {
+				a.KwOnly = append(a.KwOnly, arg)
+				var d ast.Expr
+				if p.deflt != nil {
+					d = c.expr(p.deflt)
+				}
+				a.KwDefaults = append(a.KwDefaults, d)
+				continue
+			}
+			if p.deflt != nil {
+				sawDefault = true
+				a.Defaults = append(a.Defaults, c.expr(p.deflt))
+			} else if sawDefault {
+				c.fail(sp, "non-default argument follows default argument")
+			}
+			a.Args = append(a.Args, arg)
+		}
+	}
+	if bareStar != nil && len(a.KwOnly) == 0 {
+		c.fail(bareStar.tokSpan, "named arguments must follow bare *")
+	}
+	return a
+}

@@ -1,0 +1,444 @@
+package parser
+
+import "github.com/alecthomas/participle/v2/lexer"
+
+// This file is the participle grammar: raw syntax structs that mirror
+// CPython's LL(1)-era grammar. Alternatives are decided by their first token
+// (lookahead 1); whatever an LL(1) grammar cannot decide is parsed in a more
+// general shape and checked in the conversion step (convert*.go), which
+// builds package ast's nodes. Grammar structs never leave this package.
+//
+// Binary operators are flat operand/operator lists; precedence climbing in
+// the conversion builds the tree. Tokens fields receive the tokens a node
+// matched, from which conversion computes spans.
+
+type gFile struct {
+	Stmts []*gStatement `parser:"@@* EOF"`
+}
+
+// gInput is the root of ParseExpr: an expression list or a yield, as an
+// f-string field holds.
+type gInput struct {
+	Value *gRHS `parser:"@@ NEWLINE? EOF"`
+}
+
+type gStatement struct {
+	Simple    *gSimpleLine `parser:"  @@"`
+	If        *gIf         `parser:"| @@"`
+	For       *gFor        `parser:"| @@"`
+	While     *gWhile      `parser:"| @@"`
+	Def       *gFuncDef    `parser:"| @@"`
+	Class     *gClassDef   `parser:"| @@"`
+	With      *gWith       `parser:"| @@"`
+	Try       *gTry        `parser:"| @@"`
+	Decorated *gDecorated  `parser:"| @@"`
+	Async     *gAsync      `parser:"| @@"`
+}
+
+// gBlock is an indented suite or simple statements on the header's line.
+type gBlock struct {
+	Stmts  []*gStatement `parser:"  NEWLINE INDENT @@+ DEDENT"`
+	Simple *gSimpleLine  `parser:"| @@"`
+}
+
+type gSimpleLine struct {
+	Stmts []*gSmall `parser:"@@ ( ';' @@ )* ';'? NEWLINE"`
+}
+
+type gSmall struct {
+	Tokens   []lexer.Token
+	Expr     *gExprStmt `parser:"  @@"`
+	Pass     bool       `parser:"| @'pass'"`
+	Break    bool       `parser:"| @'break'"`
+	Continue bool       `parser:"| @'continue'"`
+	Return   *gReturn   `parser:"| @@"`
+	Raise    *gRaise    `parser:"| @@"`
+	Global   *gGlobal   `parser:"| @@"`
+	Del      *gDel      `parser:"| @@"`
+	Assert   *gAssert   `parser:"| @@"`
+	Import   *gImport   `parser:"| @@"`
+	From     *gFrom     `parser:"| @@"`
+}
+
+// gExprStmt is an expression statement, an assignment chain, an augmented
+// assignment or an annotated assignment: the targets are parsed as
+// expressions and checked in conversion (no backtracking).
+type gExprStmt struct {
+	Tokens []lexer.Token
+	First  *gRHS   `parser:"@@"`
+	Annot  *gExpr  `parser:"( ':' @@"`
+	AnnVal *gRHS   `parser:"  ( '=' @@ )?"`
+	AugOp  string  `parser:"| @( '+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=' | '@=' | '&=' | '|=' | '^=' | '<<=' | '>>=' )"`
+	AugVal *gRHS   `parser:"  @@"`
+	Values []*gRHS `parser:"| ( '=' @@ )+ )?"`
+}
+
+// gRHS is what may stand right of `=`: a yield expression or an
+// expression list.
+type gRHS struct {
+	Yield *gYield     `parser:"  @@"`
+	Exprs *gStarExprs `parser:"| @@"`
+}
+
+type gYield struct {
+	Tokens []lexer.Token
+	From   *gExpr      `parser:"'yield' ( 'from' @@"`
+	Value  *gStarExprs `parser:"| @@ )?"`
+}
+
+// gStarExprs is a comma-separated list of possibly starred expressions; a
+// single item without a trailing comma is not a tuple.
+type gStarExprs struct {
+	Tokens   []lexer.Token
+	Items    []*gStarExpr `parser:"@@ ( ',' @@ )*"`
+	Trailing bool         `parser:"@','?"`
+}
+
+type gStarExpr struct {
+	Tokens []lexer.Token
+	Star   *gBitOr `parser:"  '*' @@"`
+	Expr   *gExpr  `parser:"| @@"`
+}
+
+type gReturn struct {
+	Value *gStarExprs `parser:"'return' @@?"`
+}
+
+type gRaise struct {
+	Exc   *gExpr `parser:"'raise' ( @@"`
+	Cause *gExpr `parser:"  ( 'from' @@ )? )?"`
+}
+
+type gGlobal struct {
+	Kind  string   `parser:"@( 'global' | 'nonlocal' )"`
+	Names []string `parser:"@Name ( ',' @Name )*"`
+}
+
+type gDel struct {
+	Targets *gStarExprs `parser:"'del' @@"`
+}
+
+type gAssert struct {
+	Test *gExpr `parser:"'assert' @@"`
+	Msg  *gExpr `parser:"( ',' @@ )?"`
+}
+
+type gImport struct {
+	Names []*gDottedAs `parser:"'import' @@ ( ',' @@ )*"`
+}
+
+type gDottedAs struct {
+	Tokens []lexer.Token
+	Names  []string `parser:"@Name ( '.' @Name )*"`
+	As     string   `parser:"( 'as' @Name )?"`
+}
+
+type gFrom struct {
+	Tokens []lexer.Token
+	Dots   []string     `parser:"'from' @( '.' | '...' )*"`
+	Module []string     `parser:"( @Name ( '.' @Name )* )? 'import'"`
+	Star   bool         `parser:"( @'*'"`
+	Paren  bool         `parser:"| ( @'('"`
+	PNames []*gImportAs `parser:"    @@ ( ',' @@ )* ','? ')' )"`
+	Names  []*gImportAs `parser:"| @@ ( ',' @@ )* )"`
+	Comma  bool         `parser:"@','?"`
+}
+
+type gImportAs struct {
+	Tokens []lexer.Token
+	Name   string `parser:"@Name"`
+	As     string `parser:"( 'as' @Name )?"`
+}
+
+// ---------------------------------------------------------------- compound
+
+type gIf struct {
+	Tokens []lexer.Token
+	Test   *gNamedExpr `parser:"'if' @@ ':'"`
+	Body   *gBlock     `parser:"@@"`
+	Elifs  []*gElif    `parser:"@@*"`
+	Else   *gBlock     `parser:"( 'else' ':' @@ )?"`
+}
+
+type gElif struct {
+	Tokens []lexer.Token
+	Test   *gNamedExpr `parser:"'elif' @@ ':'"`
+	Body   *gBlock     `parser:"@@"`
+}
+
+type gWhile struct {
+	Tokens []lexer.Token
+	Test   *gNamedExpr `parser:"'while' @@ ':'"`
+	Body   *gBlock     `parser:"@@"`
+	Else   *gBlock     `parser:"( 'else' ':' @@ )?"`
+}
+
+type gFor struct {
+	Tokens []lexer.Token
+	Target *gTargets   `parser:"'for' @@ 'in'"`
+	Iter   *gStarExprs `parser:"@@ ':'"`
+	Body   *gBlock     `parser:"@@"`
+	Else   *gBlock     `parser:"( 'else' ':' @@ )?"`
+}
+
+// gTargets is a for/comprehension target list, parsed at the bitwise-or
+// level so that `in` is not read as a comparison.
+type gTargets struct {
+	Tokens   []lexer.Token
+	Items    []*gTarget `parser:"@@ ( ',' @@ )*"`
+	Trailing bool       `parser:"@','?"`
+}
+
+type gTarget struct {
+	Tokens []lexer.Token
+	Star   bool    `parser:"@'*'?"`
+	Expr   *gBitOr `parser:"@@"`
+}
+
+type gFuncDef struct {
+	Tokens  []lexer.Token
+	Name    string    `parser:"'def' @Name"`
+	Params  []*gParam `parser:"'(' ( @@ ( ',' @@ )* ','? )? ')'"`
+	Returns *gExpr    `parser:"( '->' @@ )?"`
+	Body    *gBlock   `parser:"':' @@"`
+}
+
+// gParam is one parameter or a `/` or `*` marker; order rules are checked
+// in conversion.
+type gParam struct {
+	Tokens  []lexer.Token
+	Kind    string `parser:"( @( '/' | '*' | '**' )"`
+	Name    string `parser:"  @Name? | @Name )"`
+	Annot   *gExpr `parser:"( ':' @@ )?"`
+	Default *gExpr `parser:"( '=' @@ )?"`
+}
+
+type gLambdaParam struct {
+	Tokens  []lexer.Token
+	Kind    string `parser:"( @( '/' | '*' | '**' )"`
+	Name    string `parser:"  @Name? | @Name )"`
+	Default *gExpr `parser:"( '=' @@ )?"`
+}
+
+type gClassDef struct {
+	Tokens []lexer.Token
+	Name   string  `parser:"'class' @Name"`
+	Paren  bool    `parser:"( @'('"`
+	Args   []*gArg `parser:"  ( @@ ( ',' @@ )* ','? )? ')' )?"`
+	Body   *gBlock `parser:"':' @@"`
+}
+
+type gWith struct {
+	Tokens []lexer.Token
+	Items  []*gWithItem `parser:"'with' @@ ( ',' @@ )*"`
+	Body   *gBlock      `parser:"':' @@"`
+}
+
+type gWithItem struct {
+	Tokens  []lexer.Token
+	Context *gExpr  `parser:"@@"`
+	Target  *gBitOr `parser:"( 'as' @@ )?"`
+}
+
+type gTry struct {
+	Tokens   []lexer.Token
+	Body     *gBlock    `parser:"'try' ':' @@"`
+	Handlers []*gExcept `parser:"@@*"`
+	Else     *gBlock    `parser:"( 'else' ':' @@ )?"`
+	Finally  *gBlock    `parser:"( 'finally' ':' @@ )?"`
+}
+
+type gExcept struct {
+	Tokens []lexer.Token
+	Star   bool     `parser:"'except' @'*'?"`
+	Type   *gExpr   `parser:"( @@"`
+	More   []*gExpr `parser:"  ( ',' @@ )*"`
+	Name   string   `parser:"  ( 'as' @Name )? )?"`
+	Body   *gBlock  `parser:"':' @@"`
+}
+
+type gDecorated struct {
+	Decorators []*gDecorator `parser:"@@+"`
+	Def        *gFuncDef     `parser:"( @@"`
+	Class      *gClassDef    `parser:"| @@"`
+	Async      *gFuncDef     `parser:"| 'async' @@ )"`
+}
+
+type gDecorator struct {
+	Tokens []lexer.Token
+	Expr   *gNamedExpr `parser:"'@' @@ NEWLINE"`
+}
+
+type gAsync struct {
+	Tokens []lexer.Token
+	Def    *gFuncDef `parser:"'async' ( @@"`
+	For    *gFor     `parser:"| @@"`
+	With   *gWith    `parser:"| @@ )"`
+}
+
+// ---------------------------------------------------------------- expressions
+
+// gNamedExpr is an expression optionally followed by `:= value`; the
+// target must be a name (checked in conversion).
+type gNamedExpr struct {
+	Tokens []lexer.Token
+	Expr   *gExpr `parser:"@@"`
+	Value  *gExpr `parser:"( ':=' @@ )?"`
+}
+
+// gExpr is a lambda, or a disjunction with an optional conditional tail.
+type gExpr struct {
+	Tokens []lexer.Token
+	Lambda *gLambda `parser:"  @@"`
+	Body   *gOr     `parser:"| @@"`
+	Test   *gOr     `parser:"  ( 'if' @@"`
+	Else   *gExpr   `parser:"    'else' @@ )?"`
+}
+
+type gLambda struct {
+	Tokens []lexer.Token
+	Params []*gLambdaParam `parser:"'lambda' ( @@ ( ',' @@ )* ','? )?"`
+	Body   *gExpr          `parser:"':' @@"`
+}
+
+type gOr struct {
+	Values []*gAnd `parser:"@@ ( 'or' @@ )*"`
+}
+
+type gAnd struct {
+	Values []*gNot `parser:"@@ ( 'and' @@ )*"`
+}
+
+type gNot struct {
+	Tokens []lexer.Token
+	Nots   []string     `parser:"@'not'*"`
+	Cmp    *gComparison `parser:"@@"`
+}
+
+type gComparison struct {
+	First *gBitOr   `parser:"@@"`
+	Rest  []*gCmpOp `parser:"@@*"`
+}
+
+type gCmpOp struct {
+	Op    cmpOp   `parser:"@( '==' | '!=' | '<=' | '>=' | '<' | '>' | 'in' | 'not' 'in' | 'is' 'not'? )"`
+	Right *gBitOr `parser:"@@"`
+}
+
+// gBitOr is a flat list of operands joined by binary operators of any
+// precedence between `|` and unary; conversion climbs precedences.
+type gBitOr struct {
+	First *gUnary     `parser:"@@"`
+	Rest  []*gBinTail `parser:"@@*"`
+}
+
+type gBinTail struct {
+	Op    string  `parser:"@( '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' )"`
+	Right *gUnary `parser:"@@"`
+}
+
+type gUnary struct {
+	Tokens []lexer.Token
+	Ops    []string `parser:"@( '-' | '+' | '~' )*"`
+	Power  *gPower  `parser:"@@"`
+}
+
+type gPower struct {
+	Tokens   []lexer.Token
+	Await    bool        `parser:"@'await'?"`
+	Atom     *gAtom      `parser:"@@"`
+	Trailers []*gTrailer `parser:"@@*"`
+	Exp      *gUnary     `parser:"( '**' @@ )?"`
+}
+
+type gAtom struct {
+	Tokens []lexer.Token
+	Name   string      `parser:"  @Name"`
+	Num    string      `parser:"| @( Int | Float | Imag )"`
+	Strs   []string    `parser:"| @String+"`
+	Const  string      `parser:"| @( 'None' | 'True' | 'False' | '...' )"`
+	Paren  *gGroup     `parser:"| '(' @@? ')'"`
+	List   *gGroup     `parser:"| '[' @@? ']'"`
+	Dict   *gDictGroup `parser:"| '{' @@? '}'"`
+}
+
+// gGroup is the inside of parentheses or brackets: a yield, one element
+// with a comprehension, or elements with commas. `as` is accepted on
+// elements only for parenthesized with-items and rejected elsewhere.
+type gGroup struct {
+	Yield    *gYield  `parser:"  @@"`
+	First    *gElem   `parser:"| @@"`
+	Comp     []*gComp `parser:"  ( @@+"`
+	Rest     []*gElem `parser:"  | ( ',' @@ )+"`
+	Trailing bool     `parser:"    @','? | @',' )?"`
+}
+
+type gElem struct {
+	Tokens []lexer.Token
+	Star   *gBitOr     `parser:"  '*' @@"`
+	Expr   *gNamedExpr `parser:"| @@"`
+	As     *gBitOr     `parser:"  ( 'as' @@ )?"`
+}
+
+type gDictGroup struct {
+	First    *gDictItem   `parser:"@@"`
+	Comp     []*gComp     `parser:"( @@+"`
+	Rest     []*gDictItem `parser:"| ( ',' @@ )+"`
+	Trailing bool         `parser:"  @','? | @',' )?"`
+}
+
+type gDictItem struct {
+	Tokens []lexer.Token
+	DStar  *gBitOr     `parser:"  '**' @@"`
+	Star   *gBitOr     `parser:"| '*' @@"`
+	Key    *gNamedExpr `parser:"| @@"`
+	Value  *gExpr      `parser:"  ( ':' @@ )?"`
+}
+
+// gComp is one clause of a comprehension: `[async] for targets in iter`
+// or `if cond`, with iterables and conditions at the or-level.
+type gComp struct {
+	Async  bool      `parser:"( @'async'? 'for'"`
+	Target *gTargets `parser:"  @@ 'in'"`
+	Iter   *gOr      `parser:"  @@"`
+	If     *gOr      `parser:"| 'if' @@ )"`
+}
+
+type gTrailer struct {
+	Tokens []lexer.Token
+	Call   bool     `parser:"  ( @'('"`
+	Args   []*gArg  `parser:"    ( @@ ( ',' @@ )* ','? )? ')' )"`
+	Index  *gSlices `parser:"| '[' @@ ']'"`
+	Attr   string   `parser:"| '.' @Name"`
+}
+
+// gArg is a call argument: `*x`, `**x`, `name=x` (parsed as an expression
+// followed by `=`, checked in conversion) or a generator expression.
+type gArg struct {
+	Tokens []lexer.Token
+	Star   *gExpr      `parser:"  '*' @@"`
+	DStar  *gExpr      `parser:"| '**' @@"`
+	Value  *gNamedExpr `parser:"| @@"`
+	Kw     *gExpr      `parser:"  ( '=' @@"`
+	Comp   []*gComp    `parser:"  | @@+ )?"`
+}
+
+type gSlices struct {
+	Items    []*gSlice `parser:"@@ ( ',' @@ )*"`
+	Trailing bool      `parser:"@','?"`
+}
+
+type gSlice struct {
+	Tokens []lexer.Token
+	Star   *gBitOr     `parser:"  '*' @@"`
+	Lower  *gNamedExpr `parser:"| @@"`
+	Rest   *gSliceRest `parser:"  @@?"`
+	Bare   *gSliceRest `parser:"| @@"`
+}
+
+type gSliceRest struct {
+	Tokens []lexer.Token
+	Upper  *gExpr `parser:"':' @@?"`
+	Colon  bool   `parser:"( @':'"`
+	Step   *gExpr `parser:"  @@? )?"`
+}
