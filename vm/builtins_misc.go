@@ -27,11 +27,49 @@ func init() {
 
 func biQuitter(name string) Value { return Value{o: &quitter{name: name}} }
 
+// biCurrentGlobals is the globals of the calling Python frame (natives push
+// no frame), nil outside any frame.
+func biCurrentGlobals(th *Thread) *Dict {
+	if f := th.frame; f != nil {
+		return f.globals
+	}
+	return nil
+}
+
+// biCurrentLocals is locals() of the calling frame: the namespace of module
+// and class bodies, else a fresh snapshot of the bound fast locals and cells.
+func biCurrentLocals(th *Thread) *Dict {
+	f := th.frame
+	if f == nil {
+		return nil
+	}
+	if f.ns != nil {
+		return f.ns
+	}
+	d := NewDict()
+	c := f.co.Code
+	for i, name := range c.LocalNames {
+		if i < len(f.slots) && !f.slots[i].IsNull() {
+			d.SetStr(name, f.slots[i])
+		}
+	}
+	for i, name := range append(append([]string(nil), c.CellNames...), c.FreeVars...) {
+		j := f.co.nlocals + i
+		if j >= len(f.slots) {
+			break
+		}
+		if cell, ok := f.slots[j].o.(*Cell); ok && !cell.V.IsNull() {
+			d.SetStr(name, cell.V)
+		}
+	}
+	return d
+}
+
 func biGlobals(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if err := biArgCount("globals", args, kwnames, 0, 0); err != nil {
 		return NULL, err
 	}
-	g := CurrentGlobals(th)
+	g := biCurrentGlobals(th)
 	if g == nil {
 		return ObjectValue(NewDict()), nil
 	}
@@ -42,7 +80,7 @@ func biLocals(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if err := biArgCount("locals", args, kwnames, 0, 0); err != nil {
 		return NULL, err
 	}
-	l := CurrentLocals(th)
+	l := biCurrentLocals(th)
 	if l == nil {
 		return ObjectValue(NewDict()), nil
 	}
@@ -60,7 +98,13 @@ func biImport(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if !ok {
 		return NULL, NewError(TypeErrorType, "__import__() argument 1 must be str, not %s", biTypeName(name))
 	}
-	return ImportModule(th, s.s)
+	return biImportHook(th, s.s)
+}
+
+// biImportHook imports a module by absolute name for __import__. HOOK: the
+// interpreter's import machinery sets it.
+var biImportHook = func(th *Thread, name string) (Value, error) {
+	return NULL, NewError(ImportErrorType, "__import__ is not available")
 }
 
 func biAiter(th *Thread, args []Value, kwnames []string) (Value, error) {
