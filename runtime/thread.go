@@ -1,0 +1,110 @@
+package runtime
+
+import (
+	"github.com/pya-lang/pya/vm"
+)
+
+// threadResult carries a worker's outcome back to the loop.
+type threadResult struct {
+	fut *Future
+	r   vm.Value
+	err error
+}
+
+// newWorkerThread returns an interpreter thread for a worker goroutine,
+// sharing th's interpreter (and so its Env).
+func newWorkerThread(th *vm.Thread, env *Env) *vm.Thread {
+	w := vm.NewThread(th.Interp)
+	if th.Interp == nil {
+		envsMu.Lock()
+		envs[w] = env
+		envsMu.Unlock()
+	}
+	return w
+}
+
+// RunInExecutor is loop.run_in_executor(None, fn, *args): fn runs on its
+// own goroutine, holding the GIL while it runs pya code; the returned
+// future completes on the loop (through the inbox) when fn returns.
+func (l *Loop) RunInExecutor(fn vm.Value, args []vm.Value, kwnames []string) (*Future, error) {
+	if err := l.checkClosed(); err != nil {
+		return nil, err
+	}
+	fut := NewFuture(l)
+	fut.waitDesc = "a thread"
+	env := l.env
+	w := newWorkerThread(l.th, env)
+	args = append([]vm.Value(nil), args...)
+	kwnames = append([]string(nil), kwnames...)
+	l.BeginExternal()
+	go func() {
+		env.GIL.Acquire()
+		r, err := w.Call(fn, args, kwnames)
+		env.GIL.Release()
+		if w.Interp == nil {
+			envsMu.Lock()
+			delete(envs, w)
+			envsMu.Unlock()
+		}
+		l.Post(threadDone, &threadResult{fut: fut, r: r, err: err}, vm.NULL, true)
+	}()
+	return fut, nil
+}
+
+// threadDone is futures._set_state on the loop's side.
+func threadDone(arg any, _ vm.Value) error {
+	res := arg.(*threadResult)
+	if res.fut.Cancelled() {
+		return nil
+	}
+	if res.err != nil {
+		res.fut.SetException(asException(res.err))
+	} else {
+		res.fut.SetResult(res.r)
+	}
+	return nil
+}
+
+// toThreadCoro is asyncio.to_thread(fn, *args, **kwargs).
+type toThreadCoro struct {
+	nativeCoro
+	fn      vm.Value
+	args    []vm.Value
+	kwnames []string
+	fut     *Future
+}
+
+// NewToThread returns the coroutine asyncio.to_thread(fn, *args, **kw).
+func NewToThread(fn vm.Value, args []vm.Value, kwnames []string) vm.Value {
+	return vm.ObjectValue(&toThreadCoro{nativeCoro: nativeCoro{qualname: "to_thread"}, fn: fn,
+		args: append([]vm.Value(nil), args...), kwnames: append([]string(nil), kwnames...)})
+}
+
+func (c *toThreadCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
+	if c.finished {
+		return vm.NULL, false, reused()
+	}
+	if c.fut == nil {
+		if exc != nil {
+			return c.fail(exc)
+		}
+		l, err := GetRunningLoop(th)
+		if err != nil {
+			return c.fail(err)
+		}
+		f, err := l.RunInExecutor(c.fn, c.args, c.kwnames)
+		if err != nil {
+			return c.fail(err)
+		}
+		c.fut = f
+		return yieldFuture(f)
+	}
+	if exc != nil {
+		return c.fail(exc)
+	}
+	r, err := c.fut.Result()
+	if err != nil {
+		return c.fail(err)
+	}
+	return c.finish(r)
+}
