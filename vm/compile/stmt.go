@@ -20,6 +20,7 @@ const (
 	fbAsyncWith
 	fbHandlerCleanup
 	fbExceptionGroup
+	fbPopValue // a return value kept on the stack while a finally body runs
 )
 
 type fblock struct {
@@ -298,10 +299,10 @@ func (c *compiler) unwindAll(preserve, loop bool, at ast.Node) *fblock {
 			c.errorAt(at, "'break', 'continue' and 'return' cannot appear in an except* block")
 		}
 		if loop && (fb.kind == fbWhile || fb.kind == fbFor) {
-			c.u.fblocks = blocks[:i]
+			c.u.fblocks = blocks[:i:i] // capped: blocks pushed while unwinding must not overwrite blocks[i]
 			return &fb
 		}
-		c.u.fblocks = blocks[:i]
+		c.u.fblocks = blocks[:i:i] // capped: blocks pushed while unwinding must not overwrite blocks[i]
 		c.unwind(fb, preserve)
 	}
 	return nil
@@ -320,7 +321,18 @@ func (c *compiler) unwind(fb fblock, preserve bool) {
 		}
 		c.op(POP_TOP)
 	case fbFinallyTry:
+		if preserve {
+			c.pushBlock(fbPopValue, len(c.u.hstack))
+		}
 		c.stmts(fb.final)
+		if preserve {
+			c.popFblock()
+		}
+	case fbPopValue:
+		if preserve {
+			c.op2(SWAP, 2)
+		}
+		c.op(POP_TOP)
 	case fbFinallyEnd:
 		if preserve {
 			c.op2(SWAP, 2)

@@ -91,3 +91,19 @@ def finally_in_except():
             return 1
         finally:
             print(2)
+
+def continue_in_finally_after_return():
+    for i in range(3):
+        try:
+            return i
+        finally:
+            if i == 0:
+                continue
+
+def return_in_handler_with_finally():
+    try:
+        pass
+    except E as e:
+        return e
+    finally:
+        print("done")
