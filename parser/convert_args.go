@@ -1,6 +1,8 @@
 package parser
 
 import (
+	plex "github.com/alecthomas/participle/v2/lexer"
+
 	"github.com/pya-lang/pya/ast"
 )
 
@@ -65,12 +67,29 @@ type param struct {
 	annot   *gExpr
 	deflt   *gExpr
 	tokSpan ast.Span
+	argSpan ast.Span // the name and its annotation
+}
+
+// argSpan is the span of a parameter's name and annotation, without its
+// star or default, as CPython's arg nodes have.
+func argSpan(toks []plex.Token, kind string, annot *gExpr) ast.Span {
+	if kind != "" {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return ast.Span{}
+	}
+	sp := tokSpan(toks[:1])
+	if annot != nil {
+		sp.End = tokSpan(annot.Tokens).End
+	}
+	return sp
 }
 
 func (c *converter) params(gs []*gParam) *ast.Arguments {
 	ps := make([]param, len(gs))
 	for i, g := range gs {
-		ps[i] = param{kind: g.Kind, name: g.Name, annot: g.Annot, deflt: g.Default, tokSpan: tokSpan(g.Tokens)}
+		ps[i] = param{kind: g.Kind, name: g.Name, annot: g.Annot, deflt: g.Default, tokSpan: tokSpan(g.Tokens), argSpan: argSpan(g.Tokens, g.Kind, g.Annot)}
 	}
 	return c.arguments(ps)
 }
@@ -78,7 +97,7 @@ func (c *converter) params(gs []*gParam) *ast.Arguments {
 func (c *converter) lambdaParams(gs []*gLambdaParam) *ast.Arguments {
 	ps := make([]param, len(gs))
 	for i, g := range gs {
-		ps[i] = param{kind: g.Kind, name: g.Name, deflt: g.Default, tokSpan: tokSpan(g.Tokens)}
+		ps[i] = param{kind: g.Kind, name: g.Name, deflt: g.Default, tokSpan: tokSpan(g.Tokens), argSpan: argSpan(g.Tokens, g.Kind, nil)}
 	}
 	return c.arguments(ps)
 }
@@ -96,7 +115,7 @@ func (c *converter) arguments(ps []param) *ast.Arguments {
 		if a.Kwarg != nil {
 			c.fail(sp, "arguments cannot follow var-keyword argument")
 		}
-		arg := &ast.Arg{Span: sp, Name: p.name}
+		arg := &ast.Arg{Span: p.argSpan, Name: p.name}
 		if p.annot != nil {
 			arg.Annotation = c.expr(p.annot)
 		}

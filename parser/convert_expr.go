@@ -78,7 +78,7 @@ func (c *converter) namedExpr(g *gNamedExpr) ast.Expr {
 		c.fail(e.Range(), "cannot use assignment expressions with %s", exprName(e))
 	}
 	v := c.expr(g.Value)
-	return &ast.NamedExpr{Span: span(e, v), Target: name, Value: v}
+	return &ast.NamedExpr{Span: tokSpan(g.Tokens), Target: name, Value: v}
 }
 
 func (c *converter) expr(g *gExpr) ast.Expr {
@@ -92,7 +92,7 @@ func (c *converter) expr(g *gExpr) ast.Expr {
 		return body
 	}
 	orelse := c.expr(g.Else)
-	return &ast.IfExp{Span: span(body, orelse), Body: body, Test: c.or(g.Test), Orelse: orelse}
+	return &ast.IfExp{Span: tokSpan(g.Tokens), Body: body, Test: c.or(g.Test), Orelse: orelse}
 }
 
 func (c *converter) or(g *gOr) ast.Expr {
@@ -103,7 +103,7 @@ func (c *converter) or(g *gOr) ast.Expr {
 	for i, v := range g.Values {
 		vals[i] = c.and(v)
 	}
-	return &ast.BoolOp{Span: span(vals[0], vals[len(vals)-1]), Op: ast.Or, Values: vals}
+	return &ast.BoolOp{Span: tokSpan(g.Tokens), Op: ast.Or, Values: vals}
 }
 
 func (c *converter) and(g *gAnd) ast.Expr {
@@ -114,13 +114,14 @@ func (c *converter) and(g *gAnd) ast.Expr {
 	for i, v := range g.Values {
 		vals[i] = c.not(v)
 	}
-	return &ast.BoolOp{Span: span(vals[0], vals[len(vals)-1]), Op: ast.And, Values: vals}
+	return &ast.BoolOp{Span: tokSpan(g.Tokens), Op: ast.And, Values: vals}
 }
 
 func (c *converter) not(g *gNot) ast.Expr {
 	e := c.comparison(g.Cmp)
+	end := tokSpan(g.Tokens).End
 	for i := len(g.Nots) - 1; i >= 0; i-- {
-		e = &ast.UnaryOp{Span: ast.Span{Pos: astPos(g.Tokens[i].Pos), End: e.Range().End}, Op: ast.Not, Operand: e}
+		e = &ast.UnaryOp{Span: ast.Span{Pos: astPos(g.Tokens[i].Pos), End: end}, Op: ast.Not, Operand: e}
 	}
 	return e
 }
@@ -140,7 +141,7 @@ func (c *converter) comparison(g *gComparison) ast.Expr {
 		n.Ops[i] = cmpOps[r.Op]
 		n.Comparators[i] = c.bitOr(r.Right)
 	}
-	n.Span = span(left, n.Comparators[len(n.Comparators)-1])
+	n.Span = tokSpan(g.Tokens)
 	return n
 }
 
@@ -175,10 +176,13 @@ func (c *converter) bitOr(g *gBitOr) ast.Expr {
 		return left
 	}
 	i := 0
-	return c.climb(left, g.Rest, &i, 1)
+	e, _ := c.climb(left, tokSpan(g.First.Tokens), g.Rest, &i, 1)
+	return e
 }
 
-func (c *converter) climb(left ast.Expr, rest []*gBinTail, i *int, minPrec int) ast.Expr {
+// climb consumes operators of precedence >= minPrec; spans come from the
+// operands' tokens, so that a parenthesized operand's parentheses count.
+func (c *converter) climb(left ast.Expr, lsp ast.Span, rest []*gBinTail, i *int, minPrec int) (ast.Expr, ast.Span) {
 	for *i < len(rest) {
 		op := binOps[rest[*i].Op]
 		p := precedence(op)
@@ -186,17 +190,20 @@ func (c *converter) climb(left ast.Expr, rest []*gBinTail, i *int, minPrec int) 
 			break
 		}
 		right := c.unary(rest[*i].Right)
+		rsp := tokSpan(rest[*i].Right.Tokens)
 		*i++
 		for *i < len(rest) && precedence(binOps[rest[*i].Op]) > p {
-			right = c.climb(right, rest, i, p+1)
+			right, rsp = c.climb(right, rsp, rest, i, p+1)
 		}
-		left = &ast.BinOp{Span: span(left, right), Left: left, Op: op, Right: right}
+		lsp = ast.Span{Pos: lsp.Pos, End: rsp.End}
+		left = &ast.BinOp{Span: lsp, Left: left, Op: op, Right: right}
 	}
-	return left
+	return left, lsp
 }
 
 func (c *converter) unary(g *gUnary) ast.Expr {
 	e := c.power(g.Power)
+	end := tokSpan(g.Tokens).End
 	for i := len(g.Ops) - 1; i >= 0; i-- {
 		op := ast.USub
 		switch g.Ops[i] {
@@ -205,32 +212,42 @@ func (c *converter) unary(g *gUnary) ast.Expr {
 		case "~":
 			op = ast.Invert
 		}
-		e = &ast.UnaryOp{Span: ast.Span{Pos: astPos(g.Tokens[i].Pos), End: e.Range().End}, Op: op, Operand: e}
+		e = &ast.UnaryOp{Span: ast.Span{Pos: astPos(g.Tokens[i].Pos), End: end}, Op: op, Operand: e}
 	}
 	return e
 }
 
 func (c *converter) power(g *gPower) ast.Expr {
 	e := c.atom(g.Atom)
+	start := astPos(g.Atom.Tokens[0].Pos)
+	end := tokSpan(g.Atom.Tokens).End
 	for _, t := range g.Trailers {
-		e = c.trailer(e, t)
+		e = c.trailer(e, start, t)
+		end = e.Range().End
 	}
 	if g.Await {
-		e = &ast.Await{Span: ast.Span{Pos: astPos(g.Tokens[0].Pos), End: e.Range().End}, Value: e}
+		e = &ast.Await{Span: ast.Span{Pos: astPos(g.Tokens[0].Pos), End: end}, Value: e}
 	}
 	if g.Exp != nil {
 		r := c.unary(g.Exp)
-		e = &ast.BinOp{Span: span(e, r), Left: e, Op: ast.Pow, Right: r}
+		e = &ast.BinOp{Span: tokSpan(g.Tokens), Left: e, Op: ast.Pow, Right: r}
 	}
 	return e
 }
 
-func (c *converter) trailer(e ast.Expr, t *gTrailer) ast.Expr {
-	sp := ast.Span{Pos: e.Range().Pos, End: tokSpan(t.Tokens).End}
+func (c *converter) trailer(e ast.Expr, start ast.Pos, t *gTrailer) ast.Expr {
+	tsp := tokSpan(t.Tokens)
+	sp := ast.Span{Pos: start, End: tsp.End}
 	switch {
 	case t.Call:
 		n := &ast.Call{Span: sp, Func: e}
 		n.Args, n.Keywords = c.callArgs(t.Args)
+		if len(n.Args) == 1 && len(t.Args) == 1 {
+			if g, ok := n.Args[0].(*ast.GeneratorExp); ok {
+				// A sole generator argument spans the call's parentheses.
+				g.Span = tsp
+			}
+		}
 		return n
 	case t.Index != nil:
 		return &ast.Subscript{Span: sp, Value: e, Slice: c.slices(t.Index)}
@@ -240,14 +257,14 @@ func (c *converter) trailer(e ast.Expr, t *gTrailer) ast.Expr {
 }
 
 func (c *converter) slices(g *gSlices) ast.Expr {
-	if len(g.Items) == 1 && !g.Trailing {
+	if len(g.Items) == 1 && !g.Trailing && g.Items[0].Star == nil {
 		return c.slice(g.Items[0])
 	}
 	elts := make([]ast.Expr, len(g.Items))
 	for i, it := range g.Items {
 		elts[i] = c.slice(it)
 	}
-	return &ast.Tuple{Span: span(elts[0], elts[len(elts)-1]), Elts: elts}
+	return &ast.Tuple{Span: tokSpan(g.Tokens), Elts: elts}
 }
 
 func (c *converter) slice(g *gSlice) ast.Expr {

@@ -19,12 +19,27 @@ func Dump(n any) string {
 	return d.b.String()
 }
 
-type dumper struct{ b strings.Builder }
+// DumpWithPositions is Dump with ast.dump(include_attributes=True)'s
+// positions; columns are printed 0-based, which equals CPython's byte
+// offsets for ASCII sources.
+func DumpWithPositions(n any) string {
+	d := dumper{pos: true}
+	d.node(n)
+	return d.b.String()
+}
+
+type dumper struct {
+	b    strings.Builder
+	pos  bool
+	span *ast.Span // span of the node being written, for fields
+}
 
 func (d *dumper) w(s string) { d.b.WriteString(s) }
 
 // fields writes Name(k=v, ...), skipping optional fields that are nil.
 func (d *dumper) fields(name string, kv ...any) {
+	sp := d.span
+	d.span = nil
 	d.w(name)
 	d.w("(")
 	first := true
@@ -41,8 +56,18 @@ func (d *dumper) fields(name string, kv ...any) {
 		d.w("=")
 		d.value(v)
 	}
+	if sp != nil {
+		if !first {
+			d.w(", ")
+		}
+		fmt.Fprintf(&d.b, "lineno=%d, col_offset=%d, end_lineno=%d, end_col_offset=%d",
+			sp.Pos.Line, sp.Pos.Col-1, sp.End.Line, sp.End.Col-1)
+	}
 	d.w(")")
 }
+
+// rawRepr is text written as is.
+type rawRepr string
 
 // optional marks a field that ast.dump omits when it is None.
 type optional struct{ v any }
@@ -90,6 +115,8 @@ func (d *dumper) value(v any) {
 		} else {
 			d.w("0")
 		}
+	case rawRepr:
+		d.w(string(x))
 	case ast.Op:
 		d.w(opName(x) + "()")
 	case []ast.Op:
@@ -149,6 +176,10 @@ func opName(op ast.Op) string {
 
 func (d *dumper) node(n any) {
 	type o = optional
+	if r, ok := n.(interface{ Range() ast.Span }); ok && d.pos {
+		sp := r.Range()
+		d.span = &sp
+	}
 	switch x := n.(type) {
 	case *ast.Module:
 		d.fields("Module", "body", x.Body, "type_ignores", []string{})
@@ -213,11 +244,11 @@ func (d *dumper) node(n any) {
 	case *ast.ExprStmt:
 		d.fields("Expr", "value", x.Value)
 	case *ast.Pass:
-		d.w("Pass()")
+		d.fields("Pass")
 	case *ast.Break:
-		d.w("Break()")
+		d.fields("Break")
 	case *ast.Continue:
-		d.w("Continue()")
+		d.fields("Continue")
 	case *ast.BoolOp:
 		d.fields("BoolOp", "op", x.Op, "values", x.Values)
 	case *ast.NamedExpr:
@@ -269,9 +300,7 @@ func (d *dumper) node(n any) {
 	case *ast.JoinedStr:
 		d.fields("JoinedStr", "values", nonNil(x.Values))
 	case *ast.Constant:
-		d.w("Constant(value=")
-		d.w(constRepr(x.Value))
-		d.w(")")
+		d.fields("Constant", "value", rawRepr(constRepr(x.Value)))
 	case *ast.Attribute:
 		d.fields("Attribute", "value", x.Value, "attr", x.Attr)
 	case *ast.Subscript:

@@ -302,10 +302,12 @@ type gLambda struct {
 }
 
 type gOr struct {
+	Tokens []lexer.Token
 	Values []*gAnd `parser:"@@ ( 'or' @@ )*"`
 }
 
 type gAnd struct {
+	Tokens []lexer.Token
 	Values []*gNot `parser:"@@ ( 'and' @@ )*"`
 }
 
@@ -316,8 +318,9 @@ type gNot struct {
 }
 
 type gComparison struct {
-	First *gBitOr   `parser:"@@"`
-	Rest  []*gCmpOp `parser:"@@*"`
+	Tokens []lexer.Token
+	First  *gBitOr   `parser:"@@"`
+	Rest   []*gCmpOp `parser:"@@*"`
 }
 
 type gCmpOp struct {
@@ -328,8 +331,9 @@ type gCmpOp struct {
 // gBitOr is a flat list of operands joined by binary operators of any
 // precedence between `|` and unary; conversion climbs precedences.
 type gBitOr struct {
-	First *gUnary     `parser:"@@"`
-	Rest  []*gBinTail `parser:"@@*"`
+	Tokens []lexer.Token
+	First  *gUnary     `parser:"@@"`
+	Rest   []*gBinTail `parser:"@@*"`
 }
 
 type gBinTail struct {
@@ -424,6 +428,7 @@ type gArg struct {
 }
 
 type gSlices struct {
+	Tokens   []lexer.Token
 	Items    []*gSlice `parser:"@@ ( ',' @@ )*"`
 	Trailing bool      `parser:"@','?"`
 }

@@ -12,7 +12,7 @@ import (
 
 // pythonDumps runs python3's ast.dump over each source (contexts removed
 // to match Dump); it returns nil if python3 is not available.
-func pythonDumps(t *testing.T, srcs []string) []string {
+func pythonDumps(t *testing.T, srcs []string, positions bool) []string {
 	t.Helper()
 	py, err := exec.LookPath("python3")
 	if err != nil {
@@ -24,7 +24,7 @@ import ast, json, re, sys
 out = []
 for src in json.load(sys.stdin):
     try:
-        s = ast.dump(ast.parse(src))
+        s = ast.dump(ast.parse(src), include_attributes=POS)
         s = re.sub(r", ctx=(Load|Store|Del)\(\)", "", s)
         s = re.sub(r", kind='u'", "", s)
         out.append(s)
@@ -32,6 +32,7 @@ for src in json.load(sys.stdin):
         out.append("SyntaxError: %s" % e.msg)
 json.dump(out, sys.stdout)
 `
+	script = strings.Replace(script, "POS", map[bool]string{true: "True", false: "False"}[positions], 1)
 	cmd := exec.Command(py, "-c", script)
 	cmd.Stdin = strings.NewReader(string(in))
 	b, err := cmd.Output()
@@ -50,7 +51,12 @@ var splitRE = regexp.MustCompile(`(?m)^# ---.*\n`)
 // TestAgainstPython parses every snippet of testdata/*.py (snippets are
 // separated by "# ---" lines) and every testdata/**/*.pya of the
 // repository, and compares the tree with python3's.
-func TestAgainstPython(t *testing.T) {
+func TestAgainstPython(t *testing.T) { againstPython(t, false) }
+
+// TestPositionsAgainstPython compares node positions too, on ASCII sources.
+func TestPositionsAgainstPython(t *testing.T) { againstPython(t, true) }
+
+func againstPython(t *testing.T, positions bool) {
 	var srcs, names []string
 	files, _ := filepath.Glob("testdata/*.py")
 	for _, f := range files {
@@ -68,7 +74,17 @@ func TestAgainstPython(t *testing.T) {
 		srcs = append(srcs, string(b))
 		names = append(names, f)
 	}
-	want := pythonDumps(t, srcs)
+	if positions {
+		var asciiSrcs, asciiNames []string
+		for i, s := range srcs {
+			if isASCII(s) {
+				asciiSrcs = append(asciiSrcs, s)
+				asciiNames = append(asciiNames, names[i])
+			}
+		}
+		srcs, names = asciiSrcs, asciiNames
+	}
+	want := pythonDumps(t, srcs, positions)
 	if want == nil {
 		t.Skip("python3 not found")
 	}
@@ -81,8 +97,12 @@ func TestAgainstPython(t *testing.T) {
 			t.Errorf("%s: %v\n%s", names[i], err, firstLines(src, 5))
 			continue
 		}
-		if got := Dump(m); got != want[i] {
-			t.Errorf("%s:\n%s\n got %s\nwant %s", names[i], firstLines(src, 5), got, want[i])
+		dump := Dump
+		if positions {
+			dump = DumpWithPositions
+		}
+		if got := dump(m); got != want[i] {
+			t.Errorf("%s:\n%s\n got %s\nwant %s", names[i], firstLines(src, 5), diffAt(got, want[i]), diffAt(want[i], got))
 		}
 	}
 }
@@ -105,4 +125,29 @@ func pyaFiles() []string {
 		return nil
 	})
 	return out
+}
+
+// diffAt shows a's text around the first difference from b.
+func diffAt(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	lo, hi := i-60, i+60
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(a) {
+		hi = len(a)
+	}
+	return "..." + a[lo:i] + "<<<>>>" + a[i:hi] + "..."
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

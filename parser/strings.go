@@ -33,7 +33,7 @@ func (c *converter) strings(a *gAtom) ast.Expr {
 			anyF = true
 			start := astPos(tok.Pos)
 			start.Col += len(raw) - len(body) - 2*ql + ql
-			f := &fstring{c: c, body: body, raw: isRaw, pos: start, tok: tok, errEnd: astPos(lexer.End(tok))}
+			f := &fstring{c: c, body: body, raw: isRaw, pos: start, tok: tok, errEnd: astPos(lexer.End(tok)), whole: sp}
 			parts = f.parse(parts, &buf, 0)
 			continue
 		}
@@ -91,7 +91,8 @@ type fstring struct {
 	i      int     // byte offset in body
 	pos    ast.Pos // position of body[0]
 	tok    plex.Token
-	errEnd ast.Pos // f-string errors are reported at the literal's end
+	errEnd ast.Pos  // f-string errors are reported at the literal's end
+	whole  ast.Span // CPython 3.11 gives fields the span of the whole literal
 }
 
 func (f *fstring) fail(format string, args ...any) {
@@ -116,7 +117,7 @@ func (f *fstring) posAt(off int) ast.Pos {
 // parse scans literal text and fields until the end of the body or, for
 // a format spec (depth > 0), until its closing '}'.
 func (f *fstring) parse(parts []ast.Expr, buf *strings.Builder, depth int) []ast.Expr {
-	tokSp := tokSpan([]plex.Token{f.tok})
+	tokSp := f.whole
 	litStart := f.i
 	flushLit := func(end int) {
 		text := f.body[litStart:end]
@@ -291,14 +292,14 @@ func (f *fstring) field(depth int) (*ast.FormattedValue, string) {
 		f.i++
 		var spec strings.Builder
 		specParts := f.parse(nil, &spec, depth+1)
-		specParts = flushLiteral(specParts, &spec, tokSpan([]plex.Token{f.tok}))
-		fv.FormatSpec = &ast.JoinedStr{Span: tokSpan([]plex.Token{f.tok}), Values: specParts}
+		specParts = flushLiteral(specParts, &spec, f.whole)
+		fv.FormatSpec = &ast.JoinedStr{Span: f.whole, Values: specParts}
 	}
 	if f.i >= len(f.body) || f.body[f.i] != '}' {
 		f.fail("f-string: expecting '}'")
 	}
 	f.i++
-	fv.Span = ast.Span{Pos: f.posAt(start - 1), End: f.posAt(f.i)}
+	fv.Span = f.whole
 	if selfDoc != "" && fv.Conversion == 0 && fv.FormatSpec == nil {
 		fv.Conversion = 'r'
 	}
