@@ -284,6 +284,14 @@ func TestClassScopes(t *testing.T) {
 	if !strings.Contains(dis, "LOAD_CLASSDEREF") {
 		t.Errorf("Local should use LOAD_CLASSDEREF:\n%s", dis)
 	}
+	// Private names are mangled in class bodies and methods.
+	dis = Disassemble(findCode(code, "Nested"))
+	if !strings.Contains(dis, "STORE_NAME           4 (_Nested__private)") {
+		t.Errorf("Nested should store _Nested__private:\n%s", dis)
+	}
+	if c := findCode(code, "Nested.__private"); c == nil || !strings.Contains(Disassemble(c), "LOAD_ATTR            0 (_Nested__private)") {
+		t.Errorf("Nested.__private should load _Nested__private")
+	}
 	dis = Disassemble(findCode(code, "Child"))
 	if !strings.Contains(dis, "STORE_NAME           3 (__classcell__)") && !strings.Contains(dis, "(__classcell__)") {
 		t.Errorf("Child should store __classcell__:\n%s", dis)

@@ -296,6 +296,9 @@ func (c *compiler) constIndex(v any) int {
 
 func (c *compiler) loadConst(v any) { c.emit(LOAD_CONST, c.constIndex(v)) }
 
+// attrIndex is nameIndex for an attribute name, mangled inside classes.
+func (c *compiler) attrIndex(name string) int { return c.nameIndex(mangle(c.u.scope.private, name)) }
+
 func (c *compiler) nameIndex(name string) int {
 	u := c.u
 	if i, ok := u.names[name]; ok {
@@ -326,6 +329,7 @@ func (c *compiler) nameOp(name string, ctx nameCtx) {
 		c.loadConst(true)
 		return
 	}
+	name = mangle(s.private, name)
 	res := s.res[name]
 	if _, ok := s.res[name]; !ok {
 		res = scopeGlobalImplicit

@@ -139,7 +139,7 @@ func (c *compiler) expr(e ast.Expr) {
 	case *ast.Attribute:
 		c.expr(e.Value)
 		c.at(e)
-		c.emit(LOAD_ATTR, c.nameIndex(e.Attr))
+		c.emit(LOAD_ATTR, c.attrIndex(e.Attr))
 	case *ast.Subscript:
 		c.expr(e.Value)
 		c.expr(e.Slice)
@@ -342,6 +342,7 @@ func (c *compiler) jumpIf(e ast.Expr, cond bool, l label) {
 // call compiles a call: LOAD_METHOD/CALL_METHOD for obj.m(positional args),
 // CALL/CALL_KW for plain arguments, CALL_EX with *args or **kwargs.
 func (c *compiler) call(e *ast.Call) {
+	c.checkKeywords(e.Keywords)
 	star := false
 	for _, a := range e.Args {
 		if _, ok := a.(*ast.Starred); ok {
@@ -357,7 +358,7 @@ func (c *compiler) call(e *ast.Call) {
 	if attr, ok := e.Func.(*ast.Attribute); ok && !star && !dstar && len(e.Keywords) == 0 {
 		c.expr(attr.Value)
 		c.at(attr)
-		c.emit(LOAD_METHOD, c.nameIndex(attr.Attr))
+		c.emit(LOAD_METHOD, c.attrIndex(attr.Attr))
 		c.exprs(e.Args)
 		c.at(e)
 		c.op2(CALL_METHOD, len(e.Args))
@@ -445,4 +446,19 @@ func (c *compiler) formattedValue(e *ast.FormattedValue) {
 	}
 	c.at(e)
 	c.op2(FORMAT_VALUE, flags)
+}
+
+// checkKeywords rejects a keyword argument given twice (CPython's
+// validate_keywords).
+func (c *compiler) checkKeywords(kws []*ast.Keyword) {
+	for i, k := range kws {
+		if k.Arg == "" {
+			continue
+		}
+		for _, later := range kws[i+1:] {
+			if later.Arg == k.Arg {
+				c.errorAt(later, "keyword argument repeated: "+k.Arg)
+			}
+		}
+	}
 }

@@ -11,7 +11,7 @@ func (c *compiler) qualName(name string) string {
 	if p == nil || p.scope.kind == moduleScope {
 		return name
 	}
-	if p.scope.res[name] == scopeGlobalExplicit {
+	if p.scope.res[mangle(p.scope.private, name)] == scopeGlobalExplicit {
 		return name
 	}
 	if p.scope.kind == functionScope {
@@ -50,7 +50,7 @@ func (c *compiler) defaults(a *ast.Arguments) int {
 	n := 0
 	for i, d := range a.KwDefaults {
 		if d != nil {
-			c.loadConst(a.KwOnly[i].Name)
+			c.loadConst(mangle(c.u.scope.private, a.KwOnly[i].Name))
 			c.expr(d)
 			n++
 		}
@@ -68,7 +68,7 @@ func (c *compiler) annotations(a *ast.Arguments, returns ast.Expr) int {
 	for _, list := range [][]*ast.Arg{a.PosOnly, a.Args, {a.Vararg}, a.KwOnly, {a.Kwarg}} {
 		for _, arg := range list {
 			if arg != nil && arg.Annotation != nil {
-				c.loadConst(arg.Name)
+				c.loadConst(mangle(c.u.scope.private, arg.Name))
 				c.expr(arg.Annotation)
 				n++
 			}
@@ -223,6 +223,7 @@ func (c *compiler) classDef(s *ast.ClassDef) {
 // buildClassCall calls __build_class__(func, name, *bases, **keywords) with
 // the function and the name already pushed.
 func (c *compiler) buildClassCall(s *ast.ClassDef) {
+	c.checkKeywords(s.Keywords)
 	call := &ast.Call{Span: s.Span, Args: s.Bases, Keywords: s.Keywords}
 	star := false
 	for _, b := range s.Bases {
@@ -288,6 +289,9 @@ func (c *compiler) buildClassCall(s *ast.ClassDef) {
 // comprehension compiles a comprehension as CPython 3.11 does: a nested
 // function taking the outermost iterator, called at once.
 func (c *compiler) comprehension(node ast.Expr, kind compKind, gens []*ast.Comprehension, elt, value ast.Expr) {
+	if _, ok := elt.(*ast.Starred); ok {
+		c.errorAt(elt, "iterable unpacking cannot be used in comprehension")
+	}
 	sc := c.st.scopes[node]
 	isAsync := sc.coroutine
 	if isAsync && kind != compGen && !c.asyncAllowed() {

@@ -429,7 +429,7 @@ func (c *compiler) assign(t ast.Expr) {
 	case *ast.Attribute:
 		c.expr(t.Value)
 		c.at(t)
-		c.emit(STORE_ATTR, c.nameIndex(t.Attr))
+		c.emit(STORE_ATTR, c.attrIndex(t.Attr))
 	case *ast.Subscript:
 		c.expr(t.Value)
 		c.expr(t.Slice)
@@ -451,7 +451,7 @@ func (c *compiler) unpack(t ast.Expr, elts []ast.Expr) {
 	for i, e := range elts {
 		if _, ok := e.(*ast.Starred); ok {
 			if star >= 0 {
-				c.errorAt(e, "multiple starred expressions in assignment")
+				c.errorAt(t, "multiple starred expressions in assignment")
 			}
 			star = i
 		}
@@ -483,7 +483,7 @@ func (c *compiler) delete(t ast.Expr) {
 	case *ast.Attribute:
 		c.expr(t.Value)
 		c.at(t)
-		c.emit(DELETE_ATTR, c.nameIndex(t.Attr))
+		c.emit(DELETE_ATTR, c.attrIndex(t.Attr))
 	case *ast.Subscript:
 		c.expr(t.Value)
 		c.expr(t.Slice)
@@ -497,8 +497,10 @@ func (c *compiler) delete(t ast.Expr) {
 		for _, e := range t.Elts {
 			c.delete(e)
 		}
+	case *ast.Starred:
+		c.errorAt(t, "cannot delete starred")
 	default:
-		c.errorAt(t, "cannot delete expression")
+		c.errorAt(t, "cannot delete "+exprDescr(t))
 	}
 }
 
@@ -515,13 +517,13 @@ func (c *compiler) augAssign(s *ast.AugAssign) {
 		c.expr(t.Value)
 		c.op2(COPY, 1)
 		c.at(t)
-		c.emit(LOAD_ATTR, c.nameIndex(t.Attr))
+		c.emit(LOAD_ATTR, c.attrIndex(t.Attr))
 		c.expr(s.Value)
 		c.at(s)
 		c.op2(BINARY_OP, op)
 		c.op2(SWAP, 2)
 		c.at(t)
-		c.emit(STORE_ATTR, c.nameIndex(t.Attr))
+		c.emit(STORE_ATTR, c.attrIndex(t.Attr))
 	case *ast.Subscript:
 		c.expr(t.Value)
 		c.expr(t.Slice)
@@ -596,7 +598,7 @@ func (c *compiler) annAssign(s *ast.AnnAssign) {
 			c.expr(s.Annotation)
 			c.at(s)
 			c.emit(LOAD_NAME, c.nameIndex("__annotations__"))
-			c.loadConst(t.Id)
+			c.loadConst(mangle(c.u.scope.private, t.Id))
 			c.op(STORE_SUBSCR)
 		}
 		return

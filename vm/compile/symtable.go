@@ -2,6 +2,7 @@ package compile
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pya-lang/pya/ast"
 )
@@ -79,11 +80,14 @@ type scope struct {
 	returnValue *ast.Span
 
 	needsClassClosure bool // a class whose methods use __class__ or super()
+
+	private string // the enclosing class's name, for private-name mangling
 }
 
 func (s *scope) isFunction() bool { return s.kind == functionScope }
 
 func (s *scope) add(name string, f symFlag, at ast.Span) {
+	name = mangle(s.private, name)
 	old, ok := s.flags[name]
 	if !ok {
 		s.order = append(s.order, name)
@@ -142,6 +146,10 @@ func newSyntaxError(file string, at ast.Span, msg string) *ast.SyntaxError {
 
 func (st *symtable) enter(kind scopeKind, name string, node ast.Node) *scope {
 	s := newScope(kind, name, st.cur)
+	s.private = st.cur.private
+	if kind == classScope {
+		s.private = name
+	}
 	st.scopes[node] = s
 	st.cur = s
 	return s
@@ -329,6 +337,7 @@ func importBinding(a *ast.Alias) string {
 
 func (st *symtable) declare(at ast.Span, names []string, f symFlag, what string) {
 	for _, name := range names {
+		name = mangle(st.cur.private, name)
 		cur := st.cur.flags[name]
 		if cur&(defParam|defLocal|symUse|defAnnot) != 0 {
 			switch {
@@ -377,12 +386,13 @@ func (st *symtable) params(a *ast.Arguments) {
 		if arg == nil {
 			return
 		}
-		if st.cur.flags[arg.Name]&defParam != 0 {
+		name := mangle(st.cur.private, arg.Name)
+		if st.cur.flags[name]&defParam != 0 {
 			st.errorf(arg.Span, "duplicate argument '%s' in function definition", arg.Name)
 			return
 		}
 		st.cur.add(arg.Name, defParam, arg.Span)
-		st.cur.params = append(st.cur.params, arg.Name)
+		st.cur.params = append(st.cur.params, name)
 	}
 	for _, list := range [][]*ast.Arg{a.PosOnly, a.Args, a.KwOnly} {
 		for _, arg := range list {
@@ -537,7 +547,7 @@ func (st *symtable) namedTarget(t *ast.Name) {
 	}
 	for s := st.cur; s != nil; s = s.parent {
 		if s.comp != notComp {
-			if s.flags[t.Id]&defCompIter != 0 {
+			if s.flags[mangle(s.private, t.Id)]&defCompIter != 0 {
 				st.errorf(t.Span, "assignment expression cannot rebind comprehension iteration variable '%s'", t.Id)
 				return
 			}
@@ -718,4 +728,20 @@ func (st *symtable) analyze(s *scope, bound, global map[string]bool) (map[string
 		free[k] = true
 	}
 	return free, nil
+}
+
+// mangle returns a name as seen inside class private: __x becomes _Class__x
+// (CPython's _Py_Mangle); dunder names and names with dots are left alone.
+func mangle(private, name string) string {
+	if private == "" || len(name) < 3 || name[0] != '_' || name[1] != '_' {
+		return name
+	}
+	if strings.HasSuffix(name, "__") || strings.Contains(name, ".") {
+		return name
+	}
+	p := strings.TrimLeft(private, "_")
+	if p == "" {
+		return name
+	}
+	return "_" + p + name
 }
