@@ -34,3 +34,5 @@ func Cbrt(x float64) float64     { return float64(C.cbrt(C.double(x))) }
 func Erf(x float64) float64      { return float64(C.erf(C.double(x))) }
 func Erfc(x float64) float64     { return float64(C.erfc(C.double(x))) }
 func Hypot(x, y float64) float64 { return float64(C.hypot(C.double(x), C.double(y))) }
+func Tgamma(x float64) float64   { return float64(C.tgamma(C.double(x))) }
+func Lgamma(x float64) float64   { return float64(C.lgamma(C.double(x))) }
