@@ -1,12 +1,21 @@
 package main
 
-import "github.com/pya-lang/pya/vm"
+import (
+	"io"
 
-// configureClock selects the asyncio clock ("real" or "virtual") of an
-// interpreter. HOOK: waiting for the runtime's clock API (runtime/); until
-// it lands the choice is parsed and validated but not applied.
-func configureClock(in *vm.Interpreter, clock string) error {
-	_ = in
-	_ = clock
+	"github.com/pya-lang/pya/runtime"
+	"github.com/pya-lang/pya/vm"
+)
+
+// configureClock gives an interpreter its asyncio clock: "virtual" makes
+// sleeps take no wall time (the loop jumps to the next timer when idle),
+// "real" is the monotonic clock. Runtime reports (unhandled task errors,
+// deadlocks) go to stderr.
+func configureClock(in *vm.Interpreter, clock string, stderr io.Writer) error {
+	kind := runtime.RealClockKind
+	if clock == "virtual" {
+		kind = runtime.VirtualClockKind
+	}
+	runtime.ConfigureInterpreter(in, kind, stderr)
 	return nil
 }
