@@ -1,8 +1,6 @@
 package vm
 
 import (
-	"io"
-	"os"
 	"strings"
 	"sync"
 )
@@ -19,12 +17,6 @@ var (
 	biStdioMu  sync.Mutex
 	biStdioMap = map[*Interpreter]*biStdio{}
 )
-
-// biStdioSource returns the interpreter's configured streams. HOOK: set by
-// the interpreter when it keeps its Config; defaults to the process streams.
-var biStdioSource = func(in *Interpreter) (io.Reader, io.Writer, io.Writer) {
-	return os.Stdin, os.Stdout, os.Stderr
-}
 
 // stdioOf returns th's interpreter's standard streams, creating them on first use.
 func stdioOf(th *Thread) *biStdio {

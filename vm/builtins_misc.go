@@ -98,13 +98,25 @@ func biImport(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if !ok {
 		return NULL, NewError(TypeErrorType, "__import__() argument 1 must be str, not %s", biTypeName(name))
 	}
-	return biImportHook(th, s.s)
-}
-
-// biImportHook imports a module by absolute name for __import__. HOOK: the
-// interpreter's import machinery sets it.
-var biImportHook = func(th *Thread, name string) (Value, error) {
-	return NULL, NewError(ImportErrorType, "__import__ is not available")
+	var g *Dict
+	if d, ok := globals.o.(*Dict); ok {
+		g = d
+	}
+	if fromlist.IsNull() {
+		fromlist = None
+	}
+	lvl := int64(0)
+	if !level.IsNull() {
+		n, err := biIndexInt(th, level)
+		if err != nil {
+			return NULL, err
+		}
+		if n < 0 {
+			return NULL, NewError(ValueErrorType, "level must be >= 0")
+		}
+		lvl = n
+	}
+	return th.Import(s.s, g, fromlist, int(lvl))
 }
 
 func biAiter(th *Thread, args []Value, kwnames []string) (Value, error) {
