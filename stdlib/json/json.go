@@ -1,0 +1,187 @@
+// Package json is pya's json module: dumps/dump with CPython's formatting
+// (indent, separators, sort_keys, ensure_ascii, default) and loads/load with
+// CPython's JSONDecodeError messages (from stdlib/internal/jsonscan).
+package json
+
+import (
+	"math/big"
+	"strconv"
+
+	"github.com/pya-lang/pya/stdlib/internal/jsonscan"
+	"github.com/pya-lang/pya/stdlib/internal/pyarg"
+	"github.com/pya-lang/pya/vm"
+)
+
+// JSONDecodeErrorType is json.JSONDecodeError (a ValueError).
+var JSONDecodeErrorType = vm.NewExceptionType("JSONDecodeError", "json.decoder", vm.ValueErrorType)
+
+func init() {
+	vm.RegisterModule("json", initModule)
+}
+
+func initModule(th *vm.Thread, m *vm.Module) error {
+	pyarg.Funcs(m.Dict, map[string]vm.NativeFunc{
+		"dumps": dumps,
+		"dump":  dump,
+		"loads": loads,
+		"load":  load,
+	})
+	m.Dict.SetStr("JSONDecodeError", vm.ObjectValue(JSONDecodeErrorType))
+	return nil
+}
+
+// builder makes pya values for the scanner, applying the loads hooks.
+type builder struct {
+	th                               *vm.Thread
+	objectHook, pairsHook            vm.Value
+	parseFloat, parseInt, parseConst vm.Value
+}
+
+func (b *builder) Null() vm.Value        { return vm.None }
+func (b *builder) Bool(v bool) vm.Value  { return vm.Bool(v) }
+func (b *builder) Str(s string) vm.Value { return vm.NewStr(s) }
+
+func (b *builder) Int(digits string) (vm.Value, error) {
+	if !b.parseInt.IsNull() {
+		return b.th.Call(b.parseInt, []vm.Value{vm.NewStr(digits)}, nil)
+	}
+	if i, err := strconv.ParseInt(digits, 10, 64); err == nil {
+		return vm.Int(i), nil
+	}
+	n, ok := new(big.Int).SetString(digits, 10)
+	if !ok {
+		return vm.NULL, vm.NewError(vm.ValueErrorType, "invalid literal for int() with base 10: %s", vm.StrRepr(digits))
+	}
+	return vm.NewBigInt(n), nil
+}
+
+func (b *builder) Float(lit string) (vm.Value, error) {
+	switch lit {
+	case "NaN", "Infinity", "-Infinity":
+		if !b.parseConst.IsNull() {
+			return b.th.Call(b.parseConst, []vm.Value{vm.NewStr(lit)}, nil)
+		}
+		f, _ := strconv.ParseFloat(map[string]string{"NaN": "NaN", "Infinity": "+Inf", "-Infinity": "-Inf"}[lit], 64)
+		return vm.Float(f), nil
+	}
+	if !b.parseFloat.IsNull() {
+		return b.th.Call(b.parseFloat, []vm.Value{vm.NewStr(lit)}, nil)
+	}
+	f, err := strconv.ParseFloat(lit, 64)
+	if err != nil { // out of range: CPython gives inf
+		return vm.Float(f), nil
+	}
+	return vm.Float(f), nil
+}
+
+func (b *builder) Array(items []vm.Value) (vm.Value, error) {
+	return vm.NewList(append([]vm.Value(nil), items...)), nil
+}
+
+func (b *builder) Object(keys []string, vals []vm.Value) (vm.Value, error) {
+	if !b.pairsHook.IsNull() {
+		pairs := make([]vm.Value, len(keys))
+		for i := range keys {
+			pairs[i] = vm.NewTuple([]vm.Value{vm.NewStr(keys[i]), vals[i]})
+		}
+		return b.th.Call(b.pairsHook, []vm.Value{vm.NewList(pairs)}, nil)
+	}
+	d := vm.NewDict()
+	for i, k := range keys {
+		d.SetStr(k, vals[i])
+	}
+	if !b.objectHook.IsNull() {
+		return b.th.Call(b.objectHook, []vm.Value{vm.ObjectValue(d)}, nil)
+	}
+	return vm.ObjectValue(d), nil
+}
+
+// decode parses doc, converting a syntax error into JSONDecodeError with
+// its msg, doc, pos, lineno and colno attributes.
+func decode(th *vm.Thread, doc string, b *builder, strict bool) (vm.Value, error) {
+	v, err := jsonscan.Decode[vm.Value](doc, b, strict)
+	if err == nil {
+		return v, nil
+	}
+	se, ok := err.(*jsonscan.Error)
+	if !ok {
+		return vm.NULL, err
+	}
+	e := vm.NewException(JSONDecodeErrorType, vm.NewStr(se.Error()))
+	for _, kv := range []struct {
+		k string
+		v vm.Value
+	}{
+		{"msg", vm.NewStr(se.Msg)}, {"doc", vm.NewStr(doc)}, {"pos", vm.Int(int64(se.Pos))},
+		{"lineno", vm.Int(int64(se.Line))}, {"colno", vm.Int(int64(se.Col))},
+	} {
+		if err := vm.SetAttr(th, vm.ObjectValue(e), kv.k, kv.v); err != nil {
+			break
+		}
+	}
+	return vm.NULL, e
+}
+
+var loadsParams = []string{"s", "$cls?", "$object_hook?", "$parse_float?", "$parse_int?", "$parse_constant?", "$object_pairs_hook?", "$strict?"}
+
+func loadsArgs(th *vm.Thread, fname string, args []vm.Value, kwnames []string) (vm.Value, *builder, bool, error) {
+	var s, cls vm.Value
+	b := &builder{th: th}
+	var strictV vm.Value
+	if err := vm.ParseArgs(fname, args, kwnames, loadsParams, &s, &cls, &b.objectHook, &b.parseFloat, &b.parseInt, &b.parseConst, &b.pairsHook, &strictV); err != nil {
+		return vm.NULL, nil, false, err
+	}
+	for _, p := range []*vm.Value{&b.objectHook, &b.parseFloat, &b.parseInt, &b.parseConst, &b.pairsHook} {
+		if p.IsNone() {
+			*p = vm.NULL
+		}
+	}
+	strict := true
+	if !strictV.IsNull() {
+		t, err := vm.Truth(th, strictV)
+		if err != nil {
+			return vm.NULL, nil, false, err
+		}
+		strict = t
+	}
+	return s, b, strict, nil
+}
+
+func loads(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
+	s, b, strict, err := loadsArgs(th, "loads", args, kwnames)
+	if err != nil {
+		return vm.NULL, err
+	}
+	doc, ok := pyarg.Str(s)
+	if !ok {
+		if raw, ok := s.Object().(interface{ Bytes() []byte }); ok {
+			doc = string(raw.Bytes())
+		} else {
+			return vm.NULL, vm.NewError(vm.TypeErrorType, "the JSON object must be str, bytes or bytearray, not %s", s.Type().Name)
+		}
+	}
+	if len(doc) > 0 && doc[0] == '\ufeff' {
+		return vm.NULL, vm.NewError(JSONDecodeErrorType, "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)")
+	}
+	return decode(th, doc, b, strict)
+}
+
+func load(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
+	fp, b, strict, err := loadsArgs(th, "load", args, kwnames)
+	if err != nil {
+		return vm.NULL, err
+	}
+	read, err := vm.GetAttr(th, fp, "read")
+	if err != nil {
+		return vm.NULL, err
+	}
+	s, err := th.Call(read, nil, nil)
+	if err != nil {
+		return vm.NULL, err
+	}
+	doc, ok := pyarg.Str(s)
+	if !ok {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "the JSON object must be str, bytes or bytearray, not %s", s.Type().Name)
+	}
+	return decode(th, doc, b, strict)
+}
