@@ -1,8 +1,287 @@
 package vm
 
-import "sync/atomic"
+// The Interpreter API: NewInterpreter, ExecMain, ReportError.
+//
+// Builtins: the builtins namespace is filled by installBuiltins (the
+// builtins module, owned by LIBS in builtins*.go) when an interpreter is
+// created, then by every RegisterBuiltin(name, v) registration (for names
+// defined elsewhere, e.g. __build_class__). (*Interpreter).Builtins returns
+// the namespace; sys.modules is (*Interpreter).Modules.
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+
+	"github.com/pya-lang/pya/ast"
+	"github.com/pya-lang/pya/vm/compile"
+)
+
+// Config configures an interpreter.
+type Config struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Argv           []string
+	Path           []string
+	// Compile is injected (vm never imports parser): it compiles the source
+	// of imported modules.
+	Compile func(filename string, src []byte) (*compile.Code, error)
+}
 
 // Interpreter is one pya interpreter: its modules, builtins and main thread.
 type Interpreter struct {
 	interrupt atomic.Bool
+
+	cfg      Config
+	modules  *Dict // sys.modules
+	builtins *Module
+	main     *Thread
+	mainDir  string
+	sources  map[string][]byte // source text by filename, for tracebacks
+
+	coroMu     sync.Mutex
+	coroutines []*Coroutine // created coroutines, for "never awaited" warnings
+}
+
+var (
+	extraBuiltinsMu sync.Mutex
+	extraBuiltins   []struct {
+		name string
+		v    Value
+	}
+)
+
+// RegisterBuiltin adds name to the builtins namespace of every interpreter
+// created afterwards (registration from package init).
+func RegisterBuiltin(name string, v Value) {
+	extraBuiltinsMu.Lock()
+	defer extraBuiltinsMu.Unlock()
+	extraBuiltins = append(extraBuiltins, struct {
+		name string
+		v    Value
+	}{name, v})
+}
+
+func init() {
+	buildClassBuiltin = NewBuiltin("__build_class__", buildClass)
+	RegisterBuiltin("__build_class__", buildClassBuiltin)
+	installBuiltinsFn = installBuiltins
+	RegisterBuiltin("type", Value{o: TypeType})
+	RegisterBuiltin("object", Value{o: ObjectType})
+	RegisterBuiltin("super", Value{o: SuperType})
+	RegisterBuiltin("property", Value{o: PropertyType})
+	RegisterBuiltin("staticmethod", Value{o: StaticMethodType})
+	RegisterBuiltin("classmethod", Value{o: ClassMethodType})
+}
+
+// NewInterpreter creates an interpreter with its builtins module and main thread.
+func NewInterpreter(cfg Config) *Interpreter {
+	if cfg.Stdin == nil {
+		cfg.Stdin = os.Stdin
+	}
+	if cfg.Stdout == nil {
+		cfg.Stdout = os.Stdout
+	}
+	if cfg.Stderr == nil {
+		cfg.Stderr = os.Stderr
+	}
+	in := &Interpreter{cfg: cfg, modules: NewDict(), sources: map[string][]byte{}}
+	in.builtins = NewModule("builtins")
+	d := in.builtins.Dict
+	installBuiltins(d)
+	extraBuiltinsMu.Lock()
+	for _, b := range extraBuiltins {
+		d.SetStr(b.name, b.v)
+	}
+	extraBuiltinsMu.Unlock()
+	in.modules.SetStr("builtins", Value{o: in.builtins})
+	in.main = NewThread(in)
+	return in
+}
+
+// Thread returns the interpreter's main thread.
+func (in *Interpreter) Thread() *Thread { return in.main }
+
+// Builtins returns the builtins namespace.
+func (in *Interpreter) Builtins() *Dict { return in.builtins.Dict }
+
+// Modules returns sys.modules.
+func (in *Interpreter) Modules() *Dict { return in.modules }
+
+// Config returns the interpreter's configuration.
+func (in *Interpreter) Config() Config { return in.cfg }
+
+// Interrupt requests a KeyboardInterrupt in the running code (safe from any
+// goroutine, e.g. a SIGINT handler).
+func (in *Interpreter) Interrupt() { in.interrupt.Store(true) }
+
+// SetSource records the source of filename for traceback lines.
+func (in *Interpreter) SetSource(filename string, src []byte) { in.sources[filename] = src }
+
+func (in *Interpreter) stdout() io.Writer { return in.cfg.Stdout }
+
+// builtinsFor returns the builtins namespace frames with these globals use.
+func (th *Thread) builtinsFor(globals *Dict) *Dict {
+	if th.builtins != nil {
+		return th.builtins
+	}
+	if th.Interp != nil {
+		th.builtins = th.Interp.builtins.Dict
+	} else {
+		th.builtins = defaultBuiltins()
+	}
+	return th.builtins
+}
+
+// installBuiltinsFn is installBuiltins, through a variable set at init to
+// avoid an initialization cycle (builtins call back into the VM).
+var installBuiltinsFn func(d *Dict)
+
+var (
+	defaultBuiltinsOnce sync.Once
+	defaultBuiltinsDict *Dict
+)
+
+// defaultBuiltins is the builtins namespace of threads without an interpreter.
+func defaultBuiltins() *Dict {
+	defaultBuiltinsOnce.Do(func() {
+		d := NewDict()
+		installBuiltinsFn(d)
+		extraBuiltinsMu.Lock()
+		for _, b := range extraBuiltins {
+			d.SetStr(b.name, b.v)
+		}
+		extraBuiltinsMu.Unlock()
+		defaultBuiltinsDict = d
+	})
+	return defaultBuiltinsDict
+}
+
+// InternalError is a Go panic recovered at the interpreter boundary.
+type InternalError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *InternalError) Error() string { return fmt.Sprintf("internal error: %v", e.Value) }
+
+// ExecMain runs code as the __main__ module. src is its source (for
+// traceback lines). A Go panic is recovered and returned as *InternalError.
+func (in *Interpreter) ExecMain(code *compile.Code, src []byte) (err error) {
+	th := in.main
+	defer func() {
+		if r := recover(); r != nil {
+			err = &InternalError{Value: r, Stack: debug.Stack()}
+			th.frame = nil
+			th.depth = 0
+		}
+	}()
+	in.sources[code.Filename] = src
+	if abs, e := filepath.Abs(code.Filename); e == nil {
+		in.mainDir = filepath.Dir(abs)
+	}
+	m := NewModule("__main__")
+	m.File = code.Filename
+	m.Dict.SetStr("__file__", NewStr(code.Filename))
+	m.Dict.SetStr("__builtins__", Value{o: in.builtins})
+	in.modules.SetStr("__main__", Value{o: m})
+	_, err = th.RunModule(LoadCode(code), m)
+	in.warnUnawaited()
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+// trackCoroutine records a new coroutine for the "never awaited" warning.
+func (in *Interpreter) trackCoroutine(c *Coroutine) {
+	in.coroMu.Lock()
+	// Forget the ones already started, so the list stays short.
+	if len(in.coroutines) >= 64 {
+		kept := in.coroutines[:0]
+		for _, x := range in.coroutines {
+			if !x.closed {
+				kept = append(kept, x)
+			}
+		}
+		clear(in.coroutines[len(kept):])
+		in.coroutines = kept
+	}
+	in.coroutines = append(in.coroutines, c)
+	in.coroMu.Unlock()
+}
+
+// warnUnawaited prints CPython's RuntimeWarning for every coroutine that
+// was never started.
+func (in *Interpreter) warnUnawaited() {
+	in.coroMu.Lock()
+	cs := in.coroutines
+	in.coroutines = nil
+	in.coroMu.Unlock()
+	for _, c := range cs {
+		if c.closed {
+			continue
+		}
+		c.closed = true
+		fmt.Fprintf(in.cfg.Stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", c.file, c.line, c.qualname)
+		if line := in.sourceLine(c.file, c.line); line != "" {
+			fmt.Fprintf(in.cfg.Stderr, "  %s\n", line)
+		}
+		fmt.Fprintln(in.cfg.Stderr, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback")
+	}
+}
+
+// ReportError prints an uncaught exception the way CPython does (traceback
+// on stderr; SystemExit's code) and returns the process exit status.
+func (in *Interpreter) ReportError(err error) int {
+	if err == nil {
+		return 0
+	}
+	w := in.cfg.Stderr
+	switch e := err.(type) {
+	case *ast.SyntaxError:
+		fmt.Fprint(w, e.Format())
+		return 1
+	case *InternalError:
+		fmt.Fprintf(w, "pya: internal error: %v\nThis is a bug in pya; please report it with the program that triggered it.\n%s", e.Value, e.Stack)
+		return 1
+	case *Exception:
+		if e.typ.IsSubtype(SystemExitType) {
+			return in.systemExit(e)
+		}
+		fmt.Fprint(w, in.FormatException(e))
+		if e.typ.IsSubtype(KeyboardInterruptType) {
+			return 130
+		}
+		return 1
+	}
+	fmt.Fprintf(w, "pya: %v\n", err)
+	return 1
+}
+
+// systemExit handles an uncaught SystemExit: None → 0, an int → itself,
+// anything else is printed (str) to stderr with status 1.
+func (in *Interpreter) systemExit(e *Exception) int {
+	var code Value = None
+	if len(e.Args) == 1 {
+		code = e.Args[0]
+	} else if len(e.Args) > 1 {
+		code = NewTuple(e.Args)
+	}
+	switch {
+	case code.IsNone():
+		return 0
+	case code.IsInt(), code.IsBool():
+		return int(code.AsInt())
+	}
+	s, err := ToStr(in.main, code)
+	if err != nil {
+		s = simpleStr(code)
+	}
+	fmt.Fprintln(in.cfg.Stderr, s)
+	return 1
 }

@@ -29,8 +29,13 @@ type Thread struct {
 	// and calls.
 	interrupt *atomic.Bool
 
-	// reprDepth guards recursive reprs (OBJECTS' Repr may use ReprEnter).
+	// reprStack guards recursive reprs (see ReprEnter).
 	reprStack []Object
+
+	// framePool recycles the frames of plain functions.
+	framePool []*Frame
+	// builtins is the builtins namespace of the thread's interpreter.
+	builtins *Dict
 }
 
 // DefaultRecursionLimit is sys.getrecursionlimit()'s initial value.
@@ -83,6 +88,13 @@ func (th *Thread) Call(fn Value, args []Value, kwnames []string) (Value, error) 
 	switch f := fn.o.(type) {
 	case *Builtin:
 		return th.callBuiltin(f, args, kwnames)
+	case *Function:
+		return th.callFunction(f, args, kwnames)
+	case *BoundMethod:
+		buf := make([]Value, 0, len(args)+1)
+		buf = append(buf, f.Self)
+		buf = append(buf, args...)
+		return th.Call(f.Func, buf, kwnames)
 	}
 	if fn.IsNull() {
 		return NULL, NewError(SystemErrorType, "call of NULL")

@@ -1,0 +1,349 @@
+package vm
+
+import "fmt"
+
+// Resumable is implemented by generators, coroutines and native awaitable
+// iterators (e.g. a Future's __await__ iterator). Resume sends v (exc ==
+// nil) or throws exc in; it returns (yielded, false, nil) when suspended,
+// (result, true, nil) when finished, or (NULL, false, err) when it raised.
+type Resumable interface {
+	Resume(th *Thread, v Value, exc *Exception) (Value, bool, error)
+}
+
+// genKind says what calling a code object makes.
+type genKind uint8
+
+const (
+	kindPlain genKind = iota
+	kindGenerator
+	kindCoroutine
+	kindAsyncGenerator
+)
+
+// genState is the suspension machinery shared by generators, coroutines and
+// async generators. The object owns its frame; while suspended, top is the
+// innermost frame of its chain (frames of sub-generators and coroutines that
+// YIELD_FROM pushed on top of it), so resuming a chain N awaits deep costs
+// O(1): the thread continues at top directly.
+type genState struct {
+	kind     genKind
+	frame    *Frame // nil once finished
+	top      *Frame // innermost suspended frame (nil: frame itself)
+	name     string
+	qualname string
+	started  bool
+	running  bool
+	finished bool
+	closed   bool // close() was called or it finished: no "never awaited" warning
+	// handled is the exception being handled inside the generator while it
+	// is suspended (restored on resume), nil if none.
+	handled *Exception
+	// where it was created (for "coroutine 'f' was never awaited").
+	file string
+	line int
+}
+
+// Generator is the object a generator function returns.
+type Generator struct{ genState }
+
+// Coroutine is the object an async def function returns.
+type Coroutine struct{ genState }
+
+func (*Generator) Type() *Type { return GeneratorType }
+func (*Coroutine) Type() *Type { return CoroutineType }
+
+// The generator-like types.
+var (
+	GeneratorType      = &Type{Name: "generator", QualName: "generator", Module: "builtins"}
+	CoroutineType      = &Type{Name: "coroutine", QualName: "coroutine", Module: "builtins"}
+	AsyncGeneratorType = &Type{Name: "async_generator", QualName: "async_generator", Module: "builtins"}
+)
+
+// state returns the shared machinery of a generator-like value, or nil.
+func genOf(v Value) *genState {
+	switch g := v.o.(type) {
+	case *Generator:
+		return &g.genState
+	case *Coroutine:
+		return &g.genState
+	case *AsyncGenerator:
+		return &g.genState
+	}
+	return nil
+}
+
+// makeGenerator binds the arguments of a generator-like function and
+// returns its (unstarted) object.
+func (th *Thread) makeGenerator(fn *Function, args []Value, kwnames []string) (Value, error) {
+	co := fn.Code
+	nf := th.newFrame(co, fn, fn.Globals)
+	if co.simple && len(kwnames) == 0 && len(args) == co.Code.ArgCount {
+		copy(nf.slots, args)
+	} else if err := bindArgs(th, fn, nf.slots, args, kwnames); err != nil {
+		return NULL, err
+	}
+	nf.initCells()
+	g := genState{kind: co.kind, frame: nf, name: fn.Name, qualname: fn.QualName}
+	var obj Object
+	switch co.kind {
+	case kindGenerator:
+		o := &Generator{genState: g}
+		nf.gen = &o.genState
+		obj = o
+	case kindCoroutine:
+		o := &Coroutine{genState: g}
+		nf.gen = &o.genState
+		if cf := th.frame; cf != nil {
+			o.file = cf.co.Code.Filename
+			o.line = cf.Line()
+		}
+		if th.Interp != nil {
+			th.Interp.trackCoroutine(o)
+		}
+		obj = o
+	default:
+		o := &AsyncGenerator{genState: g}
+		nf.gen = &o.genState
+		obj = o
+	}
+	return Value{o: obj}, nil
+}
+
+// noun is "generator", "coroutine" or "async generator" for messages.
+func (g *genState) noun() string {
+	switch g.kind {
+	case kindCoroutine:
+		return "coroutine"
+	case kindAsyncGenerator:
+		return "async generator"
+	}
+	return "generator"
+}
+
+// Resume implements Resumable: it sends v (exc == nil) or throws exc into
+// the generator and runs it until it yields (value, false, nil), returns
+// (result, true, nil) or raises (NULL, false, err).
+func (g *genState) Resume(th *Thread, v Value, exc *Exception) (Value, bool, error) {
+	if g.running {
+		return NULL, false, NewError(ValueErrorType, "%s already executing", g.noun())
+	}
+	if g.frame == nil {
+		if exc != nil {
+			return NULL, false, exc
+		}
+		if g.kind == kindCoroutine {
+			return NULL, false, NewError(RuntimeErrorType, "cannot reuse already awaited coroutine")
+		}
+		return None, true, nil
+	}
+	if th.depth >= th.recursionLimit {
+		return NULL, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	top := g.top
+	if top == nil {
+		top = g.frame
+	}
+	if !g.started {
+		if exc == nil && !v.IsNone() && !v.IsNull() {
+			return NULL, false, NewError(TypeErrorType, "can't send non-None value to a just-started %s", g.noun())
+		}
+		g.started = true
+		g.closed = true
+	}
+	th.depth++
+	g.frame.back = th.frame
+	g.frame.base = true
+	g.running = true
+	callerHandled := th.handled
+	if g.handled != nil {
+		th.handled = g.handled
+	}
+	th.frame = top
+	var (
+		r       Value
+		yielded bool
+		err     error
+		throw   = exc
+	)
+	if top.yieldFrom {
+		// Suspended inside YIELD_FROM on a native iterator: drive it first.
+		top.yieldFrom = false
+		sent := v
+		if sent.IsNull() {
+			sent = None
+		}
+		top.slots[top.sp] = sent
+		top.sp++
+		var e error
+		r, yielded, _, e = th.driveIter(top, top.slots[top.sp-2], sent, exc)
+		throw = nil
+		if e != nil {
+			throw = asException(e)
+		}
+	} else if exc == nil && top.pc > 0 {
+		if v.IsNull() {
+			v = None
+		}
+		top.slots[top.sp] = v
+		top.sp++
+	}
+	if !yielded {
+		r, yielded, err = th.run(throw)
+	}
+	g.running = false
+	if yielded {
+		th.depth--
+		g.top = th.frame
+		th.frame = g.frame.back
+		g.handled = nil
+		if th.handled != callerHandled {
+			g.handled = th.handled
+		}
+		th.handled = callerHandled
+		return r, false, nil
+	}
+	th.handled = callerHandled
+	if err != nil {
+		return NULL, false, err
+	}
+	return r, true, nil
+}
+
+// finish marks the generator done after its frame returned.
+func (g *genState) finish(th *Thread) {
+	g.running = false
+	g.finished = true
+	g.frame = nil
+	g.top = nil
+	g.handled = nil
+}
+
+// fail marks the generator done after an exception escaped its frame,
+// turning a StopIteration into RuntimeError (PEP 479).
+func (g *genState) fail(th *Thread, exc *Exception) *Exception {
+	g.finish(th)
+	stop := exc.typ.IsSubtype(StopIterationType)
+	if g.kind == kindAsyncGenerator {
+		if stop || exc.typ.IsSubtype(StopAsyncIterationType) {
+			what := "StopIteration"
+			if !stop {
+				what = "StopAsyncIteration"
+			}
+			return chained(NewError(RuntimeErrorType, "async generator raised %s", what), exc)
+		}
+		return exc
+	}
+	if stop {
+		return chained(NewError(RuntimeErrorType, "%s raised StopIteration", g.noun()), exc)
+	}
+	return exc
+}
+
+// chained makes err's cause and context exc (raise err from exc).
+func chained(err error, exc *Exception) *Exception {
+	e := err.(*Exception)
+	e.Cause = exc
+	e.Context = exc
+	e.Suppress = true
+	return e
+}
+
+// yieldFrom executes YIELD_FROM ([iter, sent] on f's stack, f.pc past the
+// instruction). A generator or coroutine's chain is pushed onto the running
+// chain (pushed); any other iterator is driven once: it finished (its
+// result replaces both items), or it yielded (f suspends with the iterator
+// on its stack).
+func (th *Thread) yieldFrom(f *Frame) (r Value, yielded, pushed bool, err error) {
+	sent := f.slots[f.sp-1]
+	it := f.slots[f.sp-2]
+	if g := genOf(it); g != nil && g.frame != nil && !g.running && (g.top == nil || !g.top.yieldFrom) {
+		top := g.top
+		if top == nil {
+			top = g.frame
+		}
+		if !g.started {
+			if !sent.IsNone() {
+				return NULL, false, false, NewError(TypeErrorType, "can't send non-None value to a just-started %s", g.noun())
+			}
+			g.started = true
+			g.closed = true
+		} else {
+			top.slots[top.sp] = sent
+			top.sp++
+		}
+		f.sp -= 2
+		f.slots[f.sp], f.slots[f.sp+1] = NULL, NULL
+		g.frame.back = f
+		g.frame.base = false
+		g.running = true
+		g.top = nil
+		th.frame = top
+		return NULL, false, true, nil
+	}
+	return th.driveIter(f, it, sent, nil)
+}
+
+// driveIter sends sent (or throws exc) into a non-frame iterator it that a
+// YIELD_FROM in f delegates to; f's stack ends with [it, sent].
+func (th *Thread) driveIter(f *Frame, it, sent Value, exc *Exception) (r Value, yielded, pushed bool, err error) {
+	var done bool
+	if rs, ok := it.o.(Resumable); ok {
+		r, done, err = rs.Resume(th, sent, exc)
+	} else if exc != nil {
+		var m Value
+		m, err = LookupAttr(th, it, "throw")
+		if err == nil {
+			if m.IsNull() {
+				err = exc
+			} else {
+				r, err = th.Call(m, []Value{Value{o: exc}}, nil)
+			}
+		}
+	} else if sent.IsNone() {
+		r, err = Next(th, it)
+		if err == nil && r.IsNull() {
+			r, done = None, true
+		}
+	} else {
+		r, err = callMethod(th, it, "send", sent)
+	}
+	if err != nil {
+		if e, ok := err.(*Exception); ok && e.typ.IsSubtype(StopIterationType) {
+			r, done, err = stopValue(e), true, nil
+		}
+	}
+	f.sp--
+	f.slots[f.sp] = NULL
+	if err != nil {
+		return NULL, false, false, err
+	}
+	if done {
+		f.slots[f.sp-1] = r
+		return r, false, false, nil
+	}
+	f.yieldFrom = true
+	return r, true, false, nil
+}
+
+// stopValue is StopIteration.value.
+func stopValue(e *Exception) Value {
+	if len(e.Args) > 0 {
+		return e.Args[0]
+	}
+	return None
+}
+
+// callMethod calls v.name(args...).
+func callMethod(th *Thread, v Value, name string, args ...Value) (Value, error) {
+	m, err := GetAttr(th, v, name)
+	if err != nil {
+		return NULL, err
+	}
+	return th.Call(m, args, nil)
+}
+
+// genRepr is "<generator object f at 0x...>".
+func genRepr(th *Thread, v Value) (string, error) {
+	g := genOf(v)
+	return fmt.Sprintf("<%s object %s at %s>", v.Type().Name, g.qualname, addrString(v)), nil
+}
