@@ -154,8 +154,8 @@ func loads(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 	}
 	doc, ok := pyarg.Str(s)
 	if !ok {
-		if raw, ok := s.Object().(interface{ Bytes() []byte }); ok {
-			doc = string(raw.Bytes())
+		if raw, ok := s.Object().(*vm.Bytes); ok {
+			doc = string(raw.B)
 		} else {
 			return vm.NULL, vm.NewError(vm.TypeErrorType, "the JSON object must be str, bytes or bytearray, not %s", s.Type().Name)
 		}

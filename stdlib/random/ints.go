@@ -67,8 +67,8 @@ func seedV1(s []rune) uint64 {
 
 // bytesOf returns the content of a bytes or bytearray value.
 func bytesOf(v vm.Value) ([]byte, bool) {
-	if b, ok := v.Object().(interface{ Bytes() []byte }); ok {
-		return b.Bytes(), true
+	if b, ok := v.Object().(*vm.Bytes); ok {
+		return b.B, true
 	}
 	return nil, false
 }
