@@ -201,3 +201,31 @@ func (w *wrapAwaitable) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm
 	}
 	return r, false, nil
 }
+
+// NewDoneCoro returns a coroutine that finishes at once with v.
+func NewDoneCoro(name string, v vm.Value) vm.Value { return newDoneCoro(name, v, nil) }
+
+// Discard returns a coroutine that awaits the native coroutine c and
+// returns None (`await self.acquire(); return None` of __aenter__).
+func Discard(c vm.Value, name string) vm.Value {
+	return vm.ObjectValue(&discardCoro{nativeCoro: nativeCoro{qualname: name}, sub: c.Object().(Resumable)})
+}
+
+type discardCoro struct {
+	nativeCoro
+	sub Resumable
+}
+
+func (d *discardCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
+	if d.finished {
+		return vm.NULL, false, reused()
+	}
+	r, done, err := d.sub.Resume(th, v, exc)
+	if err != nil {
+		return d.fail(err)
+	}
+	if done {
+		return d.finish(vm.None)
+	}
+	return r, false, nil
+}

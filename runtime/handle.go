@@ -43,7 +43,21 @@ func (h *Handle) Cancel() {
 	if h.timer && h.scheduled && h.loop != nil {
 		h.loop.timerCancelledCount++
 	}
+	h.fn = vm.NULL
 	h.args = nil
+}
+
+// NewPyHandle returns a handle that calls the Python callable fn(*args).
+func NewPyHandle(fn vm.Value, args []vm.Value) *Handle {
+	h := &Handle{fn: fn, args: append([]vm.Value(nil), args...)}
+	h.cb = callback{fn: runPyHandle, arg: h}
+	return h
+}
+
+func runPyHandle(arg any, _ vm.Value) error {
+	h := arg.(*Handle)
+	_, err := h.loop.th.Call(h.fn, h.args, nil)
+	return err
 }
 
 // Cancelled reports whether Cancel was called.

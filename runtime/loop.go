@@ -314,3 +314,9 @@ func (l *Loop) poll(timeout float64) error {
 	l.drainInbox()
 	return nil
 }
+
+// SetExceptionHandler is loop.set_exception_handler(h) (None resets).
+func (l *Loop) SetExceptionHandler(h vm.Value) { l.excHandler = h }
+
+// ExceptionHandler is loop.get_exception_handler() (NULL: the default).
+func (l *Loop) ExceptionHandler() vm.Value { return l.excHandler }

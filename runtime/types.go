@@ -2,18 +2,10 @@ package runtime
 
 import "github.com/pya-lang/pya/vm"
 
-// newType makes a built-in-like type; the asyncio binding fills Dict with
-// the methods.
+// newType makes a built-in-like type (identity hash, native attribute
+// lookup); the asyncio binding fills Dict with the methods and sets reprs.
 func newType(name, module string, base *vm.Type) *vm.Type {
-	if base == nil {
-		base = vm.ObjectType
-	}
-	t := &vm.Type{Name: name, QualName: name, Module: module, Bases: []*vm.Type{base}, Dict: vm.NewDict()}
-	t.MRO = append([]*vm.Type{t}, base.MRO...)
-	if len(base.MRO) == 0 {
-		t.MRO = append(t.MRO, base)
-	}
-	return t
+	return vm.MakeNativeType(name, module, base)
 }
 
 // The Python types of the runtime's objects.

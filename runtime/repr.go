@@ -1,0 +1,184 @@
+package runtime
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/pya-lang/pya/vm"
+)
+
+func init() {
+	FutureType.Repr = func(th *vm.Thread, v vm.Value) (string, error) {
+		f := asFuture(v)
+		return "<" + f.Type().Name + " " + strings.Join(f.reprInfo(th), " ") + ">", nil
+	}
+	GatheringFutureType.Repr = FutureType.Repr
+	TaskType.Repr = func(th *vm.Thread, v vm.Value) (string, error) {
+		return "<Task " + strings.Join(v.Object().(*Task).reprInfo(th), " ") + ">", nil
+	}
+	HandleType.Repr = func(th *vm.Thread, v vm.Value) (string, error) {
+		return v.Object().(*Handle).repr(th), nil
+	}
+	TimerHandleType.Repr = HandleType.Repr
+	LoopType.Repr = func(th *vm.Thread, v vm.Value) (string, error) {
+		l := v.Object().(*Loop)
+		return "<_UnixSelectorEventLoop running=" + pyBool(l.running) + " closed=" + pyBool(l.closed) + " debug=False>", nil
+	}
+}
+
+func pyBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}
+
+// reprInfo is base_futures._future_repr_info.
+func (f *Future) reprInfo(th *vm.Thread) []string {
+	info := []string{[...]string{"pending", "cancelled", "finished"}[f.state]}
+	if f.state == stateFinished {
+		if f.exc != nil {
+			r, _ := safeRepr(th, vm.ObjectValue(f.exc))
+			info = append(info, "exception="+r)
+		} else {
+			info = append(info, "result="+reprlibRepr(th, f.result))
+		}
+	}
+	if len(f.callbacks) > 0 {
+		info = append(info, "cb=["+f.formatCallbacks(th)+"]")
+	}
+	return info
+}
+
+// formatCallbacks is base_futures._format_callbacks.
+func (f *Future) formatCallbacks(th *vm.Thread) string {
+	cb := f.callbacks
+	name := func(c futCallback) string {
+		if p, ok := c.arg.(*vm.Value); ok {
+			return callableName(th, *p) + "()"
+		}
+		switch c.arg.(type) {
+		case *Task:
+			return "Task.task_wakeup()"
+		case *gatherState:
+			return "gather.<locals>._done_callback()"
+		case *Loop:
+			return "_run_until_complete_cb()"
+		}
+		return "<callback>()"
+	}
+	switch n := len(cb); {
+	case n == 1:
+		return name(cb[0])
+	case n == 2:
+		return name(cb[0]) + ", " + name(cb[1])
+	default:
+		return name(cb[0]) + ", <" + strconv.Itoa(n-2) + " more>, " + name(cb[n-1])
+	}
+}
+
+// reprInfo is base_tasks._task_repr_info.
+func (t *Task) reprInfo(th *vm.Thread) []string {
+	info := t.Future.reprInfo(th)
+	if t.mustCancel {
+		info[0] = "cancelling"
+	}
+	name, _ := safeRepr(th, t.name)
+	extra := []string{"name=" + name, "coro=<" + FormatCoroutine(th, t.coroVal) + ">"}
+	if t.futWaiter != nil {
+		r, _ := safeRepr(th, t.futWaiter.Value())
+		extra = append(extra, "wait_for="+r)
+	}
+	out := append([]string{info[0]}, extra...)
+	return append(out, info[1:]...)
+}
+
+// FormatCoroutine is coroutines._format_coroutine: "f() running at
+// file:line" or "f() done, defined at file:line".
+func FormatCoroutine(th *vm.Thread, coro vm.Value) string {
+	if c, ok := coro.Object().(NativeCoroutine); ok {
+		return c.native().qualname + "()"
+	}
+	name := ""
+	for _, attr := range []string{"__qualname__", "__name__"} {
+		if v, err := vm.LookupAttr(th, coro, attr); err == nil && !v.IsNull() {
+			if s := vm.AsStr(v); s != nil && s.String() != "" {
+				name = s.String()
+				break
+			}
+		}
+	}
+	if name == "" {
+		name = "<" + coro.Type().Name + " without __name__>"
+	}
+	name += "()"
+	code, err := vm.LookupAttr(th, coro, "cr_code")
+	if err != nil || code.IsNull() || code.IsNone() {
+		return name
+	}
+	file := "<empty co_filename>"
+	if v, err := vm.LookupAttr(th, code, "co_filename"); err == nil {
+		if s := vm.AsStr(v); s != nil && s.String() != "" {
+			file = s.String()
+		}
+	}
+	if frame, err := vm.LookupAttr(th, coro, "cr_frame"); err == nil && !frame.IsNull() && !frame.IsNone() {
+		if v, err := vm.LookupAttr(th, frame, "f_lineno"); err == nil && v.IsInt() {
+			return name + " running at " + file + ":" + itoa(v.AsInt())
+		}
+	}
+	line := int64(0)
+	if v, err := vm.LookupAttr(th, code, "co_firstlineno"); err == nil && v.IsInt() {
+		line = v.AsInt()
+	}
+	return name + " done, defined at " + file + ":" + itoa(line)
+}
+
+// repr is events.Handle.__repr__ / TimerHandle.__repr__.
+func (h *Handle) repr(th *vm.Thread) string {
+	info := []string{h.Type().Name}
+	if h.cancelled {
+		info = append(info, "cancelled")
+	}
+	if h.timer {
+		info = append(info, "when="+strconv.FormatFloat(h.when, 'g', -1, 64))
+	}
+	if !h.fn.IsNull() {
+		info = append(info, h.loopOrNil().formatPyCallback(h.fn, h.args))
+	}
+	return "<" + strings.Join(info, " ") + ">"
+}
+
+func (h *Handle) loopOrNil() *Loop {
+	if h.loop != nil {
+		return h.loop
+	}
+	return &Loop{}
+}
+
+// reprlibRepr is reprlib.repr with its default limits, as futures use for
+// results: long strings and numbers are cut in the middle, long lists end
+// with "...".
+func reprlibRepr(th *vm.Thread, v vm.Value) string {
+	if l, ok := v.Object().(*vm.List); ok && len(l.Items) > 6 {
+		parts := make([]string, 0, 7)
+		for _, x := range l.Items[:6] {
+			parts = append(parts, reprlibRepr(th, x))
+		}
+		return "[" + strings.Join(parts, ", ") + ", ...]"
+	}
+	r, _ := safeRepr(th, v)
+	max := 30
+	switch {
+	case v.IsInt():
+		max = 40
+	case vm.AsStr(v) != nil:
+		max = 30
+	}
+	if len(r) > max {
+		i := (max - 3) / 2
+		j := max - 3 - i
+		r = r[:i] + "..." + r[len(r)-j:]
+	}
+	return r
+}

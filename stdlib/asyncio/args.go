@@ -1,0 +1,115 @@
+package asyncio
+
+import (
+	"github.com/pya-lang/pya/runtime"
+	"github.com/pya-lang/pya/vm"
+)
+
+// parse binds args to names (see vm.ParseArgs) and returns the values.
+func parse(fname string, args []vm.Value, kwnames []string, names ...string) ([]vm.Value, error) {
+	vals := make([]vm.Value, len(names))
+	ptrs := make([]*vm.Value, len(names))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := vm.ParseArgs(fname, args, kwnames, names, ptrs...); err != nil {
+		return nil, err
+	}
+	return vals, nil
+}
+
+// orNone returns v, or None when v is NULL (an absent optional argument).
+func orNone(v vm.Value) vm.Value {
+	if v.IsNull() {
+		return vm.None
+	}
+	return v
+}
+
+// descrError is CPython's error for a method called on the wrong object.
+func descrError(name string, t *vm.Type, v vm.Value) error {
+	return vm.NewError(vm.TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, qualified(t), v.Type().Name)
+}
+
+func qualified(t *vm.Type) string {
+	if t.Module == "" || t.Module == "builtins" {
+		return t.Name
+	}
+	return t.Module + "." + t.Name
+}
+
+// selfOf extracts args[0] as a T (the receiver of a method of type t).
+func selfOf[T any](name string, t *vm.Type, args []vm.Value) (T, []vm.Value, error) {
+	var zero T
+	if len(args) == 0 {
+		return zero, nil, vm.NewError(vm.TypeErrorType, "descriptor '%s' of '%s' object needs an argument", name, qualified(t))
+	}
+	s, ok := args[0].Object().(T)
+	if !ok {
+		return zero, nil, descrError(name, t, args[0])
+	}
+	return s, args[1:], nil
+}
+
+// futureSelf extracts a Future or Task receiver.
+func futureSelf(name string, args []vm.Value) (*runtime.Future, []vm.Value, error) {
+	if len(args) == 0 {
+		return nil, nil, vm.NewError(vm.TypeErrorType, "descriptor '%s' of '_asyncio.Future' object needs an argument", name)
+	}
+	f := runtime.AsFuture(args[0])
+	if f == nil {
+		return nil, nil, descrError(name, runtime.FutureType, args[0])
+	}
+	return f, args[1:], nil
+}
+
+// seconds converts an int or float argument.
+func seconds(v vm.Value) (float64, error) {
+	switch {
+	case v.IsFloat():
+		return v.AsFloat(), nil
+	case v.IsInt(), v.IsBool():
+		return float64(v.AsInt()), nil
+	}
+	if b, ok := v.Object().(*vm.BigInt); ok {
+		_ = b
+		return 1e300, nil
+	}
+	return 0, vm.NewError(vm.TypeErrorType, "'%s' object cannot be interpreted as an integer", v.Type().Name)
+}
+
+// toInt converts an int argument.
+func toInt(v vm.Value, what string) (int64, error) {
+	if v.IsInt() || v.IsBool() {
+		return v.AsInt(), nil
+	}
+	return 0, vm.NewError(vm.TypeErrorType, "'%s' object cannot be interpreted as an integer", v.Type().Name)
+}
+
+// asException converts an exception instance or class to an instance.
+func asException(th *vm.Thread, v vm.Value) (*vm.Exception, error) {
+	if e, ok := v.Object().(*vm.Exception); ok {
+		return e, nil
+	}
+	if t, ok := v.Object().(*vm.Type); ok && t.IsSubtype(vm.BaseExceptionType) {
+		r, err := th.Call(v, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		if e, ok := r.Object().(*vm.Exception); ok {
+			return e, nil
+		}
+	}
+	return nil, vm.NewError(vm.TypeErrorType, "exceptions must derive from BaseException")
+}
+
+// stopIteration makes StopIteration(value) for a finished send().
+func stopIteration(v vm.Value) error {
+	if v.IsNone() {
+		return vm.NewException(vm.StopIterationType)
+	}
+	return vm.NewException(vm.StopIterationType, v)
+}
+
+// methods installs methods on t.
+func methods(t *vm.Type, m map[string]vm.NativeFunc) { t.AddMethods(m) }

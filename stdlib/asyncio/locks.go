@@ -1,0 +1,295 @@
+package asyncio
+
+import (
+	"fmt"
+
+	"github.com/pya-lang/pya/runtime"
+	"github.com/pya-lang/pya/vm"
+)
+
+// objectRepr is object.__repr__: "<asyncio.locks.Lock object at 0x...>".
+func objectRepr(v vm.Value) string {
+	h := uint64(vm.IdentityHash(v))
+	return fmt.Sprintf("<%s object at %#x>", qualified(v.Type()), h<<4|h>>60)
+}
+
+// extraRepr gives a primitive CPython's "<... object at 0x... [extra]>" repr.
+func extraRepr[T interface{ Extra() string }](t *vm.Type) {
+	t.Repr = func(th *vm.Thread, v vm.Value) (string, error) {
+		s := objectRepr(v)
+		return s[:len(s)-1] + " [" + v.Object().(T).Extra() + "]>", nil
+	}
+}
+
+// noLoopArg rejects the removed loop= parameter as 3.11 does.
+func noArgsCtor(name string, args []vm.Value, kw []string) error {
+	for _, k := range kw {
+		if k == "loop" {
+			return vm.NewError(vm.TypeErrorType, "As of 3.10, the *loop* parameter was removed from %s() since it is no longer necessary", name)
+		}
+	}
+	_, err := parse(name, args, kw)
+	return err
+}
+
+// aexit is the __aexit__ of the lock-like primitives: release() and return
+// a finished coroutine.
+func aexit(release func(th *vm.Thread, self vm.Value) error) vm.NativeFunc {
+	return func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+		if err := release(th, args[0]); err != nil {
+			return vm.NULL, err
+		}
+		return doneCoroutine(vm.None), nil
+	}
+}
+
+// doneCoroutine returns an awaitable that immediately gives v.
+func doneCoroutine(v vm.Value) vm.Value {
+	return runtime.NewDoneCoro("__aexit__", v)
+}
+
+func init() {
+	// Lock
+	runtime.LockType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
+		if err := noArgsCtor("Lock", args, kw); err != nil {
+			return vm.NULL, err
+		}
+		return vm.ObjectValue(runtime.NewLock()), nil
+	}
+	extraRepr[*runtime.Lock](runtime.LockType)
+	lockOf := func(name string, args []vm.Value) (*runtime.Lock, error) {
+		k, _, err := selfOf[*runtime.Lock](name, runtime.LockType, args)
+		return k, err
+	}
+	lockAcquire := func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+		k, err := lockOf("acquire", args)
+		if err != nil {
+			return vm.NULL, err
+		}
+		return k.Acquire(), nil
+	}
+	methods(runtime.LockType, map[string]vm.NativeFunc{
+		"acquire": lockAcquire,
+		"release": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			k, err := lockOf("release", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.None, k.Release()
+		},
+		"locked": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			k, err := lockOf("locked", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.Bool(k.Locked()), nil
+		},
+		"__aenter__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			k, err := lockOf("__aenter__", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return runtime.Discard(k.Acquire(), "Lock.__aenter__"), nil
+		},
+		"__aexit__": aexit(func(th *vm.Thread, self vm.Value) error {
+			k, err := lockOf("__aexit__", []vm.Value{self})
+			if err != nil {
+				return err
+			}
+			return k.Release()
+		}),
+	})
+
+	// Event
+	runtime.EventType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
+		if err := noArgsCtor("Event", args, kw); err != nil {
+			return vm.NULL, err
+		}
+		return vm.ObjectValue(runtime.NewEvent()), nil
+	}
+	extraRepr[*runtime.Event](runtime.EventType)
+	eventMethod := func(name string, f func(e *runtime.Event) vm.Value) vm.NativeFunc {
+		return func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			e, rest, err := selfOf[*runtime.Event](name, runtime.EventType, args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			if _, err := parse(name, rest, kw); err != nil {
+				return vm.NULL, err
+			}
+			return f(e), nil
+		}
+	}
+	methods(runtime.EventType, map[string]vm.NativeFunc{
+		"is_set": eventMethod("is_set", func(e *runtime.Event) vm.Value { return vm.Bool(e.IsSet()) }),
+		"set":    eventMethod("set", func(e *runtime.Event) vm.Value { e.Set(); return vm.None }),
+		"clear":  eventMethod("clear", func(e *runtime.Event) vm.Value { e.Clear(); return vm.None }),
+		"wait":   eventMethod("wait", func(e *runtime.Event) vm.Value { return e.Wait() }),
+	})
+
+	// Semaphore and BoundedSemaphore
+	semNew := func(bounded bool) func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
+		return func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
+			a, err := parse(t.Name, args, kw, "value?")
+			if err != nil {
+				return vm.NULL, err
+			}
+			n := int64(1)
+			if !a[0].IsNull() {
+				if n, err = toInt(a[0], "value"); err != nil {
+					return vm.NULL, err
+				}
+			}
+			s, err := runtime.NewSemaphore(n, bounded)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.ObjectValue(s), nil
+		}
+	}
+	runtime.SemaphoreType.New = semNew(false)
+	runtime.BoundedSemaphoreType.New = semNew(true)
+	extraRepr[*runtime.Semaphore](runtime.SemaphoreType)
+	extraRepr[*runtime.Semaphore](runtime.BoundedSemaphoreType)
+	semOf := func(name string, args []vm.Value) (*runtime.Semaphore, error) {
+		s, _, err := selfOf[*runtime.Semaphore](name, runtime.SemaphoreType, args)
+		return s, err
+	}
+	methods(runtime.SemaphoreType, map[string]vm.NativeFunc{
+		"acquire": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			s, err := semOf("acquire", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return s.Acquire(), nil
+		},
+		"release": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			s, err := semOf("release", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.None, s.Release()
+		},
+		"locked": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			s, err := semOf("locked", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.Bool(s.Locked()), nil
+		},
+		"__aenter__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			s, err := semOf("__aenter__", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return runtime.Discard(s.Acquire(), "Semaphore.__aenter__"), nil
+		},
+		"__aexit__": aexit(func(th *vm.Thread, self vm.Value) error {
+			s, err := semOf("__aexit__", []vm.Value{self})
+			if err != nil {
+				return err
+			}
+			return s.Release()
+		}),
+	})
+
+	// Condition
+	runtime.ConditionType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
+		a, err := parse("Condition", args, kw, "lock?")
+		if err != nil {
+			return vm.NULL, err
+		}
+		var lock *runtime.Lock
+		if !a[0].IsNull() && !a[0].IsNone() {
+			k, ok := a[0].Object().(*runtime.Lock)
+			if !ok {
+				return vm.NULL, vm.NewError(vm.TypeErrorType, "pya's Condition() needs an asyncio.Lock, not %s", a[0].Type().Name)
+			}
+			lock = k
+		}
+		return vm.ObjectValue(runtime.NewCondition(lock)), nil
+	}
+	extraRepr[*runtime.Condition](runtime.ConditionType)
+	condOf := func(name string, args []vm.Value) (*runtime.Condition, []vm.Value, error) {
+		return selfOf[*runtime.Condition](name, runtime.ConditionType, args)
+	}
+	methods(runtime.ConditionType, map[string]vm.NativeFunc{
+		"acquire": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			c, _, err := condOf("acquire", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return c.Lock().Acquire(), nil
+		},
+		"release": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			c, _, err := condOf("release", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.None, c.Lock().Release()
+		},
+		"locked": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			c, _, err := condOf("locked", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.Bool(c.Lock().Locked()), nil
+		},
+		"wait": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			c, _, err := condOf("wait", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return c.Wait(), nil
+		},
+		"wait_for": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			c, rest, err := condOf("wait_for", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			a, err := parse("wait_for", rest, kw, "predicate")
+			if err != nil {
+				return vm.NULL, err
+			}
+			return c.WaitFor(a[0]), nil
+		},
+		"notify": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			c, rest, err := condOf("notify", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			a, err := parse("notify", rest, kw, "n?")
+			if err != nil {
+				return vm.NULL, err
+			}
+			n := int64(1)
+			if !a[0].IsNull() {
+				if n, err = toInt(a[0], "n"); err != nil {
+					return vm.NULL, err
+				}
+			}
+			return vm.None, c.Notify(int(n))
+		},
+		"notify_all": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			c, _, err := condOf("notify_all", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.None, c.NotifyAll()
+		},
+		"__aenter__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			c, _, err := condOf("__aenter__", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return runtime.Discard(c.Lock().Acquire(), "Condition.__aenter__"), nil
+		},
+		"__aexit__": aexit(func(th *vm.Thread, self vm.Value) error {
+			c, _, err := condOf("__aexit__", []vm.Value{self})
+			if err != nil {
+				return err
+			}
+			return c.Lock().Release()
+		}),
+	})
+}

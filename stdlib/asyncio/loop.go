@@ -1,0 +1,282 @@
+package asyncio
+
+import (
+	"github.com/pya-lang/pya/runtime"
+	"github.com/pya-lang/pya/vm"
+)
+
+func init() {
+	methods(runtime.LoopType, map[string]vm.NativeFunc{
+		"run_until_complete":        loopRunUntilComplete,
+		"run_forever":               loopNoArgs("run_forever", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.None, l.RunForever() }),
+		"stop":                      loopNoArgs("stop", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { l.Stop(); return vm.None, nil }),
+		"close":                     loopNoArgs("close", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.None, l.Close() }),
+		"is_running":                loopNoArgs("is_running", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.Bool(l.IsRunning()), nil }),
+		"is_closed":                 loopNoArgs("is_closed", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.Bool(l.IsClosed()), nil }),
+		"time":                      loopNoArgs("time", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.Float(l.Time()), nil }),
+		"get_debug":                 loopNoArgs("get_debug", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.False, nil }),
+		"create_future":             loopNoArgs("create_future", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return runtime.NewFuture(l).Value(), nil }),
+		"get_exception_handler":     loopNoArgs("get_exception_handler", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return orNone(l.ExceptionHandler()), nil }),
+		"shutdown_asyncgens":        loopNoArgs("shutdown_asyncgens", shutdownCoro("shutdown_asyncgens")),
+		"shutdown_default_executor": loopNoArgs("shutdown_default_executor", shutdownCoro("shutdown_default_executor")),
+		"set_debug":                 loopSetDebug,
+		"create_task":               loopCreateTask,
+		"call_soon":                 loopCallSoon,
+		"call_soon_threadsafe":      loopCallSoon,
+		"call_later":                loopCallLater,
+		"call_at":                   loopCallAt,
+		"run_in_executor":           loopRunInExecutor,
+		"set_exception_handler":     loopSetExceptionHandler,
+		"default_exception_handler": loopDefaultExceptionHandler,
+		"call_exception_handler":    loopCallExceptionHandler,
+	})
+}
+
+func loopOf(name string, args []vm.Value) (*runtime.Loop, []vm.Value, error) {
+	return selfOf[*runtime.Loop](name, runtime.LoopType, args)
+}
+
+func loopNoArgs(name string, f func(th *vm.Thread, l *runtime.Loop) (vm.Value, error)) vm.NativeFunc {
+	return func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+		l, rest, err := loopOf(name, args)
+		if err != nil {
+			return vm.NULL, err
+		}
+		if _, err := parse(name, rest, kw); err != nil {
+			return vm.NULL, err
+		}
+		return f(th, l)
+	}
+}
+
+func shutdownCoro(name string) func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) {
+	return func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) {
+		return runtime.NewSleep(0, vm.None), nil
+	}
+}
+
+func loopSetDebug(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	_, rest, err := loopOf("set_debug", args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	_, err = parse("set_debug", rest, kw, "enabled")
+	return vm.None, err
+}
+
+func loopRunUntilComplete(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	l, rest, err := loopOf("run_until_complete", args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	a, err := parse("run_until_complete", rest, kw, "future")
+	if err != nil {
+		return vm.NULL, err
+	}
+	return l.RunUntilComplete(th, a[0])
+}
+
+func loopCreateTask(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	l, rest, err := loopOf("create_task", args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	a, err := parse("create_task", rest, kw, "coro", "$name?", "$context?")
+	if err != nil {
+		return vm.NULL, err
+	}
+	name := vm.NULL
+	if !a[1].IsNull() && !a[1].IsNone() {
+		s, err := vm.ToStr(th, a[1])
+		if err != nil {
+			return vm.NULL, err
+		}
+		name = vm.NewStr(s)
+	}
+	t, err := runtime.NewTask(l, a[0], name)
+	if err != nil {
+		return vm.NULL, err
+	}
+	return t.Value(), nil
+}
+
+// callbackArgs splits (callback, *args, context=None).
+func callbackArgs(fname string, args []vm.Value, kw []string) (vm.Value, []vm.Value, error) {
+	n := len(args) - len(kw)
+	for _, k := range kw {
+		if k != "context" {
+			return vm.NULL, nil, vm.NewError(vm.TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, k)
+		}
+	}
+	if n < 1 {
+		return vm.NULL, nil, vm.NewError(vm.TypeErrorType, "%s() missing 1 required positional argument: 'callback'", fname)
+	}
+	return args[0], args[1:n], nil
+}
+
+func checkCallable(fname string, fn vm.Value) error {
+	if fn.Type().Call == nil {
+		if _, ok := fn.Object().(*vm.Builtin); !ok {
+			return vm.NewError(vm.TypeErrorType, "a callable object was expected by %s(), got %s", fname, fn.Type().Name)
+		}
+	}
+	return nil
+}
+
+func loopCallSoon(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	l, rest, err := loopOf("call_soon", args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	fn, cargs, err := callbackArgs("call_soon", rest, kw)
+	if err != nil {
+		return vm.NULL, err
+	}
+	if err := checkCallable("call_soon", fn); err != nil {
+		return vm.NULL, err
+	}
+	h := runtime.NewPyHandle(fn, cargs)
+	if err := l.CallSoonHandle(h); err != nil {
+		return vm.NULL, err
+	}
+	return vm.ObjectValue(h), nil
+}
+
+func loopCallLater(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	return callTimed(th, "call_later", args, kw, true)
+}
+
+func loopCallAt(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	return callTimed(th, "call_at", args, kw, false)
+}
+
+func callTimed(th *vm.Thread, fname string, args []vm.Value, kw []string, relative bool) (vm.Value, error) {
+	l, rest, err := loopOf(fname, args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	if len(rest)-len(kw) < 1 {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "%s() missing 2 required positional arguments", fname)
+	}
+	t, err := seconds(rest[0])
+	if err != nil {
+		return vm.NULL, err
+	}
+	fn, cargs, err := callbackArgs(fname, rest[1:], kw)
+	if err != nil {
+		return vm.NULL, err
+	}
+	if err := checkCallable(fname, fn); err != nil {
+		return vm.NULL, err
+	}
+	if relative {
+		t += l.Time()
+	}
+	h := runtime.NewPyHandle(fn, cargs)
+	if err := l.CallAtHandle(t, h); err != nil {
+		return vm.NULL, err
+	}
+	return vm.ObjectValue(h), nil
+}
+
+func loopRunInExecutor(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	l, rest, err := loopOf("run_in_executor", args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	if len(kw) > 0 {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "run_in_executor() takes no keyword arguments")
+	}
+	if len(rest) < 2 {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "run_in_executor() missing required positional arguments: 'executor' and 'func'")
+	}
+	if !rest[0].IsNone() {
+		return vm.NULL, vm.NewError(vm.NotImplementedErrorType, "pya's run_in_executor() supports only the default executor (None)")
+	}
+	f, err := l.RunInExecutor(rest[1], rest[2:], nil)
+	if err != nil {
+		return vm.NULL, err
+	}
+	return f.Value(), nil
+}
+
+func loopSetExceptionHandler(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	l, rest, err := loopOf("set_exception_handler", args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	a, err := parse("set_exception_handler", rest, kw, "handler")
+	if err != nil {
+		return vm.NULL, err
+	}
+	if !a[0].IsNone() {
+		if err := checkCallable("set_exception_handler", a[0]); err != nil {
+			r, _ := vm.Repr(th, a[0])
+			return vm.NULL, vm.NewError(vm.TypeErrorType, "A callable object or None is expected, got %s", r)
+		}
+	}
+	l.SetExceptionHandler(a[0])
+	return vm.None, nil
+}
+
+// contextArg converts a context dict to the runtime's form.
+func contextArg(th *vm.Thread, v vm.Value) (*runtime.ExcContext, error) {
+	d, ok := v.Object().(*vm.Dict)
+	if !ok {
+		return nil, vm.NewError(vm.TypeErrorType, "context must be a dict, not %s", v.Type().Name)
+	}
+	ctx := &runtime.ExcContext{}
+	if m, ok := d.GetStr("message"); ok {
+		s, err := vm.ToStr(th, m)
+		if err != nil {
+			return nil, err
+		}
+		ctx.Message = s
+	}
+	if e, ok := d.GetStr("exception"); ok {
+		ctx.Exception, _ = e.Object().(*vm.Exception)
+	}
+	if f, ok := d.GetStr("future"); ok {
+		ctx.Future = f
+	}
+	if t, ok := d.GetStr("task"); ok {
+		ctx.Task = t
+	}
+	if h, ok := d.GetStr("handle"); ok {
+		ctx.Handle = h
+	}
+	return ctx, nil
+}
+
+func loopDefaultExceptionHandler(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	l, rest, err := loopOf("default_exception_handler", args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	a, err := parse("default_exception_handler", rest, kw, "context")
+	if err != nil {
+		return vm.NULL, err
+	}
+	ctx, err := contextArg(th, a[0])
+	if err != nil {
+		return vm.NULL, err
+	}
+	l.DefaultExceptionHandler(ctx)
+	return vm.None, nil
+}
+
+func loopCallExceptionHandler(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	l, rest, err := loopOf("call_exception_handler", args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	a, err := parse("call_exception_handler", rest, kw, "context")
+	if err != nil {
+		return vm.NULL, err
+	}
+	ctx, err := contextArg(th, a[0])
+	if err != nil {
+		return vm.NULL, err
+	}
+	return vm.None, l.CallExceptionHandler(ctx)
+}
