@@ -59,23 +59,7 @@ func StrRepr(s string) string {
 }
 
 // ASCIIRepr is ascii(s): StrRepr with every non-ASCII character escaped.
-func ASCIIRepr(s string) string {
-	r := StrRepr(s)
-	var sb strings.Builder
-	for _, c := range r {
-		switch {
-		case c < utf8.RuneSelf:
-			sb.WriteRune(c)
-		case c < 0x100:
-			writeHexEscape(&sb, 'x', uint32(c), 2)
-		case c < 0x10000:
-			writeHexEscape(&sb, 'u', uint32(c), 4)
-		default:
-			writeHexEscape(&sb, 'U', uint32(c), 8)
-		}
-	}
-	return sb.String()
-}
+func ASCIIRepr(s string) string { return asciiEscape(StrRepr(s)) }
 
 const hexDigits = "0123456789abcdef"
 
