@@ -51,6 +51,11 @@ func EnvFor(th *vm.Thread) *Env {
 	e := envs[k]
 	if e == nil {
 		e = newEnv(DefaultClockKind())
+		if th.Interp != nil {
+			if w := th.Interp.Config().Stderr; w != nil {
+				e.Stderr = w
+			}
+		}
 		envs[k] = e
 	}
 	return e

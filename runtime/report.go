@@ -17,10 +17,13 @@ type ExcContext struct {
 }
 
 // FormatException renders an exception with its traceback as CPython's
-// traceback module does ("Traceback (most recent call last):" ...). The
-// asyncio binding replaces it with the interpreter's own formatter, which
-// also prints source lines and chained exceptions.
+// traceback module does ("Traceback (most recent call last):" ...): the
+// interpreter's formatter (source lines, chained exceptions), or a plain
+// rendering for bare threads.
 var FormatException = func(th *vm.Thread, exc *vm.Exception) string {
+	if th != nil && th.Interp != nil {
+		return th.Interp.FormatException(exc)
+	}
 	var b strings.Builder
 	if len(exc.Traceback) > 0 {
 		b.WriteString("Traceback (most recent call last):\n")
