@@ -103,7 +103,7 @@ func strContains(th *Thread, v, x Value) (bool, error) {
 	return strings.Contains(v.o.(*Str).s, o.s), nil
 }
 
-// strNew is str(object=”) and str(bytes, encoding, errors).
+// strNew is str(object) and str(bytes, encoding, errors).
 func strNew(th *Thread, _ *Type, args []Value, kwnames []string) (Value, error) {
 	var obj, encoding, errors Value
 	if err := ParseArgs("str", args, kwnames, []string{"object?", "encoding?", "errors?"}, &obj, &encoding, &errors); err != nil {
@@ -117,7 +117,7 @@ func strNew(th *Thread, _ *Type, args []Value, kwnames []string) (Value, error) 
 		if err != nil {
 			return NULL, err
 		}
-		if obj.o == Object(nil) || AsStr(obj) != nil {
+		if AsStr(obj) != nil {
 			return obj, nil
 		}
 		return NewStr(s), nil
