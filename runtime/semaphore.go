@@ -270,9 +270,24 @@ func (c *Condition) WaitFor(pred vm.Value) vm.Value {
 
 type condWaitFor struct {
 	nativeCoro
-	cond *Condition
-	pred vm.Value
-	sub  *condWait
+	cond   *Condition
+	pred   vm.Value
+	goPred func() bool // used instead of pred by Barrier
+	sub    *condWait
+}
+
+// test evaluates the predicate.
+func (w *condWaitFor) test(th *vm.Thread) (vm.Value, bool, error) {
+	if w.goPred != nil {
+		ok := w.goPred()
+		return vm.Bool(ok), ok, nil
+	}
+	r, err := th.Call(w.pred, nil, nil)
+	if err != nil {
+		return vm.NULL, false, err
+	}
+	ok, err := vm.Truth(th, r)
+	return r, ok, err
 }
 
 func (w *condWaitFor) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
@@ -291,11 +306,7 @@ func (w *condWaitFor) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.V
 		return w.fail(exc)
 	}
 	for {
-		r, err := th.Call(w.pred, nil, nil)
-		if err != nil {
-			return w.fail(err)
-		}
-		ok, err := vm.Truth(th, r)
+		r, ok, err := w.test(th)
 		if err != nil {
 			return w.fail(err)
 		}

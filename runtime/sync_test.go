@@ -229,3 +229,37 @@ func TestTimerCancelCleanup(t *testing.T) {
 		t.Errorf("after cleanup: %d timers, %d cancelled", len(l.timers), l.timerCancelledCount)
 	}
 }
+
+func TestBarrier(t *testing.T) {
+	th := newTestThread()
+	var o out
+	b, _ := NewBarrier(3)
+	w := func(n int) vm.Value {
+		return coro(func(y *Y) (vm.Value, error) {
+			o.p("arrive %d", n)
+			i, err := y.Await(b.Wait())
+			if err != nil {
+				return vm.NULL, err
+			}
+			o.p("pass %d %s", n, str(i))
+			return vm.None, nil
+		})
+	}
+	main := coro(func(y *Y) (vm.Value, error) {
+		g, _ := Gather(th, []vm.Value{w(0), w(1), w(2)}, false)
+		_, err := y.Await(g.Value())
+		o.p("%s", b.Extra())
+		return vm.None, err
+	})
+	if _, err := Run(th, main); err != nil {
+		t.Fatal(err)
+	}
+	o.check(t, `
+arrive 0
+arrive 1
+arrive 2
+pass 2 2
+pass 0 0
+pass 1 1
+filling, waiters:0/3`)
+}

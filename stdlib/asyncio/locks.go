@@ -293,3 +293,38 @@ func init() {
 		}),
 	})
 }
+
+func init() {
+	runtime.BarrierType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
+		a, err := parse("Barrier", args, kw, "parties")
+		if err != nil {
+			return vm.NULL, err
+		}
+		n, err := toInt(a[0], "parties")
+		if err != nil {
+			return vm.NULL, err
+		}
+		b, err := runtime.NewBarrier(n)
+		if err != nil {
+			return vm.NULL, err
+		}
+		return vm.ObjectValue(b), nil
+	}
+	extraRepr[*runtime.Barrier](runtime.BarrierType)
+	op := func(name string, f func(b *runtime.Barrier) vm.Value) vm.NativeFunc {
+		return func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			b, _, err := selfOf[*runtime.Barrier](name, runtime.BarrierType, args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return f(b), nil
+		}
+	}
+	methods(runtime.BarrierType, map[string]vm.NativeFunc{
+		"wait":       op("wait", (*runtime.Barrier).Wait),
+		"reset":      op("reset", (*runtime.Barrier).Reset),
+		"abort":      op("abort", (*runtime.Barrier).Abort),
+		"__aenter__": op("__aenter__", (*runtime.Barrier).Wait),
+		"__aexit__":  op("__aexit__", func(b *runtime.Barrier) vm.Value { return doneCoroutine(vm.None) }),
+	})
+}
