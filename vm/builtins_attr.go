@@ -13,7 +13,7 @@ func biIsInstanceOf(th *Thread, v, cls Value) (bool, error) {
 			return true, nil
 		}
 		if m := c.Type().Lookup("__instancecheck__"); !m.IsNull() && c.Type() != TypeType {
-			r, err := th.Call(m, []Value{cls, v}, nil)
+			r, err := CallUnbound(th, m, cls, v)
 			if err != nil {
 				return false, err
 			}
@@ -68,7 +68,7 @@ func biIsSubclassOf(th *Thread, c *Type, cls Value) (bool, error) {
 			return true, nil
 		}
 		if m := b.Type().Lookup("__subclasscheck__"); !m.IsNull() && b.Type() != TypeType {
-			r, err := th.Call(m, []Value{cls, ObjectValue(c)}, nil)
+			r, err := CallUnbound(th, m, cls, ObjectValue(c))
 			if err != nil {
 				return false, err
 			}
@@ -227,7 +227,7 @@ func biDir(th *Thread, args []Value, kwnames []string) (Value, error) {
 			names = d.Keys()
 		}
 	} else if m := args[0].Type().Lookup("__dir__"); !m.IsNull() {
-		r, err := th.Call(m, []Value{args[0]}, nil)
+		r, err := CallUnbound(th, m, args[0])
 		if err != nil {
 			return NULL, err
 		}

@@ -288,7 +288,7 @@ func reversedNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, er
 			if m.IsNone() {
 				return NULL, NewError(TypeErrorType, "'%s' object is not reversible", biTypeName(seq))
 			}
-			return th.Call(m, []Value{seq}, nil)
+			return CallUnbound(th, m, seq)
 		}
 	}
 	st := seq.Type()

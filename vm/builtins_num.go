@@ -36,7 +36,7 @@ func biIndex(th *Thread, v Value) (Value, error) {
 		return v, nil
 	}
 	if m := v.Type().Lookup("__index__"); !m.IsNull() && !v.IsFloat() {
-		r, err := th.Call(m, []Value{v}, nil)
+		r, err := CallUnbound(th, m, v)
 		if err != nil {
 			return NULL, err
 		}
@@ -67,8 +67,28 @@ func biCallDunder(th *Thread, v Value, name string, args ...Value) (r Value, fou
 	if m.IsNull() {
 		return NULL, false, nil
 	}
-	r, err = th.Call(m, append([]Value{v}, args...), nil)
+	r, err = CallUnbound(th, m, v, args...)
 	return r, true, err
+}
+
+// CallUnbound calls m, an attribute found on self's type (a function or a
+// method descriptor), with self as its first argument.
+func CallUnbound(th *Thread, m, self Value, args ...Value) (Value, error) {
+	all := make([]Value, 0, len(args)+1)
+	all = append(all, self)
+	all = append(all, args...)
+	if d, ok := m.o.(*MethodDescr); ok {
+		if err := th.enter(); err != nil {
+			return NULL, err
+		}
+		r, err := d.Fn(th, all, nil)
+		th.depth--
+		if err != nil {
+			return NULL, asException(err)
+		}
+		return r, nil
+	}
+	return th.Call(m, all, nil)
 }
 
 // biExactlyOne checks the argument count of a one-argument builtin.

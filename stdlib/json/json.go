@@ -6,6 +6,7 @@ package json
 import (
 	"math/big"
 	"strconv"
+	"strings"
 
 	"github.com/pya-lang/pya/stdlib/internal/jsonscan"
 	"github.com/pya-lang/pya/stdlib/internal/pyarg"
@@ -160,7 +161,7 @@ func loads(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 			return vm.NULL, vm.NewError(vm.TypeErrorType, "the JSON object must be str, bytes or bytearray, not %s", s.Type().Name)
 		}
 	}
-	if len(doc) > 0 && doc[0] == '\ufeff' {
+	if strings.HasPrefix(doc, "\ufeff") {
 		return vm.NULL, vm.NewError(JSONDecodeErrorType, "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)")
 	}
 	return decode(th, doc, b, strict)

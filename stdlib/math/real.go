@@ -229,7 +229,7 @@ func rounding(name, dunder string, f func(float64) float64) vm.NativeFunc {
 			return floatToInt(f(v.AsFloat()))
 		}
 		if m := v.Type().Lookup(dunder); !m.IsNull() {
-			return th.Call(m, []vm.Value{v}, nil)
+			return vm.CallUnbound(th, m, v)
 		}
 		x, err := pyarg.ToFloat(th, v)
 		if err != nil {
@@ -251,7 +251,7 @@ func trunc(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 		return floatToInt(math.Trunc(v.AsFloat()))
 	}
 	if m := v.Type().Lookup("__trunc__"); !m.IsNull() {
-		return th.Call(m, []vm.Value{v}, nil)
+		return vm.CallUnbound(th, m, v)
 	}
 	return vm.NULL, vm.NewError(vm.TypeErrorType, "type %s doesn't define __trunc__ method", v.Type().Name)
 }

@@ -45,7 +45,7 @@ func ToFloat(th *vm.Thread, v vm.Value) (float64, error) {
 	}
 	for _, name := range []string{"__float__", "__index__"} {
 		if m := v.Type().Lookup(name); !m.IsNull() {
-			r, err := th.Call(m, []vm.Value{v}, nil)
+			r, err := vm.CallUnbound(th, m, v)
 			if err != nil {
 				return 0, err
 			}
@@ -67,7 +67,7 @@ func Index(th *vm.Thread, v vm.Value) (vm.Value, error) {
 		return v, nil
 	}
 	if m := v.Type().Lookup("__index__"); !m.IsNull() && !v.IsFloat() {
-		r, err := th.Call(m, []vm.Value{v}, nil)
+		r, err := vm.CallUnbound(th, m, v)
 		if err != nil {
 			return vm.NULL, err
 		}

@@ -1,0 +1,13 @@
+// Package all links every stdlib module into a program: import it for its
+// side effects (each module registers itself with vm.RegisterModule).
+package all
+
+import (
+	_ "github.com/pya-lang/pya/stdlib/asyncio"
+	_ "github.com/pya-lang/pya/stdlib/itertools"
+	_ "github.com/pya-lang/pya/stdlib/json"
+	_ "github.com/pya-lang/pya/stdlib/math"
+	_ "github.com/pya-lang/pya/stdlib/random"
+	_ "github.com/pya-lang/pya/stdlib/sys"
+	_ "github.com/pya-lang/pya/stdlib/time"
+)
