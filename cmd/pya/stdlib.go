@@ -1,13 +1,5 @@
 package main
 
-// The standard library: each package registers its modules with
-// vm.RegisterModule at init. TEMPORARY list of blank imports until LIBS
-// provides an aggregator package (then import only that).
-import (
-	_ "github.com/pya-lang/pya/stdlib/asyncio"
-	_ "github.com/pya-lang/pya/stdlib/json"
-	_ "github.com/pya-lang/pya/stdlib/math"
-	_ "github.com/pya-lang/pya/stdlib/random"
-	_ "github.com/pya-lang/pya/stdlib/sys"
-	_ "github.com/pya-lang/pya/stdlib/time"
-)
+// The standard library: every module registers itself with
+// vm.RegisterModule at init; stdlib/all links them all (asyncio included).
+import _ "github.com/pya-lang/pya/stdlib/all"
