@@ -103,10 +103,7 @@ func execute(opts *options, filename string, src []byte, path []string, stdin io
 		Path:    path,
 		Compile: compileSource,
 	})
-	if err := configureClock(in, opts.clock, stderr); err != nil {
-		fmt.Fprintf(stderr, "pya: %v\n", err)
-		return 2
-	}
+	defer configureClock(in, opts.clock, stderr)()
 	if err := in.ExecMain(code, src); err != nil {
 		return in.ReportError(err)
 	}
