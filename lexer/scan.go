@@ -256,7 +256,8 @@ func (s *scanner) indentation() (done bool, err error) {
 				s.emit(Dedent, "", pos)
 			}
 			if col != s.indents[len(s.indents)-1] {
-				return false, s.errorAt("IndentationError", s.line, col+2, 0, "unindent does not match any outer indentation level")
+				// CPython puts the caret just past the end of the line.
+				return false, s.errorAt("IndentationError", s.line, utf8.RuneCountInString(s.lineText(s.lineStart))+1, 0, "unindent does not match any outer indentation level")
 			}
 			if alt != s.altIndents[len(s.altIndents)-1] {
 				return false, s.errorAt("TabError", s.line, 1, 0, "inconsistent use of tabs and spaces in indentation")

@@ -8,7 +8,11 @@ import (
 
 // callArgs converts call (or class) arguments, enforcing CPython's order
 // rules: positional, then keywords, with `*x` allowed before `**x` only.
-func (c *converter) callArgs(gs []*gArg) ([]ast.Expr, []*ast.Keyword) {
+// trailing tells whether the list ends with a comma; sp is the span of the
+// parenthesized argument list, whose closing parenthesis CPython blames
+// for misordered arguments.
+func (c *converter) callArgs(gs []*gArg, trailing bool, sp ast.Span) ([]ast.Expr, []*ast.Keyword) {
+	closing := ast.Span{Pos: ast.Pos{Line: sp.End.Line, Col: sp.End.Col - 1}, End: sp.End}
 	var (
 		args     []ast.Expr
 		kws      []*ast.Keyword
@@ -17,12 +21,15 @@ func (c *converter) callArgs(gs []*gArg) ([]ast.Expr, []*ast.Keyword) {
 	)
 	for _, g := range gs {
 		sp := tokSpan(g.Tokens)
+		if len(g.Tokens) > 0 && g.Tokens[0].Value == "*" && g.Star != nil {
+			sp = tokSpan(g.Tokens[:1])
+		}
 		switch {
 		case g.Star != nil:
 			if sawDStar {
 				c.fail(sp, "iterable argument unpacking follows keyword argument unpacking")
 			}
-			args = append(args, &ast.Starred{Span: sp, Value: c.expr(g.Star)})
+			args = append(args, &ast.Starred{Span: tokSpan(g.Tokens), Value: c.expr(g.Star)})
 		case g.DStar != nil:
 			sawDStar = true
 			kws = append(kws, &ast.Keyword{Span: sp, Value: c.expr(g.DStar)})
@@ -42,17 +49,17 @@ func (c *converter) callArgs(gs []*gArg) ([]ast.Expr, []*ast.Keyword) {
 		case g.Comp != nil:
 			elt := c.namedExpr(g.Value)
 			gen := &ast.GeneratorExp{Span: sp, Elt: elt, Generators: c.comps(g.Comp)}
-			if len(gs) > 1 {
+			if len(gs) > 1 || trailing {
 				c.fail(sp, "Generator expression must be parenthesized")
 			}
 			args = append(args, gen)
 		default:
 			e := c.namedExpr(g.Value)
 			if sawDStar {
-				c.fail(e.Range(), "positional argument follows keyword argument unpacking")
+				c.fail(closing, "positional argument follows keyword argument unpacking")
 			}
 			if sawKw {
-				c.fail(e.Range(), "positional argument follows keyword argument")
+				c.fail(closing, "positional argument follows keyword argument")
 			}
 			args = append(args, e)
 		}
@@ -68,6 +75,17 @@ type param struct {
 	deflt   *gExpr
 	tokSpan ast.Span
 	argSpan ast.Span // the name and its annotation
+	eqSpan  ast.Span // the `=` before a default
+	next    ast.Span // the token after the parameter
+	lambda  bool
+}
+
+func paramSpans(toks []plex.Token) (eq, next ast.Span) {
+	eq = tokAt(toks, "=")
+	if t, ok := after(toks); ok {
+		next = tokSpan([]plex.Token{t})
+	}
+	return eq, next
 }
 
 // argSpan is the span of a parameter's name and annotation, without its
@@ -90,6 +108,7 @@ func (c *converter) params(gs []*gParam) *ast.Arguments {
 	ps := make([]param, len(gs))
 	for i, g := range gs {
 		ps[i] = param{kind: g.Kind, name: g.Name, annot: g.Annot, deflt: g.Default, tokSpan: tokSpan(g.Tokens), argSpan: argSpan(g.Tokens, g.Kind, g.Annot)}
+		ps[i].eqSpan, ps[i].next = paramSpans(g.Tokens)
 	}
 	return c.arguments(ps)
 }
@@ -97,7 +116,8 @@ func (c *converter) params(gs []*gParam) *ast.Arguments {
 func (c *converter) lambdaParams(gs []*gLambdaParam) *ast.Arguments {
 	ps := make([]param, len(gs))
 	for i, g := range gs {
-		ps[i] = param{kind: g.Kind, name: g.Name, deflt: g.Default, tokSpan: tokSpan(g.Tokens), argSpan: argSpan(g.Tokens, g.Kind, nil)}
+		ps[i] = param{kind: g.Kind, name: g.Name, deflt: g.Default, tokSpan: tokSpan(g.Tokens), argSpan: argSpan(g.Tokens, g.Kind, nil), lambda: true}
+		ps[i].eqSpan, ps[i].next = paramSpans(g.Tokens)
 	}
 	return c.arguments(ps)
 }
@@ -131,16 +151,19 @@ func (c *converter) arguments(ps []param) *ast.Arguments {
 				c.fail(sp, "/ must be ahead of *")
 			}
 			if len(a.Args) == 0 {
+				if len(ps) == 1 {
+					c.fail(sp, "invalid syntax")
+				}
 				c.fail(sp, "at least one argument must precede /")
 			}
 			sawSlash = true
 			a.PosOnly, a.Args = a.Args, nil
 		case "*":
 			if sawStar {
-				c.fail(sp, "* argument may appear only once")
+				c.fail(firstTok(sp), "* argument may appear only once")
 			}
 			if p.deflt != nil {
-				c.fail(sp, "var-positional argument cannot have default value")
+				c.fail(p.eqSpan, "var-positional argument cannot have default value")
 			}
 			sawStar = true
 			if p.name == "" {
@@ -153,10 +176,10 @@ func (c *converter) arguments(ps []param) *ast.Arguments {
 			}
 		case "**":
 			if p.name == "" {
-				c.fail(sp, "invalid syntax")
+				c.fail(p.next, "invalid syntax")
 			}
 			if p.deflt != nil {
-				c.fail(sp, "var-keyword argument cannot have default value")
+				c.fail(p.eqSpan, "var-keyword argument cannot have default value")
 			}
 			if bareStar != nil && len(a.KwOnly) == 0 {
 				c.fail(bareStar.tokSpan, "named arguments must follow bare *")
@@ -182,7 +205,16 @@ func (c *converter) arguments(ps []param) *ast.Arguments {
 		}
 	}
 	if bareStar != nil && len(a.KwOnly) == 0 {
-		c.fail(bareStar.tokSpan, "named arguments must follow bare *")
+		sp := bareStar.tokSpan
+		if bareStar.lambda {
+			sp = bareStar.next
+		}
+		c.fail(sp, "named arguments must follow bare *")
 	}
 	return a
+}
+
+// firstTok narrows a span to its first character (a one-character token).
+func firstTok(sp ast.Span) ast.Span {
+	return ast.Span{Pos: sp.Pos, End: ast.Pos{Line: sp.Pos.Line, Col: sp.Pos.Col + 1}}
 }

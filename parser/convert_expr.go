@@ -32,11 +32,12 @@ func (c *converter) yield(y *gYield) ast.Expr {
 
 // starExprs converts an expression list: a tuple when it has a comma.
 func (c *converter) starExprs(g *gStarExprs) ast.Expr {
-	if len(g.Items) == 1 && !g.Trailing {
-		return c.starExpr(g.Items[0])
+	items, trailing := c.starItems(g)
+	if len(items) == 1 && !trailing {
+		return c.starExpr(items[0])
 	}
-	elts := make([]ast.Expr, len(g.Items))
-	for i, it := range g.Items {
+	elts := make([]ast.Expr, len(items))
+	for i, it := range items {
 		elts[i] = c.starExpr(it)
 	}
 	return &ast.Tuple{Span: tokSpan(g.Tokens), Elts: elts}
@@ -50,11 +51,12 @@ func (c *converter) starExpr(g *gStarExpr) ast.Expr {
 }
 
 func (c *converter) targets(g *gTargets) ast.Expr {
-	if len(g.Items) == 1 && !g.Trailing {
-		return c.target(g.Items[0])
+	items, trailing := c.targetItems(g)
+	if len(items) == 1 && !trailing {
+		return c.target(items[0])
 	}
-	elts := make([]ast.Expr, len(g.Items))
-	for i, it := range g.Items {
+	elts := make([]ast.Expr, len(items))
+	for i, it := range items {
 		elts[i] = c.target(it)
 	}
 	return &ast.Tuple{Span: tokSpan(g.Tokens), Elts: elts}
@@ -84,7 +86,7 @@ func (c *converter) namedExpr(g *gNamedExpr) ast.Expr {
 func (c *converter) expr(g *gExpr) ast.Expr {
 	if g.Lambda != nil {
 		l := g.Lambda
-		n := &ast.Lambda{Span: tokSpan(l.Tokens), Args: c.lambdaParams(l.Params), Body: c.expr(l.Body)}
+		n := &ast.Lambda{Span: tokSpan(l.Tokens), Args: c.lambdaParams(c.lambdaParamItems(l.First, l.Rest)), Body: c.expr(l.Body)}
 		return n
 	}
 	body := c.or(g.Body)
@@ -241,8 +243,9 @@ func (c *converter) trailer(e ast.Expr, start ast.Pos, t *gTrailer) ast.Expr {
 	switch {
 	case t.Call:
 		n := &ast.Call{Span: sp, Func: e}
-		n.Args, n.Keywords = c.callArgs(t.Args)
-		if len(n.Args) == 1 && len(t.Args) == 1 {
+		args, trailing := c.argItems(t.First, t.Rest)
+		n.Args, n.Keywords = c.callArgs(args, trailing, tsp)
+		if len(n.Args) == 1 && len(args) == 1 {
 			if g, ok := n.Args[0].(*ast.GeneratorExp); ok {
 				// A sole generator argument spans the call's parentheses.
 				g.Span = tsp
@@ -257,11 +260,12 @@ func (c *converter) trailer(e ast.Expr, start ast.Pos, t *gTrailer) ast.Expr {
 }
 
 func (c *converter) slices(g *gSlices) ast.Expr {
-	if len(g.Items) == 1 && !g.Trailing && g.Items[0].Star == nil {
-		return c.slice(g.Items[0])
+	items, trailing := c.sliceItems(g)
+	if len(items) == 1 && !trailing && items[0].Star == nil {
+		return c.slice(items[0])
 	}
-	elts := make([]ast.Expr, len(g.Items))
-	for i, it := range g.Items {
+	elts := make([]ast.Expr, len(items))
+	for i, it := range items {
 		elts[i] = c.slice(it)
 	}
 	return &ast.Tuple{Span: tokSpan(g.Tokens), Elts: elts}
@@ -361,10 +365,10 @@ func (c *converter) elem(e *gElem) ast.Expr {
 }
 
 func (c *converter) elems(g *gGroup) []ast.Expr {
-	out := make([]ast.Expr, 0, 1+len(g.Rest))
-	out = append(out, c.elem(g.First))
-	for _, e := range g.Rest {
-		out = append(out, c.elem(e))
+	items, _ := c.elemItems(g)
+	out := make([]ast.Expr, len(items))
+	for i, e := range items {
+		out[i] = c.elem(e)
 	}
 	return out
 }
@@ -379,7 +383,7 @@ func (c *converter) paren(g *gGroup, sp ast.Span) ast.Expr {
 		elt := c.elem(g.First)
 		c.noStarInComp(elt)
 		return &ast.GeneratorExp{Span: sp, Elt: elt, Generators: c.comps(g.Comp)}
-	case g.Rest == nil && !g.Trailing:
+	case g.Rest == nil:
 		e := c.elem(g.First)
 		if s, ok := e.(*ast.Starred); ok {
 			c.fail(s.Range(), "cannot use starred expression here")
@@ -413,12 +417,12 @@ func (c *converter) dict(g *gDictGroup, sp ast.Span) ast.Expr {
 	if g == nil {
 		return &ast.Dict{Span: sp}
 	}
-	items := append([]*gDictItem{g.First}, g.Rest...)
+	items, _ := c.dictItems(g)
 	isDict := g.First.DStar != nil || g.First.Value != nil
 	if g.Comp != nil {
 		if isDict {
 			if g.First.DStar != nil {
-				c.fail(tokSpan(g.First.Tokens), "dict unpacking cannot be used in dict comprehension")
+				c.fail(tokSpan(g.First.Tokens[:1]), "dict unpacking cannot be used in dict comprehension")
 			}
 			return &ast.DictComp{Span: sp, Key: c.namedExpr(g.First.Key), Value: c.expr(g.First.Value), Generators: c.comps(g.Comp)}
 		}
@@ -445,8 +449,8 @@ func (c *converter) dict(g *gDictGroup, sp ast.Span) ast.Expr {
 		case it.Star != nil:
 			c.fail(tokSpan(it.Tokens), "cannot use a starred expression in a dictionary value")
 		default:
-			k := c.namedExpr(it.Key)
-			c.fail(ast.Span{Pos: k.Range().End}, "':' expected after dictionary key")
+			end := c.namedExpr(it.Key).Range().End
+			c.fail(ast.Span{Pos: ast.Pos{Line: end.Line, Col: end.Col - 1}}, "':' expected after dictionary key")
 		}
 	}
 	return n
@@ -456,8 +460,10 @@ func (c *converter) setItem(it *gDictItem) ast.Expr {
 	switch {
 	case it.Star != nil:
 		return &ast.Starred{Span: tokSpan(it.Tokens), Value: c.bitOr(it.Star)}
-	case it.DStar != nil || it.Value != nil:
+	case it.DStar != nil:
 		c.fail(tokSpan(it.Tokens), "invalid syntax")
+	case it.Value != nil:
+		c.fail(tokAt(it.Tokens, ":"), "invalid syntax")
 	}
 	return c.namedExpr(it.Key)
 }

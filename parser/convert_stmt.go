@@ -58,7 +58,7 @@ func (c *converter) stmts(gs []*gStatement) []ast.Stmt {
 func (c *converter) stmt(out []ast.Stmt, g *gStatement) []ast.Stmt {
 	switch {
 	case g.Simple != nil:
-		for _, s := range g.Simple.Stmts {
+		for _, s := range c.smallItems(g.Simple) {
 			out = append(out, c.small(s))
 		}
 	case g.If != nil:
@@ -115,8 +115,9 @@ func (c *converter) stmt(out []ast.Stmt, g *gStatement) []ast.Stmt {
 
 func (c *converter) block(b *gBlock) []ast.Stmt {
 	if b.Simple != nil {
-		out := make([]ast.Stmt, 0, len(b.Simple.Stmts))
-		for _, s := range b.Simple.Stmts {
+		items := c.smallItems(b.Simple)
+		out := make([]ast.Stmt, 0, len(items))
+		for _, s := range items {
 			out = append(out, c.small(s))
 		}
 		return out
@@ -164,7 +165,7 @@ func (c *converter) forStmt(g *gFor, async bool, start []plex.Token) ast.Stmt {
 }
 
 func (c *converter) funcDef(g *gFuncDef, async bool, start ast.Pos, decos []ast.Expr) ast.Stmt {
-	s := &ast.FunctionDef{Name: g.Name, Args: c.params(g.Params), Body: c.block(g.Body),
+	s := &ast.FunctionDef{Name: g.Name, Args: c.params(c.paramItems(g.First, g.Rest)), Body: c.block(g.Body),
 		Decorators: decos, IsAsync: async}
 	if g.Returns != nil {
 		s.Returns = c.expr(g.Returns)
@@ -177,7 +178,13 @@ func (c *converter) funcDef(g *gFuncDef, async bool, start ast.Pos, decos []ast.
 func (c *converter) classDef(g *gClassDef, decos []ast.Expr) ast.Stmt {
 	s := &ast.ClassDef{Name: g.Name, Body: c.block(g.Body), Decorators: decos}
 	if g.Paren {
-		s.Bases, s.Keywords = c.callArgs(g.Args)
+		args, trailing := c.argItems(g.First, g.Rest)
+		for _, a := range args {
+			if a.Comp != nil {
+				c.fail(tokAt(a.Tokens, "for"), "invalid syntax")
+			}
+		}
+		s.Bases, s.Keywords = c.callArgs(args, trailing, parenSpan(g.Tokens))
 	}
 	s.Pos = astPos(g.Tokens[0].Pos)
 	s.End = bodyEnd(s.Body)
@@ -214,7 +221,7 @@ func (c *converter) parenthesizedWithItems(g *gWith) []*ast.WithItem {
 	if a == nil || a.Paren == nil || a.Paren.Yield != nil || a.Paren.Comp != nil {
 		return nil
 	}
-	elems := append([]*gElem{a.Paren.First}, a.Paren.Rest...)
+	elems, _ := c.elemItems(a.Paren)
 	items := make([]*ast.WithItem, 0, len(elems))
 	for _, e := range elems {
 		if e.Star != nil {
@@ -308,7 +315,8 @@ func (c *converter) small(g *gSmall) ast.Stmt {
 		return &ast.Nonlocal{Span: span, Names: g.Global.Names}
 	case g.Del != nil:
 		s := &ast.Delete{Span: span}
-		for _, it := range g.Del.Targets.Items {
+		items, _ := c.starItems(g.Del.Targets)
+		for _, it := range items {
 			t := c.starExpr(it)
 			c.checkTarget(t, delTargets)
 			s.Targets = append(s.Targets, t)
@@ -336,20 +344,46 @@ func (c *converter) importFrom(g *gFrom, span ast.Span) ast.Stmt {
 	for _, d := range g.Dots {
 		s.Level += len(d)
 	}
-	if g.Comma {
-		c.fail(tokSpan(g.Tokens[len(g.Tokens)-1:]), "trailing comma not allowed without surrounding parentheses")
-	}
 	switch {
 	case g.Star:
 		s.Names = []*ast.Alias{{Span: tokAt(g.Tokens, "*"), Name: "*"}}
 	default:
-		names := g.Names
+		names, trailing := c.importItems(g.First, g.Rest)
 		if g.Paren {
-			names = g.PNames
+			names, _ = c.importItems(g.PFirst, g.PRest)
+		} else if trailing {
+			sp := tokSpan(g.Tokens[len(g.Tokens)-1:])
+			if t, ok := after(g.Tokens); ok {
+				sp = tokSpan([]plex.Token{t})
+			}
+			c.fail(sp, "trailing comma not allowed without surrounding parentheses")
 		}
 		for _, n := range names {
 			s.Names = append(s.Names, &ast.Alias{Span: tokSpan(n.Tokens), Name: n.Name, AsName: n.As})
 		}
 	}
 	return s
+}
+
+// parenSpan is the span from the first '(' of toks to its matching ')'.
+func parenSpan(toks []plex.Token) ast.Span {
+	depth, start := 0, -1
+	for i, t := range toks {
+		if t.Type != lexer.Op {
+			continue
+		}
+		switch t.Value {
+		case "(", "[", "{":
+			if start < 0 && t.Value == "(" {
+				start = i
+			}
+			depth++
+		case ")", "]", "}":
+			depth--
+			if depth == 0 && start >= 0 {
+				return tokSpan(toks[start : i+1])
+			}
+		}
+	}
+	return tokSpan(toks)
 }

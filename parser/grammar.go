@@ -23,7 +23,7 @@ type gInput struct {
 }
 
 type gStatement struct {
-	Simple    *gSimpleLine `parser:"  @@"`
+	Simple    *gSimpleLine `parser:" @@"`
 	If        *gIf         `parser:"| @@"`
 	For       *gFor        `parser:"| @@"`
 	While     *gWhile      `parser:"| @@"`
@@ -37,17 +37,29 @@ type gStatement struct {
 
 // gBlock is an indented suite or simple statements on the header's line.
 type gBlock struct {
-	Stmts  []*gStatement `parser:"  NEWLINE INDENT @@+ DEDENT"`
+	Stmts  []*gStatement `parser:" NEWLINE INDENT @@+ DEDENT"`
 	Simple *gSimpleLine  `parser:"| @@"`
 }
 
 type gSimpleLine struct {
-	Stmts []*gSmall `parser:"@@ ( ';' @@ )* ';'? NEWLINE"`
+	First *gSmall   `parser:"@@"`
+	Rest  []*gSemis `parser:"@@* NEWLINE"`
+}
+
+// The grammar is strictly LL(1) (participle lookahead 0: a branch that
+// consumed a token never backtracks), so that errors point at the token
+// CPython blames. Separated lists are therefore parsed as a first item and
+// "separator, optional item" pairs; an empty item is a trailing separator,
+// and an empty item before another one is rejected in conversion.
+
+type gSemis struct {
+	Tokens []lexer.Token
+	Stmt   *gSmall `parser:"';' @@?"`
 }
 
 type gSmall struct {
 	Tokens   []lexer.Token
-	Expr     *gExprStmt `parser:"  @@"`
+	Expr     *gExprStmt `parser:" @@"`
 	Pass     bool       `parser:"| @'pass'"`
 	Break    bool       `parser:"| @'break'"`
 	Continue bool       `parser:"| @'continue'"`
@@ -67,16 +79,16 @@ type gExprStmt struct {
 	Tokens []lexer.Token
 	First  *gRHS   `parser:"@@"`
 	Annot  *gExpr  `parser:"( ':' @@"`
-	AnnVal *gRHS   `parser:"  ( '=' @@ )?"`
+	AnnVal *gRHS   `parser:" ( '=' @@ )?"`
 	AugOp  string  `parser:"| @( '+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=' | '@=' | '&=' | '|=' | '^=' | '<<=' | '>>=' )"`
-	AugVal *gRHS   `parser:"  @@"`
+	AugVal *gRHS   `parser:" @@"`
 	Values []*gRHS `parser:"| ( '=' @@ )+ )?"`
 }
 
 // gRHS is what may stand right of `=`: a yield expression or an
 // expression list.
 type gRHS struct {
-	Yield *gYield     `parser:"  @@"`
+	Yield *gYield     `parser:" @@"`
 	Exprs *gStarExprs `parser:"| @@"`
 }
 
@@ -89,14 +101,19 @@ type gYield struct {
 // gStarExprs is a comma-separated list of possibly starred expressions; a
 // single item without a trailing comma is not a tuple.
 type gStarExprs struct {
-	Tokens   []lexer.Token
-	Items    []*gStarExpr `parser:"@@ ( ',' @@ )*"`
-	Trailing bool         `parser:"@','?"`
+	Tokens []lexer.Token
+	First  *gStarExpr    `parser:"@@"`
+	Rest   []*gStarComma `parser:"@@*"`
+}
+
+type gStarComma struct {
+	Tokens []lexer.Token
+	Item   *gStarExpr `parser:"',' @@?"`
 }
 
 type gStarExpr struct {
 	Tokens []lexer.Token
-	Star   *gBitOr `parser:"  '*' @@"`
+	Star   *gBitOr `parser:" '*' @@"`
 	Expr   *gExpr  `parser:"| @@"`
 }
 
@@ -106,7 +123,7 @@ type gReturn struct {
 
 type gRaise struct {
 	Exc   *gExpr `parser:"'raise' ( @@"`
-	Cause *gExpr `parser:"  ( 'from' @@ )? )?"`
+	Cause *gExpr `parser:" ( 'from' @@ )? )?"`
 }
 
 type gGlobal struct {
@@ -135,13 +152,19 @@ type gDottedAs struct {
 
 type gFrom struct {
 	Tokens []lexer.Token
-	Dots   []string     `parser:"'from' @( '.' | '...' )*"`
-	Module []string     `parser:"( @Name ( '.' @Name )* )? 'import'"`
-	Star   bool         `parser:"( @'*'"`
-	Paren  bool         `parser:"| ( @'('"`
-	PNames []*gImportAs `parser:"    @@ ( ',' @@ )* ','? ')' )"`
-	Names  []*gImportAs `parser:"| @@ ( ',' @@ )* )"`
-	Comma  bool         `parser:"@','?"`
+	Dots   []string        `parser:"'from' @( '.' | '...' )*"`
+	Module []string        `parser:"( @Name ( '.' @Name )* )? 'import'"`
+	Star   bool            `parser:"( @'*'"`
+	Paren  bool            `parser:"| ( @'('"`
+	PFirst *gImportAs      `parser:" @@"`
+	PRest  []*gImportComma `parser:" @@* ')' )"`
+	First  *gImportAs      `parser:"| @@"`
+	Rest   []*gImportComma `parser:" @@* )"`
+}
+
+type gImportComma struct {
+	Tokens []lexer.Token
+	Name   *gImportAs `parser:"',' @@?"`
 }
 
 type gImportAs struct {
@@ -184,9 +207,14 @@ type gFor struct {
 // gTargets is a for/comprehension target list, parsed at the bitwise-or
 // level so that `in` is not read as a comparison.
 type gTargets struct {
-	Tokens   []lexer.Token
-	Items    []*gTarget `parser:"@@ ( ',' @@ )*"`
-	Trailing bool       `parser:"@','?"`
+	Tokens []lexer.Token
+	First  *gTarget        `parser:"@@"`
+	Rest   []*gTargetComma `parser:"@@*"`
+}
+
+type gTargetComma struct {
+	Tokens []lexer.Token
+	Item   *gTarget `parser:"',' @@?"`
 }
 
 type gTarget struct {
@@ -197,10 +225,11 @@ type gTarget struct {
 
 type gFuncDef struct {
 	Tokens  []lexer.Token
-	Name    string    `parser:"'def' @Name"`
-	Params  []*gParam `parser:"'(' ( @@ ( ',' @@ )* ','? )? ')'"`
-	Returns *gExpr    `parser:"( '->' @@ )?"`
-	Body    *gBlock   `parser:"':' @@"`
+	Name    string         `parser:"'def' @Name"`
+	First   *gParam        `parser:"'(' @@?"`
+	Rest    []*gParamComma `parser:"@@* ')'"`
+	Returns *gExpr         `parser:"( '->' @@ )?"`
+	Body    *gBlock        `parser:"':' @@"`
 }
 
 // gParam is one parameter or a `/` or `*` marker; order rules are checked
@@ -208,24 +237,35 @@ type gFuncDef struct {
 type gParam struct {
 	Tokens  []lexer.Token
 	Kind    string `parser:"( @( '/' | '*' | '**' )"`
-	Name    string `parser:"  @Name? | @Name )"`
+	Name    string `parser:" @Name? | @Name )"`
 	Annot   *gExpr `parser:"( ':' @@ )?"`
 	Default *gExpr `parser:"( '=' @@ )?"`
+}
+
+type gParamComma struct {
+	Tokens []lexer.Token
+	Param  *gParam `parser:"',' @@?"`
+}
+
+type gLambdaComma struct {
+	Tokens []lexer.Token
+	Param  *gLambdaParam `parser:"',' @@?"`
 }
 
 type gLambdaParam struct {
 	Tokens  []lexer.Token
 	Kind    string `parser:"( @( '/' | '*' | '**' )"`
-	Name    string `parser:"  @Name? | @Name )"`
+	Name    string `parser:" @Name? | @Name )"`
 	Default *gExpr `parser:"( '=' @@ )?"`
 }
 
 type gClassDef struct {
 	Tokens []lexer.Token
-	Name   string  `parser:"'class' @Name"`
-	Paren  bool    `parser:"( @'('"`
-	Args   []*gArg `parser:"  ( @@ ( ',' @@ )* ','? )? ')' )?"`
-	Body   *gBlock `parser:"':' @@"`
+	Name   string       `parser:"'class' @Name"`
+	Paren  bool         `parser:"( @'('"`
+	First  *gArg        `parser:" @@?"`
+	Rest   []*gArgComma `parser:" @@* ')' )?"`
+	Body   *gBlock      `parser:"':' @@"`
 }
 
 type gWith struct {
@@ -252,8 +292,8 @@ type gExcept struct {
 	Tokens []lexer.Token
 	Star   bool     `parser:"'except' @'*'?"`
 	Type   *gExpr   `parser:"( @@"`
-	More   []*gExpr `parser:"  ( ',' @@ )*"`
-	Name   string   `parser:"  ( 'as' @Name )? )?"`
+	More   []*gExpr `parser:" ( ',' @@ )*"`
+	Name   string   `parser:" ( 'as' @Name )? )?"`
 	Body   *gBlock  `parser:"':' @@"`
 }
 
@@ -289,15 +329,16 @@ type gNamedExpr struct {
 // gExpr is a lambda, or a disjunction with an optional conditional tail.
 type gExpr struct {
 	Tokens []lexer.Token
-	Lambda *gLambda `parser:"  @@"`
+	Lambda *gLambda `parser:" @@"`
 	Body   *gOr     `parser:"| @@"`
-	Test   *gOr     `parser:"  ( 'if' @@"`
-	Else   *gExpr   `parser:"    'else' @@ )?"`
+	Test   *gOr     `parser:" ( 'if' @@"`
+	Else   *gExpr   `parser:" 'else' @@ )?"`
 }
 
 type gLambda struct {
 	Tokens []lexer.Token
-	Params []*gLambdaParam `parser:"'lambda' ( @@ ( ',' @@ )* ','? )?"`
+	First  *gLambdaParam   `parser:"'lambda' @@?"`
+	Rest   []*gLambdaComma `parser:"@@*"`
 	Body   *gExpr          `parser:"':' @@"`
 }
 
@@ -357,7 +398,7 @@ type gPower struct {
 
 type gAtom struct {
 	Tokens []lexer.Token
-	Name   string      `parser:"  @Name"`
+	Name   string      `parser:" @Name"`
 	Num    string      `parser:"| @( Int | Float | Imag )"`
 	Strs   []string    `parser:"| @String+"`
 	Const  string      `parser:"| @( 'None' | 'True' | 'False' | '...' )"`
@@ -370,74 +411,93 @@ type gAtom struct {
 // with a comprehension, or elements with commas. `as` is accepted on
 // elements only for parenthesized with-items and rejected elsewhere.
 type gGroup struct {
-	Yield    *gYield  `parser:"  @@"`
-	First    *gElem   `parser:"| @@"`
-	Comp     []*gComp `parser:"  ( @@+"`
-	Rest     []*gElem `parser:"  | ( ',' @@ )+"`
-	Trailing bool     `parser:"    @','? | @',' )?"`
+	Yield *gYield       `parser:" @@"`
+	First *gElem        `parser:"| @@"`
+	Comp  []*gComp      `parser:" ( @@+"`
+	Rest  []*gElemComma `parser:" | @@+ )?"`
+}
+
+type gElemComma struct {
+	Tokens []lexer.Token
+	Elem   *gElem `parser:"',' @@?"`
 }
 
 type gElem struct {
 	Tokens []lexer.Token
-	Star   *gBitOr     `parser:"  '*' @@"`
+	Star   *gBitOr     `parser:" '*' @@"`
 	Expr   *gNamedExpr `parser:"| @@"`
-	As     *gBitOr     `parser:"  ( 'as' @@ )?"`
+	As     *gBitOr     `parser:" ( 'as' @@ )?"`
 }
 
 type gDictGroup struct {
-	First    *gDictItem   `parser:"@@"`
-	Comp     []*gComp     `parser:"( @@+"`
-	Rest     []*gDictItem `parser:"| ( ',' @@ )+"`
-	Trailing bool         `parser:"  @','? | @',' )?"`
+	First *gDictItem    `parser:"@@"`
+	Comp  []*gComp      `parser:"( @@+"`
+	Rest  []*gDictComma `parser:"| @@+ )?"`
+}
+
+type gDictComma struct {
+	Tokens []lexer.Token
+	Item   *gDictItem `parser:"',' @@?"`
 }
 
 type gDictItem struct {
 	Tokens []lexer.Token
-	DStar  *gBitOr     `parser:"  '**' @@"`
+	DStar  *gBitOr     `parser:" '**' @@"`
 	Star   *gBitOr     `parser:"| '*' @@"`
 	Key    *gNamedExpr `parser:"| @@"`
-	Value  *gExpr      `parser:"  ( ':' @@ )?"`
+	Value  *gExpr      `parser:" ( ':' @@ )?"`
 }
 
 // gComp is one clause of a comprehension: `[async] for targets in iter`
 // or `if cond`, with iterables and conditions at the or-level.
 type gComp struct {
 	Async  bool      `parser:"( @'async'? 'for'"`
-	Target *gTargets `parser:"  @@ 'in'"`
-	Iter   *gOr      `parser:"  @@"`
+	Target *gTargets `parser:" @@ 'in'"`
+	Iter   *gOr      `parser:" @@"`
 	If     *gOr      `parser:"| 'if' @@ )"`
 }
 
 type gTrailer struct {
 	Tokens []lexer.Token
-	Call   bool     `parser:"  ( @'('"`
-	Args   []*gArg  `parser:"    ( @@ ( ',' @@ )* ','? )? ')' )"`
-	Index  *gSlices `parser:"| '[' @@ ']'"`
-	Attr   string   `parser:"| '.' @Name"`
+	Call   bool         `parser:" ( @'('"`
+	First  *gArg        `parser:" @@?"`
+	Rest   []*gArgComma `parser:" @@* ')' )"`
+	Index  *gSlices     `parser:"| '[' @@ ']'"`
+	Attr   string       `parser:"| '.' @Name"`
 }
 
 // gArg is a call argument: `*x`, `**x`, `name=x` (parsed as an expression
 // followed by `=`, checked in conversion) or a generator expression.
 type gArg struct {
 	Tokens []lexer.Token
-	Star   *gExpr      `parser:"  '*' @@"`
+	Star   *gExpr      `parser:" '*' @@"`
 	DStar  *gExpr      `parser:"| '**' @@"`
 	Value  *gNamedExpr `parser:"| @@"`
-	Kw     *gExpr      `parser:"  ( '=' @@"`
-	Comp   []*gComp    `parser:"  | @@+ )?"`
+	Kw     *gExpr      `parser:" ( '=' @@"`
+	Comp   []*gComp    `parser:" | @@+ )?"`
+}
+
+type gArgComma struct {
+	Tokens []lexer.Token
+	Arg    *gArg `parser:"',' @@?"`
 }
 
 type gSlices struct {
-	Tokens   []lexer.Token
-	Items    []*gSlice `parser:"@@ ( ',' @@ )*"`
-	Trailing bool      `parser:"@','?"`
+	Tokens []lexer.Token
+	First  *gSlice        `parser:"@@"`
+	Rest   []*gSliceComma `parser:"@@*"`
+}
+
+type gSliceComma struct {
+	Tokens []lexer.Token
+	Item   *gSlice `parser:"',' @@?"`
 }
 
 type gSlice struct {
 	Tokens []lexer.Token
-	Star   *gBitOr     `parser:"  '*' @@"`
+	Star   *gBitOr     `parser:" '*' @@"`
 	Lower  *gNamedExpr `parser:"| @@"`
-	Rest   *gSliceRest `parser:"  @@?"`
+	Rest   *gSliceRest `parser:" @@?"`
 	Bare   *gSliceRest `parser:"| @@"`
 }
 
@@ -445,5 +505,5 @@ type gSliceRest struct {
 	Tokens []lexer.Token
 	Upper  *gExpr `parser:"':' @@?"`
 	Colon  bool   `parser:"( @':'"`
-	Step   *gExpr `parser:"  @@? )?"`
+	Step   *gExpr `parser:" @@? )?"`
 }

@@ -24,7 +24,7 @@ var (
 
 func build() {
 	buildOnce.Do(func() {
-		opts := []participle.Option{participle.Lexer(lexer.Definition{}), participle.UseLookahead(1)}
+		opts := []participle.Option{participle.Lexer(lexer.Definition{}), participle.UseLookahead(0)}
 		fileParser = participle.MustBuild[gFile](opts...)
 		inputParser = participle.MustBuild[gInput](opts...)
 	})

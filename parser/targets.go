@@ -224,9 +224,9 @@ func (c *converter) checkAssignTargets(g *gExprStmt, targets []ast.Expr) {
 		}
 		if i == 0 && len(g.Values) == 1 && g.First.Exprs != nil && valueIsBitOr(g.Values[0]) {
 			// The element directly left of `=`.
-			items := g.First.Exprs.Items
+			items, trailing := c.starItems(g.First.Exprs)
 			last := items[len(items)-1]
-			if !g.First.Exprs.Trailing && last.Expr != nil && !isDisplayAtom(last.Expr) {
+			if !trailing && last.Expr != nil && isBitOrLevel(last.Expr) && !isDisplayAtom(last.Expr) {
 				le := c.starExpr(last)
 				if len(items) == 1 {
 					le = t
@@ -256,7 +256,7 @@ func valueIsBitOr(r *gRHS) bool {
 	if r.Exprs == nil {
 		return false
 	}
-	it := r.Exprs.Items[0]
+	it := r.Exprs.First
 	if it.Expr == nil || it.Expr.Lambda != nil {
 		return false
 	}
@@ -272,15 +272,15 @@ func isDisplayAtom(e *gExpr) bool {
 	if a == nil {
 		return false
 	}
-	if a.List != nil || (a.Tokens[0].Value == "[") {
-		return true
+	if a.Tokens[0].Value == "[" {
+		return a.List == nil || a.List.Comp == nil
 	}
 	if a.Const == "True" || a.Const == "False" || a.Const == "None" {
 		return true
 	}
 	if a.Tokens[0].Value == "(" {
 		p := a.Paren
-		return p == nil || p.Comp != nil || p.Rest != nil || p.Trailing
+		return p == nil || p.Comp != nil || p.Rest != nil
 	}
 	return false
 }
@@ -288,11 +288,21 @@ func isDisplayAtom(e *gExpr) bool {
 // isParenthesized reports whether an expression statement's left side is
 // a single parenthesized atom, as in `(x): int`.
 func isParenthesized(r *gRHS) bool {
-	if r.Exprs == nil || len(r.Exprs.Items) != 1 || r.Exprs.Items[0].Expr == nil {
+	if r.Exprs == nil || len(r.Exprs.Rest) != 0 || r.Exprs.First.Expr == nil {
 		return false
 	}
-	a := bareAtom(r.Exprs.Items[0].Expr)
+	a := bareAtom(r.Exprs.First.Expr)
 	return a != nil && a.Tokens[0].Value == "("
+}
+
+// isBitOrLevel reports whether e is a bitwise-or level expression: no
+// lambda, conditional, boolean operator, `not` or comparison.
+func isBitOrLevel(e *gExpr) bool {
+	if e.Lambda != nil || e.Test != nil || len(e.Body.Values) != 1 || len(e.Body.Values[0].Values) != 1 {
+		return false
+	}
+	n := e.Body.Values[0].Values[0]
+	return len(n.Nots) == 0 && len(n.Cmp.Rest) == 0
 }
 
 // bareAtom returns the atom e consists of, if e has no operator, trailer
