@@ -1,5 +1,7 @@
 package vm
 
+import "reflect"
+
 // The attribute protocol: GetAttr/LookupAttr/SetAttr dispatch on the type's
 // GetAttr/SetAttr slots; types without slots use the generic algorithm of
 // object.__getattribute__ (data descriptors on the type, then the instance
@@ -188,6 +190,12 @@ func genericSetAttr(th *Thread, v Value, name string, val Value) error {
 		}
 		return NewError(TypeErrorType, "__class__ assignment only supported for mutable types or ModuleType subclasses")
 	}
+	if t.Flags&typeNoDict != 0 && !slotAllowed(t, name) {
+		if !d.IsNull() && !val.IsNull() {
+			return NewError(AttributeErrorType, "'%s' object attribute '%s' is read-only", t.Name, name)
+		}
+		return NewError(AttributeErrorType, "'%s' object has no attribute '%s'", t.Name, name)
+	}
 	dict := instanceDict(v, true)
 	if dict == nil {
 		if t.Flags&TypeHeap == 0 && !d.IsNull() {
@@ -220,7 +228,10 @@ func genericSetAttr(th *Thread, v Value, name string, val Value) error {
 // that CALL_METHOD needs no bound-method object.
 func loadMethod(th *Thread, v Value, name string) (fn, self Value, err error) {
 	t := v.Type()
-	if t.Flags&typeCustomGetAttr == 0 {
+	if t.Flags&typeMethodsChecked == 0 {
+		checkFastMethods(t)
+	}
+	if t.Flags&typeFastMethods != 0 {
 		switch v.o.(type) {
 		case *Type, *Module:
 		default:
@@ -246,6 +257,25 @@ func loadMethod(th *Thread, v Value, name string) (fn, self Value, err error) {
 // typeCustomGetAttr marks types whose attribute lookup is not the generic
 // one (a user __getattribute__), which LOAD_METHOD must not bypass.
 const typeCustomGetAttr TypeFlags = 1 << 20
+
+// typeFastMethods marks types whose attribute lookup finds methods on the
+// type after the instance dict (generic or NativeGetAttr), so LOAD_METHOD
+// may look the method up directly; typeMethodsChecked says the flag is
+// computed (fillHeapTypeSlots clears it).
+const (
+	typeFastMethods    TypeFlags = 1 << 21
+	typeMethodsChecked TypeFlags = 1 << 22
+)
+
+var nativeGetAttrPtr = reflect.ValueOf(NativeGetAttr).Pointer()
+
+func checkFastMethods(t *Type) {
+	t.Flags |= typeMethodsChecked
+	t.Flags &^= typeFastMethods
+	if t.GetAttr == nil || reflect.ValueOf(t.GetAttr).Pointer() == nativeGetAttrPtr {
+		t.Flags |= typeFastMethods
+	}
+}
 
 // lookupSpecial finds a special method on the type (not the instance), NULL
 // when absent; dunder calls by the VM go through it, as in CPython.

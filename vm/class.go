@@ -97,6 +97,9 @@ func NewClass(th *Thread, meta *Type, name string, bases []*Type, ns *Dict) (*Ty
 	for _, b := range bases {
 		subclasses[b] = append(subclasses[b], t)
 	}
+	if err := setupSlots(th, t, ns); err != nil {
+		return nil, err
+	}
 	fillHeapTypeSlots(t)
 	// __set_name__ on descriptors, then the parent's __init_subclass__.
 	var err2 error
@@ -360,4 +363,65 @@ var buildClassBuiltin Value
 // BuildClass is __build_class__, exported for the builtins module.
 func BuildClass(th *Thread, args []Value, kwnames []string) (Value, error) {
 	return buildClass(th, args, kwnames)
+}
+
+// typeNoDict marks classes whose instances have no __dict__ (every user
+// class of the MRO defines __slots__ without "__dict__"): only the slot
+// names may be set.
+const typeNoDict TypeFlags = 1 << 23
+
+// slotsOf records the __slots__ names of each class that defines them.
+var slotsOf = map[*Type][]string{}
+
+// setupSlots reads __slots__ from the class namespace.
+func setupSlots(th *Thread, t *Type, ns *Dict) error {
+	sv, ok := ns.GetStr("__slots__")
+	if !ok {
+		return nil
+	}
+	var names []string
+	add := func(x Value) error {
+		s, ok := x.o.(*Str)
+		if !ok {
+			return NewError(TypeErrorType, "__slots__ items must be strings, not '%s'", TypeName(x))
+		}
+		names = append(names, s.s)
+		return nil
+	}
+	if _, ok := sv.o.(*Str); ok {
+		if err := add(sv); err != nil {
+			return err
+		}
+	} else if err := Iterate(th, sv, add); err != nil {
+		return err
+	}
+	slotsOf[t] = names
+	for _, m := range t.MRO {
+		if m.Flags&TypeHeap == 0 {
+			continue
+		}
+		ms, ok := slotsOf[m]
+		if !ok {
+			return nil
+		}
+		for _, n := range ms {
+			if n == "__dict__" {
+				return nil
+			}
+		}
+	}
+	t.Flags |= typeNoDict
+	return nil
+}
+
+// slotAllowed reports whether name is a __slots__ name of t's MRO.
+func slotAllowed(t *Type, name string) bool {
+	for _, m := range t.MRO {
+		for _, n := range slotsOf[m] {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
 }

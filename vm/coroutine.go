@@ -271,8 +271,16 @@ func init() {
 	GeneratorType.Iter = func(th *Thread, v Value) (Value, error) { return v, nil }
 	GeneratorType.Next = func(th *Thread, v Value) (Value, error) {
 		r, done, err := v.o.(*Generator).Resume(th, None, nil)
-		if err != nil || done {
+		if err != nil {
 			return NULL, err
+		}
+		if done {
+			// A return value travels in StopIteration (next() shows it);
+			// plain exhaustion is NULL.
+			if !r.IsNone() {
+				return NULL, stopIteration(r)
+			}
+			return NULL, nil
 		}
 		return r, nil
 	}

@@ -549,8 +549,10 @@ reload:
 				v, e = Next(th, it)
 			}
 			if e != nil {
-				err = e
-				goto onError
+				if ex, ok := e.(*Exception); !ok || !ex.typ.IsSubtype(StopIterationType) {
+					err = e
+					goto onError
+				}
 			}
 			if v.o == nil {
 				sp--

@@ -282,28 +282,7 @@ func isIterable(v Value) bool {
 	return t.Iter != nil || !t.Lookup("__iter__").IsNull() || t.GetItem != nil
 }
 
-// asciiEscape is ascii(): the repr with non-ASCII characters escaped.
-func asciiEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x80:
-			b.WriteRune(r)
-		case r <= 0xff:
-			b.WriteString(`\x` + hex2(int(r)))
-		case r <= 0xffff:
-			b.WriteString(`\u` + hex2(int(r>>8)) + hex2(int(r&0xff)))
-		default:
-			b.WriteString(`\U` + hex2(int(r>>24)) + hex2(int(r>>16&0xff)) + hex2(int(r>>8&0xff)) + hex2(int(r&0xff)))
-		}
-	}
-	return b.String()
-}
 
-func hex2(n int) string {
-	const digits = "0123456789abcdef"
-	return string([]byte{digits[n>>4&0xf], digits[n&0xf]})
-}
 
 // unpack implements UNPACK_SEQUENCE (after < 0) and UNPACK_EX.
 func (th *Thread) unpack(f *Frame, before, after int) error {
@@ -362,7 +341,7 @@ func dictMerge(th *Thread, d *Dict, m Value, merge bool, fn Value) error {
 		if merge {
 			s, ok := k.o.(*Str)
 			if !ok {
-				return NewError(TypeErrorType, "%s keywords must be strings", funcStr(fn))
+				return NewError(TypeErrorType, "keywords must be strings")
 			}
 			if _, dup := d.GetStr(s.s); dup {
 				return NewError(TypeErrorType, "%s got multiple values for keyword argument '%s'", funcStr(fn), s.s)

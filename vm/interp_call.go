@@ -108,6 +108,9 @@ func (th *Thread) callEx(fn, posargs, kw Value) (Value, error) {
 func funcStr(fn Value) string {
 	switch f := fn.o.(type) {
 	case *Function:
+		if m, ok := f.Module.o.(*Str); ok && m.s != "builtins" {
+			return m.s + "." + f.QualName + "()"
+		}
 		return f.QualName + "()"
 	case *BoundMethod:
 		return funcStr(f.Func)

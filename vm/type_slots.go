@@ -92,7 +92,7 @@ func fillHeapTypeSlots(t *Type) {
 	t.Compare, t.Binary, t.Unary = base.Compare, base.Binary, base.Unary
 	t.GetAttr, t.SetAttr, t.DescrGet, t.DescrSet = base.GetAttr, base.SetAttr, base.DescrGet, base.DescrSet
 	t.GetItem, t.SetItem, t.Contains, t.Iter, t.Next = base.GetItem, base.SetItem, base.Contains, base.Iter, base.Next
-	t.Flags &^= typeCustomGetAttr
+	t.Flags &^= typeCustomGetAttr | typeMethodsChecked
 	ud := func(name string) bool { return userDefined(t, name) }
 	if ud("__new__") {
 		t.New = slotNew
