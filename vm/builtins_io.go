@@ -128,6 +128,9 @@ func biPrint(th *Thread, args []Value, kwnames []string) (Value, error) {
 			return None, nil
 		}
 	}
+	if _, ok := file.o.(*File); !ok {
+		return biPrintPieces(th, file, args[:npos], sep, end, flush)
+	}
 	var sb strings.Builder
 	for i, a := range args[:npos] {
 		if i > 0 {
@@ -155,7 +158,35 @@ func biPrint(th *Thread, args []Value, kwnames []string) (Value, error) {
 	return None, nil
 }
 
-// input(prompt=”)
+// biPrintPieces prints to a file-like object one write per piece, as
+// CPython does (objects, separators and the end each in their own call).
+func biPrintPieces(th *Thread, file Value, objs []Value, sep, end string, flush bool) (Value, error) {
+	for i, a := range objs {
+		if i > 0 {
+			if err := biWriteTo(th, file, sep); err != nil {
+				return NULL, err
+			}
+		}
+		s, err := ToStr(th, a)
+		if err != nil {
+			return NULL, err
+		}
+		if err := biWriteTo(th, file, s); err != nil {
+			return NULL, err
+		}
+	}
+	if err := biWriteTo(th, file, end); err != nil {
+		return NULL, err
+	}
+	if flush {
+		if err := biFlush(th, file); err != nil {
+			return NULL, err
+		}
+	}
+	return None, nil
+}
+
+// input([prompt]) reads a line from sys.stdin.
 func biInput(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if len(kwnames) > 0 {
 		return NULL, NewError(TypeErrorType, "input() takes no keyword arguments")

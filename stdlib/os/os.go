@@ -16,7 +16,6 @@ import (
 
 func init() {
 	vm.RegisterModule("os", initModule)
-	vm.RegisterModule("os.path", initPath)
 }
 
 func initModule(th *vm.Thread, m *vm.Module) error {
@@ -60,11 +59,13 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		"cpu_count": func(th *vm.Thread, a []vm.Value, k []string) (vm.Value, error) { return vm.Int(int64(numCPU())), nil },
 		"urandom":   urandom,
 	})
-	path, err := th.Import("os.path", nil, vm.NewTuple([]vm.Value{vm.NewStr("join")}), 0)
-	if err != nil {
+	// os is not a package: like CPython, it puts os.path in sys.modules.
+	pm := vm.NewModule("os.path")
+	if err := initPath(th, pm); err != nil {
 		return err
 	}
-	d.SetStr("path", path)
+	vm.InterpModules(th).SetStr("os.path", vm.ObjectValue(pm))
+	d.SetStr("path", vm.ObjectValue(pm))
 	return nil
 }
 
