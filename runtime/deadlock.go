@@ -27,18 +27,24 @@ func (l *Loop) deadlock() error {
 }
 
 // deadlockReport lists every blocked task: its name, where it waits and
-// what it waits for.
+// what it waits for. It is one line, so that it is the last line of the
+// traceback: "deadlock: no task can make progress: task 'Task-1' (File
+// "x.pya", line 9) waits for task 'Task-2'; task 'Task-2' (...) waits for
+// Queue.get()".
 func (l *Loop) deadlockReport() string {
 	var b strings.Builder
-	b.WriteString("deadlock: no task can make progress (nothing is ready, no timer is pending)")
-	for _, t := range l.AllTasks() {
+	b.WriteString("deadlock: no task can make progress:")
+	for i, t := range l.AllTasks() {
+		if i > 0 {
+			b.WriteString(";")
+		}
 		name := "?"
 		if s := vm.AsStr(t.name); s != nil {
 			name = s.String()
 		}
-		b.WriteString("\n  task '" + name + "'")
+		b.WriteString(" task '" + name + "'")
 		if file, line, ok := CoroLocation(l.th, t.coroVal); ok {
-			b.WriteString(" at File \"" + file + "\", line " + itoa(int64(line)))
+			b.WriteString(" (File \"" + file + "\", line " + itoa(int64(line)) + ")")
 		}
 		b.WriteString(" waits for " + l.describeWaiter(t.futWaiter))
 	}
