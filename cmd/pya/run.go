@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/pya-lang/pya/ast"
@@ -66,17 +67,18 @@ func runEnv(e env, args []string, stdin io.Reader, stdout, stderr io.Writer) (st
 		}
 		stdin = eofReader{}
 	case modeFile:
-		filename = opts.source
-		full := e.abs(filename)
-		if st, err := os.Stat(full); err == nil && st.IsDir() {
-			fmt.Fprintf(stderr, "pya: can't find '__main__' module in '%s'\n", filename)
+		// As in CPython, __file__ and tracebacks name the script by its
+		// absolute path; sys.argv[0] stays as given.
+		filename = e.abs(opts.source)
+		if st, err := os.Stat(filename); err == nil && st.IsDir() {
+			fmt.Fprintf(stderr, "pya: can't find '__main__' module in '%s'\n", opts.source)
 			return 1
 		}
-		if src, err = os.ReadFile(full); err != nil {
-			fmt.Fprintf(stderr, "pya: can't open file '%s': %s\n", full, errnoText(err))
+		if src, err = os.ReadFile(filename); err != nil {
+			fmt.Fprintf(stderr, "pya: can't open file '%s': %s\n", e.joinRaw(opts.source), errnoText(err))
 			return 2
 		}
-		path = []string{filepath.Dir(full)}
+		path = []string{filepath.Dir(filename)}
 	}
 	return execute(opts, filename, src, path, stdin, stdout, stderr)
 }
@@ -131,10 +133,28 @@ func (e env) abs(p string) string {
 		}
 		return p
 	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(e.dir, p)
+	}
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// joinRaw joins a relative path to the working directory without cleaning
+// it, as CPython's "can't open file '/cwd/./x.pya'" message does.
+func (e env) joinRaw(p string) string {
 	if filepath.IsAbs(p) {
 		return p
 	}
-	return filepath.Join(e.dir, p)
+	dir := e.dir
+	if dir == "" {
+		dir, _ = os.Getwd()
+	} else if a, err := filepath.Abs(dir); err == nil {
+		dir = a
+	}
+	return strings.TrimSuffix(dir, "/") + "/" + p
 }
 
 // errnoText formats a file error as CPython does: "[Errno 2] No such file or directory".
