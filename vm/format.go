@@ -147,14 +147,18 @@ func formatStr(s, spec string) (string, error) {
 		return "", f.unknown("str")
 	}
 	switch {
+	case f.grouping != 0:
+		return "", NewError(ValueErrorType, "Cannot specify '%c' with 's'.", f.grouping)
+	case f.sign == ' ':
+		return "", NewError(ValueErrorType, "Space not allowed in string format specifier")
 	case f.sign != 0:
 		return "", NewError(ValueErrorType, "Sign not allowed in string format specifier")
+	case f.zcoerce:
+		return "", NewError(ValueErrorType, "Negative zero coercion (z) not allowed in string format specifier")
 	case f.alt:
 		return "", NewError(ValueErrorType, "Alternate form (#) not allowed in string format specifier")
 	case f.align == '=' && !f.zero:
 		return "", NewError(ValueErrorType, "'=' alignment not allowed in string format specifier")
-	case f.grouping != 0:
-		return "", NewError(ValueErrorType, "Cannot specify '%c' with 's'.", f.grouping)
 	}
 	if f.align == '=' {
 		f.align = '<'
@@ -175,7 +179,7 @@ func formatStr(s, spec string) (string, error) {
 // zero padding: '0,000,012').
 func group(digits string, sep byte, n int, minWidth int, zeroPad bool) string {
 	build := func(d string) string {
-		if sep == 0 {
+		if sep == 0 || d == "" {
 			return d
 		}
 		var sb strings.Builder
@@ -234,7 +238,8 @@ func formatInt(th *Thread, v Value, spec string) (string, error) {
 	if spec == "" {
 		return ToStr(th, v)
 	}
-	f, err := parseFormatSpec(spec, "int")
+	tname := TypeName(v)
+	f, err := parseFormatSpec(spec, tname)
 	if err != nil {
 		return "", err
 	}
@@ -247,7 +252,7 @@ func formatInt(th *Thread, v Value, spec string) (string, error) {
 		return f.formatFloat(x)
 	case 0, 'd', 'n', 'b', 'o', 'x', 'X', 'c':
 	default:
-		return "", f.unknown("int")
+		return "", f.unknown(tname)
 	}
 	if f.precision >= 0 {
 		return "", NewError(ValueErrorType, "Precision not allowed in integer format specifier")
@@ -263,8 +268,11 @@ func formatInt(th *Thread, v Value, spec string) (string, error) {
 		if f.alt {
 			return "", NewError(ValueErrorType, "Alternate form (#) is not allowed with integer format specifier 'c'")
 		}
-		if !b.IsInt64() || b.Int64() < 0 || b.Int64() > 0x10ffff {
-			return "", NewError(OverflowErrorType, "%%c arg not in range(0x110000)")
+		if !b.IsInt64() {
+			return "", NewError(OverflowErrorType, "Python int too large to convert to C long")
+		}
+		if b.Int64() < 0 || b.Int64() > 0x10ffff {
+			return "", NewError(OverflowErrorType, "%s", "%c arg not in range(0x110000)")
 		}
 		return f.pad(string(rune(b.Int64())), '<'), nil
 	}
@@ -299,6 +307,11 @@ func (f *formatSpec) formatFloat(x float64) (string, error) {
 	prec := f.precision
 	var body string
 	pct := ""
+	switch typ {
+	case 'f', 'F', '%', 'e', 'E', 'g', 'G', 'n', 0:
+	default:
+		return "", f.unknown("float")
+	}
 	switch {
 	case math.IsInf(x, 0) || math.IsNaN(x):
 		body = "inf"
@@ -311,11 +324,7 @@ func (f *formatSpec) formatFloat(x float64) (string, error) {
 		if typ == '%' {
 			body += "%"
 		}
-		save := f.fill
-		if f.align == '=' && f.fill == '0' && f.zero {
-			// CPython still pads inf/nan with the '0' fill.
-			f.fill = save
-		}
+		f.grouping = 0
 		return f.layoutNumber(neg, "", "", body), nil
 	}
 	switch typ {
@@ -350,6 +359,9 @@ func (f *formatSpec) formatFloat(x float64) (string, error) {
 	case 'g', 'G', 'n', 0:
 		if typ == 0 && prec < 0 {
 			body = FloatRepr(ax)
+			if f.alt && !strings.Contains(body, ".") {
+				body = strings.Replace(body, "e", ".e", 1)
+			}
 			break
 		}
 		if prec < 0 {
@@ -365,7 +377,13 @@ func (f *formatSpec) formatFloat(x float64) (string, error) {
 			}
 		}
 		var sb strings.Builder
-		if exp >= -4 && exp < prec {
+		// The omitted type (with a precision) switches to exponent notation
+		// one digit earlier, as it always shows a digit after the point.
+		limit := prec
+		if typ == 0 {
+			limit = prec - 1
+		}
+		if exp >= -4 && exp < limit {
 			writeFixedDigits(&sb, digits, exp+1, false)
 			s := sb.String()
 			if typ == 0 && !strings.Contains(s, ".") {
