@@ -130,7 +130,7 @@ reload:
 			v, ok := f.globals.GetStr(name)
 			if !ok {
 				if v, ok = f.builtins.GetStr(name); !ok {
-					err = NewError(NameErrorType, "name '%s' is not defined", name)
+					err = nameError(f, name)
 					goto onError
 				}
 			}
@@ -150,7 +150,7 @@ reload:
 			if !ok {
 				if v, ok = f.globals.GetStr(name); !ok {
 					if v, ok = f.builtins.GetStr(name); !ok {
-						err = NewError(NameErrorType, "name '%s' is not defined", name)
+						err = nameError(f, name)
 						goto onError
 					}
 				}

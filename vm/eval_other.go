@@ -282,8 +282,6 @@ func isIterable(v Value) bool {
 	return t.Iter != nil || !t.Lookup("__iter__").IsNull() || t.GetItem != nil
 }
 
-
-
 // unpack implements UNPACK_SEQUENCE (after < 0) and UNPACK_EX.
 func (th *Thread) unpack(f *Frame, before, after int) error {
 	seq := f.slots[f.sp-1]

@@ -282,7 +282,9 @@ func excSetAttr(e *Exception, name string, val Value) (bool, error) {
 }
 
 // setAttrInfo records name/obj on an AttributeError (for suggestions).
-func (e *Exception) setAttrInfo(obj Value, name string) {}
+func (e *Exception) setAttrInfo(obj Value, name string) {
+	e.attrObj, e.attrName = obj, name
+}
 
 // Traceback is the value of __traceback__: the recorded entries.
 type Traceback struct {

@@ -232,7 +232,7 @@ func init() {
 		case "co_kwonlyargcount":
 			return Int(int64(c.KwOnlyArgCount)), nil
 		case "co_flags":
-			return Int(int64(c.Flags)), nil
+			return Int(cpythonCodeFlags(c.Flags)), nil
 		case "co_varnames":
 			return strs(c.LocalNames), nil
 		case "co_cellvars":
@@ -250,4 +250,28 @@ func init() {
 		c := v.o.(*CodeObject).Code
 		return fmt.Sprintf("<code object %s at %s, file \"%s\", line %d>", c.Name, addrString(v), c.Filename, c.FirstLine), nil
 	}
+}
+
+// cpythonCodeFlags maps compile.Flags to CPython's co_flags bits
+// (CO_OPTIMIZED 0x1, CO_NEWLOCALS 0x2, CO_VARARGS 0x4, CO_VARKEYWORDS 0x8,
+// CO_NESTED 0x10, CO_GENERATOR 0x20, CO_NOFREE 0x40, CO_COROUTINE 0x80,
+// CO_ASYNC_GENERATOR 0x200), which inspect and asyncio test.
+func cpythonCodeFlags(f compile.Flags) int64 {
+	var r int64
+	if f&(compile.FlagModule|compile.FlagClassBody) == 0 {
+		r |= 0x1 | 0x2
+	}
+	for _, m := range []struct {
+		f compile.Flags
+		b int64
+	}{
+		{compile.FlagVarArgs, 0x4}, {compile.FlagVarKeywords, 0x8}, {compile.FlagNested, 0x10},
+		{compile.FlagGenerator, 0x20}, {compile.FlagNoFree, 0x40}, {compile.FlagCoroutine, 0x80},
+		{compile.FlagAsyncGenerator, 0x200},
+	} {
+		if f&m.f != 0 {
+			r |= m.b
+		}
+	}
+	return r
 }
