@@ -160,20 +160,6 @@ func predicate(name string, f func(float64) bool) vm.NativeFunc {
 	}
 }
 
-func gamma(x float64) float64 {
-	if x == math.Trunc(x) && x <= 0 {
-		return math.NaN()
-	}
-	return libm.Tgamma(x)
-}
-
-func lgamma(x float64) float64 {
-	if x == math.Trunc(x) && x <= 0 {
-		return math.NaN() // a pole: CPython reports a domain error
-	}
-	return libm.Lgamma(x)
-}
-
 func fmod(x, y float64) float64 {
 	if math.IsInf(y, 0) && !math.IsInf(x, 0) && !math.IsNaN(x) {
 		return x

@@ -215,9 +215,9 @@ func randrange(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, erro
 // floorDiv sets n = n // d (Python's floor division).
 func floorDiv(n, d *big.Int) {
 	m := new(big.Int)
-	n.DivMod(n, d, m) // Euclidean: remainder >= 0
+	n.DivMod(n, d, m) // Euclidean: 0 <= remainder < |d|
 	if d.Sign() < 0 && m.Sign() != 0 {
-		n.Add(n, big.NewInt(1))
+		n.Sub(n, big.NewInt(1))
 	}
 }
 
