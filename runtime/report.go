@@ -86,6 +86,12 @@ func (l *Loop) formatPyCallback(fn vm.Value, args []vm.Value) string {
 
 // callableName is the __qualname__ (else __name__, else repr) of fn.
 func callableName(th *vm.Thread, fn vm.Value) string {
+	if b, ok := fn.Object().(*vm.Builtin); ok {
+		if !b.Self.IsNull() {
+			return b.Self.Type().Name + "." + b.Name
+		}
+		return b.Name
+	}
 	for _, attr := range []string{"__qualname__", "__name__"} {
 		if v, err := vm.LookupAttr(th, fn, attr); err == nil && !v.IsNull() {
 			if s := vm.AsStr(v); s != nil {

@@ -62,24 +62,29 @@ func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
 	if env.running != nil {
 		return vm.NULL, vm.NewError(vm.RuntimeErrorType, "asyncio.run() cannot be called from a running event loop")
 	}
+	// Runner.__enter__ makes the loop before Runner.run checks main, so
+	// even a bad argument costs the shutdown tasks their names.
+	l := NewLoop(th)
+	env.current = l
+	var result vm.Value
+	var err error
 	if !IsCoroutine(main) {
 		r, _ := safeRepr(th, main)
-		return vm.NULL, vm.NewError(vm.ValueErrorType, "a coroutine was expected, got %s", r)
-	}
-	l := NewLoop(th)
-	prev := env.current
-	env.current = l
-	task, err := NewTask(l, main, vm.NULL)
-	var result vm.Value
-	if err == nil {
-		result, err = l.RunUntilComplete(th, vm.ObjectValue(task))
+		err = vm.NewError(vm.ValueErrorType, "a coroutine was expected, got %s", r)
+	} else {
+		var task *Task
+		if task, err = NewTask(l, main, vm.NULL); err == nil {
+			result, err = l.RunUntilComplete(th, task.Value())
+		}
 	}
 	if cerr := l.shutdown(th); err == nil && cerr != nil {
 		err = cerr
 	}
-	_ = prev
 	env.current = nil
-	return result, err
+	if err != nil {
+		return vm.NULL, err
+	}
+	return result, nil
 }
 
 // shutdown is Runner.close: cancel what is left, let it finish, run the

@@ -204,11 +204,15 @@ func (x *taskGroupExit) Resume(th *vm.Thread, v vm.Value, thrown *vm.Exception) 
 	}
 	if len(g.errors) > 0 {
 		errs := make([]vm.Value, len(g.errors))
+		egType := vm.ExceptionGroupType // BaseExceptionGroup.__new__ picks it when it can
 		for i, e := range g.errors {
 			errs[i] = vm.ObjectValue(e)
+			if !e.IsInstance(vm.ExceptionType) {
+				egType = vm.BaseExceptionGroupType
+			}
 		}
 		g.errors = nil
-		me, err := th.Call(vm.ObjectValue(vm.BaseExceptionGroupType), []vm.Value{vm.NewStr("unhandled errors in a TaskGroup"), vm.NewList(errs)}, nil)
+		me, err := th.Call(vm.ObjectValue(egType), []vm.Value{vm.NewStr("unhandled errors in a TaskGroup"), vm.NewList(errs)}, nil)
 		if err != nil {
 			return x.fail(err)
 		}
