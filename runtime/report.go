@@ -74,14 +74,45 @@ func (l *Loop) describeCallback(c callback) string {
 	return "<callback>()"
 }
 
-// formatPyCallback renders "f(1, 2)".
+// formatPyCallback renders "f(1, 2) at x.pya:3" (format_helpers.
+// _format_callback_source).
 func (l *Loop) formatPyCallback(fn vm.Value, args []vm.Value) string {
 	name := callableName(l.th, fn)
 	parts := make([]string, len(args))
 	for i, a := range args {
 		parts[i], _ = safeRepr(l.th, a)
 	}
-	return name + "(" + strings.Join(parts, ", ") + ")"
+	s := name + "(" + strings.Join(parts, ", ") + ")"
+	if file, line, ok := functionSource(l.th, fn); ok {
+		s += " at " + file + ":" + itoa(line)
+	}
+	return s
+}
+
+// functionSource is format_helpers._get_function_source: where a Python
+// function (or the function of a bound method) is defined.
+func functionSource(th *vm.Thread, fn vm.Value) (string, int64, bool) {
+	switch fn.Type().Name {
+	case "method":
+		f, err := vm.LookupAttr(th, fn, "__func__")
+		if err != nil || f.IsNull() {
+			return "", 0, false
+		}
+		return functionSource(th, f)
+	case "function":
+	default:
+		return "", 0, false
+	}
+	code, err := vm.LookupAttr(th, fn, "__code__")
+	if err != nil || code.IsNull() {
+		return "", 0, false
+	}
+	fv, err1 := vm.LookupAttr(th, code, "co_filename")
+	lv, err2 := vm.LookupAttr(th, code, "co_firstlineno")
+	if err1 != nil || err2 != nil || vm.AsStr(fv) == nil || !lv.IsInt() {
+		return "", 0, false
+	}
+	return vm.AsStr(fv).String(), lv.AsInt(), true
 }
 
 // callableName is the __qualname__ (else __name__, else repr) of fn.
