@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"container/heap"
+	"math"
 	"sync"
 	"time"
 
@@ -292,6 +293,10 @@ func (l *Loop) poll(timeout float64) error {
 			return l.deadlock()
 		}
 		if vc, ok := l.clock.(*VirtualClock); ok {
+			if math.IsInf(l.timers[0].when, 1) {
+				// Only sleep(inf)-like timers remain: nothing will ever run.
+				return l.deadlock()
+			}
 			vc.AdvanceTo(vc.Now() + timeout)
 			return nil
 		}

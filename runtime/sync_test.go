@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -262,4 +263,15 @@ pass 2 2
 pass 0 0
 pass 1 1
 filling, waiters:0/3`)
+}
+
+// On the virtual clock, waiting on an infinite timer is a deadlock, not an
+// endless series of clock jumps.
+func TestVirtualInfiniteSleepDeadlock(t *testing.T) {
+	th := newTestThread()
+	main := coro(func(y *Y) (vm.Value, error) { return vm.None, y.Sleep(math.Inf(1)) })
+	_, err := Run(th, main)
+	if e, ok := err.(*vm.Exception); !ok || !e.IsInstance(DeadlockErrorType) {
+		t.Fatalf("got %v, want DeadlockError", err)
+	}
 }
