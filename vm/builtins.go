@@ -46,6 +46,8 @@ var builtinFuncs = map[string]NativeFunc{
 	"locals":     biLocals,
 	"open":       biOpen,
 	"__import__": biImport,
+	"exec":       biExec,
+	"eval":       biEval,
 }
 
 // builtinTypeList are the built-in types reachable by name from builtins
