@@ -94,20 +94,28 @@ func GetRunningLoop(th *vm.Thread) (*Loop, error) {
 }
 
 // GetEventLoop is asyncio.get_event_loop(): the running loop, else the
-// current one, created on first use.
-func GetEventLoop(th *vm.Thread) *Loop {
+// current one, created on first use unless set_event_loop was called
+// (asyncio.run calls it), as the 3.11 default policy does.
+func GetEventLoop(th *vm.Thread) (*Loop, error) {
 	e := cachedEnv(th)
 	if e.running != nil {
-		return e.running
+		return e.running, nil
 	}
 	if e.current == nil {
+		if e.setCalled {
+			return nil, vm.NewError(vm.RuntimeErrorType, "There is no current event loop in thread 'MainThread'.")
+		}
 		e.current = NewLoop(th)
 	}
-	return e.current
+	return e.current, nil
 }
 
 // SetEventLoop is asyncio.set_event_loop(l) (nil for None).
-func SetEventLoop(th *vm.Thread, l *Loop) { cachedEnv(th).current = l }
+func SetEventLoop(th *vm.Thread, l *Loop) {
+	e := cachedEnv(th)
+	e.current = l
+	e.setCalled = true
+}
 
 // awaitIter returns the iterator that `await v` delegates to: a coroutine
 // itself, a future's FutureIter, or v.__await__().
@@ -145,7 +153,10 @@ func EnsureFuture(th *vm.Thread, v vm.Value, l *Loop) (*Future, error) {
 	}
 	if IsCoroutine(v) {
 		if l == nil {
-			l = GetEventLoop(th)
+			var err error
+			if l, err = GetEventLoop(th); err != nil {
+				return nil, err
+			}
 		}
 		t, err := NewTask(l, v, vm.NULL)
 		if err != nil {
@@ -159,7 +170,9 @@ func EnsureFuture(th *vm.Thread, v vm.Value, l *Loop) (*Future, error) {
 	}
 	if !m.IsNull() {
 		if l == nil {
-			l = GetEventLoop(th)
+			if l, err = GetEventLoop(th); err != nil {
+				return nil, err
+			}
 		}
 		w := &wrapAwaitable{nativeCoro: nativeCoro{qualname: "_wrap_awaitable"}, aw: v}
 		t, err := NewTask(l, vm.ObjectValue(w), vm.NULL)

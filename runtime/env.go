@@ -20,6 +20,7 @@ type Env struct {
 	taskCounter int64
 	running     *Loop // the loop running on the main thread
 	current     *Loop // set_event_loop / get_event_loop
+	setCalled   bool  // set_event_loop was called: get_event_loop makes no loop
 }
 
 var (

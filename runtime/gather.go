@@ -16,7 +16,10 @@ type gatherState struct {
 // _GatheringFuture (or, with no arguments, a future already holding []).
 func Gather(th *vm.Thread, aws []vm.Value, returnExceptions bool) (*Future, error) {
 	if len(aws) == 0 {
-		l := GetEventLoop(th)
+		l, err := GetEventLoop(th)
+		if err != nil {
+			return nil, err
+		}
 		outer := NewFuture(l)
 		outer.SetResult(vm.NewList(nil))
 		return outer, nil

@@ -65,7 +65,7 @@ func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
 	// Runner.__enter__ makes the loop before Runner.run checks main, so
 	// even a bad argument costs the shutdown tasks their names.
 	l := NewLoop(th)
-	env.current = l
+	SetEventLoop(th, l)
 	var result vm.Value
 	var err error
 	if !IsCoroutine(main) {
@@ -80,7 +80,7 @@ func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
 	if cerr := l.shutdown(th); err == nil && cerr != nil {
 		err = cerr
 	}
-	env.current = nil
+	SetEventLoop(th, nil)
 	if err != nil {
 		return vm.NULL, err
 	}

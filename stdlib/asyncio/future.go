@@ -139,7 +139,7 @@ func newFuture(th *vm.Thread, t *vm.Type, args []vm.Value, kwnames []string) (vm
 // loopArg is the loop= argument: a loop, or the current event loop.
 func loopArg(th *vm.Thread, v vm.Value) (*runtime.Loop, error) {
 	if v.IsNull() || v.IsNone() {
-		return runtime.GetEventLoop(th), nil
+		return runtime.GetEventLoop(th)
 	}
 	l, ok := v.Object().(*runtime.Loop)
 	if !ok {

@@ -256,7 +256,10 @@ func asCompleted(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) 
 	if err != nil {
 		return vm.NULL, err
 	}
-	l := runtime.GetEventLoop(th)
+	l, err := runtime.GetEventLoop(th)
+	if err != nil {
+		return vm.NULL, err
+	}
 	fs := make([]*runtime.Future, len(items))
 	for i, it := range items {
 		f, err := runtime.EnsureFuture(th, it, l)
@@ -431,7 +434,11 @@ func getEventLoop(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error)
 	if _, err := parse("get_event_loop", args, kw); err != nil {
 		return vm.NULL, err
 	}
-	return runtime.GetEventLoop(th).Value(), nil
+	l, err := runtime.GetEventLoop(th)
+	if err != nil {
+		return vm.NULL, err
+	}
+	return l.Value(), nil
 }
 
 func newEventLoop(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
