@@ -209,6 +209,18 @@ func (l *Loop) writeStderr(s string) {
 // retrieved; CPython logs those when the future is garbage collected, pya
 // when the loop closes.
 func (l *Loop) trackUnretrieved(f *Future) {
+	if len(l.unretrieved) >= 1024 && len(l.unretrieved) == cap(l.unretrieved) {
+		kept := l.unretrieved[:0]
+		for _, g := range l.unretrieved {
+			if g.logTraceback {
+				kept = append(kept, g)
+			}
+		}
+		for i := len(kept); i < len(l.unretrieved); i++ {
+			l.unretrieved[i] = nil
+		}
+		l.unretrieved = kept
+	}
 	l.unretrieved = append(l.unretrieved, f)
 }
 
