@@ -97,54 +97,45 @@ func (c *converter) expr(g *gExpr) ast.Expr {
 	return &ast.IfExp{Span: tokSpan(g.Tokens), Body: body, Test: c.or(g.Test), Orelse: orelse}
 }
 
-func (c *converter) or(g *gOr) ast.Expr {
-	if len(g.Values) == 1 {
-		return c.and(g.Values[0])
-	}
-	vals := make([]ast.Expr, len(g.Values))
-	for i, v := range g.Values {
-		vals[i] = c.and(v)
-	}
-	return &ast.BoolOp{Span: tokSpan(g.Tokens), Op: ast.Or, Values: vals}
-}
+// Operator precedences in the flat operand lists (higher binds tighter).
+const (
+	precOr = 1 + iota
+	precAnd
+	precNot
+	precCmp
+	precBitOr
+	precBitXor
+	precBitAnd
+	precShift
+	precArith
+	precTerm
+)
 
-func (c *converter) and(g *gAnd) ast.Expr {
-	if len(g.Values) == 1 {
-		return c.not(g.Values[0])
+func flatPrec(op cmpOp) int {
+	switch op {
+	case "or":
+		return precOr
+	case "and":
+		return precAnd
+	case "==", "!=", "<", "<=", ">", ">=", "in", "not in", "is", "is not":
+		return precCmp
+	case "|":
+		return precBitOr
+	case "^":
+		return precBitXor
+	case "&":
+		return precBitAnd
+	case "<<", ">>":
+		return precShift
+	case "+", "-":
+		return precArith
 	}
-	vals := make([]ast.Expr, len(g.Values))
-	for i, v := range g.Values {
-		vals[i] = c.not(v)
-	}
-	return &ast.BoolOp{Span: tokSpan(g.Tokens), Op: ast.And, Values: vals}
-}
-
-func (c *converter) not(g *gNot) ast.Expr {
-	e := c.comparison(g.Cmp)
-	end := tokSpan(g.Tokens).End
-	for i := len(g.Nots) - 1; i >= 0; i-- {
-		e = &ast.UnaryOp{Span: ast.Span{Pos: astPos(g.Tokens[i].Pos), End: end}, Op: ast.Not, Operand: e}
-	}
-	return e
+	return precTerm // * @ / // %
 }
 
 var cmpOps = map[cmpOp]ast.Op{
 	"==": ast.Eq, "!=": ast.NotEq, "<": ast.Lt, "<=": ast.LtE, ">": ast.Gt, ">=": ast.GtE,
 	"is": ast.Is, "is not": ast.IsNot, "in": ast.In, "not in": ast.NotIn,
-}
-
-func (c *converter) comparison(g *gComparison) ast.Expr {
-	left := c.bitOr(g.First)
-	if len(g.Rest) == 0 {
-		return left
-	}
-	n := &ast.Compare{Left: left, Ops: make([]ast.Op, len(g.Rest)), Comparators: make([]ast.Expr, len(g.Rest))}
-	for i, r := range g.Rest {
-		n.Ops[i] = cmpOps[r.Op]
-		n.Comparators[i] = c.bitOr(r.Right)
-	}
-	n.Span = tokSpan(g.Tokens)
-	return n
 }
 
 var binOps = map[string]ast.Op{
@@ -153,73 +144,120 @@ var binOps = map[string]ast.Op{
 	"&": ast.BitAnd, "//": ast.FloorDiv,
 }
 
-// precedence of the binary operators in a flat gBitOr list.
-func precedence(op ast.Op) int {
-	switch op {
-	case ast.BitOr:
-		return 1
-	case ast.BitXor:
-		return 2
-	case ast.BitAnd:
-		return 3
-	case ast.LShift, ast.RShift:
-		return 4
-	case ast.Add, ast.Sub:
-		return 5
-	}
-	return 6 // * @ / // %
+// flat is a flat operand/operator list being climbed: ops[k] stands
+// between operands[k] and operands[k+1].
+type flat struct {
+	operands []*gOperand
+	ops      []cmpOp
+	pos      int // next operand
+	notsDone int // operand whose `not` prefixes are already applied, or -1
 }
 
-// bitOr builds the operator tree of a flat operand list by precedence
-// climbing; all these operators are left-associative.
-func (c *converter) bitOr(g *gBitOr) ast.Expr {
-	left := c.unary(g.First)
-	if len(g.Rest) == 0 {
-		return left
+func (c *converter) or(g *gOr) ast.Expr {
+	f := flat{operands: make([]*gOperand, 1, 1+len(g.Rest)), ops: make([]cmpOp, len(g.Rest)), notsDone: -1}
+	f.operands[0] = g.First
+	for i, r := range g.Rest {
+		f.operands = append(f.operands, r.Right)
+		f.ops[i] = r.Op
 	}
-	i := 0
-	e, _ := c.climb(left, tokSpan(g.First.Tokens), g.Rest, &i, 1)
+	e, _ := c.climb(&f, precOr)
 	return e
 }
 
-// climb consumes operators of precedence >= minPrec; spans come from the
-// operands' tokens, so that a parenthesized operand's parentheses count.
-func (c *converter) climb(left ast.Expr, lsp ast.Span, rest []*gBinTail, i *int, minPrec int) (ast.Expr, ast.Span) {
-	for *i < len(rest) {
-		op := binOps[rest[*i].Op]
-		p := precedence(op)
+func (c *converter) bitOr(g *gBitOr) ast.Expr {
+	if len(g.Rest) == 0 {
+		return c.operand(g.First, 0)
+	}
+	f := flat{operands: make([]*gOperand, 1, 1+len(g.Rest)), ops: make([]cmpOp, len(g.Rest)), notsDone: -1}
+	f.operands[0] = g.First
+	for i, r := range g.Rest {
+		f.operands = append(f.operands, r.Right)
+		f.ops[i] = r.Op
+	}
+	e, _ := c.climb(&f, precBitOr)
+	return e
+}
+
+// climb parses operators of precedence >= minPrec by precedence climbing.
+// Spans come from the operands' tokens, so that parentheses count.
+func (c *converter) climb(f *flat, minPrec int) (ast.Expr, ast.Span) {
+	left, lsp := c.flatOperand(f, minPrec)
+	for f.pos-1 < len(f.ops) {
+		op := f.ops[f.pos-1]
+		p := flatPrec(op)
 		if p < minPrec {
 			break
 		}
-		right := c.unary(rest[*i].Right)
-		rsp := tokSpan(rest[*i].Right.Tokens)
-		*i++
-		for *i < len(rest) && precedence(binOps[rest[*i].Op]) > p {
-			right, rsp = c.climb(right, rsp, rest, i, p+1)
+		switch p {
+		case precCmp:
+			n := &ast.Compare{Left: left}
+			for f.pos-1 < len(f.ops) && flatPrec(f.ops[f.pos-1]) == precCmp {
+				o := f.ops[f.pos-1]
+				r, rsp := c.climb(f, precCmp+1)
+				n.Ops = append(n.Ops, cmpOps[o])
+				n.Comparators = append(n.Comparators, r)
+				lsp.End = rsp.End
+			}
+			n.Span = lsp
+			left = n
+		case precOr, precAnd:
+			n := &ast.BoolOp{Op: ast.Or, Values: []ast.Expr{left}}
+			if p == precAnd {
+				n.Op = ast.And
+			}
+			for f.pos-1 < len(f.ops) && flatPrec(f.ops[f.pos-1]) == p {
+				r, rsp := c.climb(f, p+1)
+				n.Values = append(n.Values, r)
+				lsp.End = rsp.End
+			}
+			n.Span = lsp
+			left = n
+		default:
+			r, rsp := c.climb(f, p+1)
+			lsp.End = rsp.End
+			left = &ast.BinOp{Span: lsp, Left: left, Op: binOps[string(op)], Right: r}
 		}
-		lsp = ast.Span{Pos: lsp.Pos, End: rsp.End}
-		left = &ast.BinOp{Span: lsp, Left: left, Op: op, Right: right}
 	}
 	return left, lsp
 }
 
-func (c *converter) unary(g *gUnary) ast.Expr {
-	e := c.power(g.Power)
-	end := tokSpan(g.Tokens).End
-	for i := len(g.Ops) - 1; i >= 0; i-- {
-		op := ast.USub
-		switch g.Ops[i] {
-		case "+":
-			op = ast.UAdd
-		case "~":
-			op = ast.Invert
+// flatOperand converts the next operand. Leading `not`s make it the start
+// of a `not` expression, which extends over a whole comparison.
+func (c *converter) flatOperand(f *flat, minPrec int) (ast.Expr, ast.Span) {
+	g := f.operands[f.pos]
+	nots := 0
+	if f.notsDone != f.pos {
+		for nots < len(g.Prefix) && g.Prefix[nots] == "not" {
+			nots++
 		}
-		e = &ast.UnaryOp{Span: ast.Span{Pos: astPos(g.Tokens[i].Pos), End: end}, Op: op, Operand: e}
 	}
-	return e
+	if nots > 0 {
+		if minPrec > precNot {
+			c.fail(tokSpan(g.Tokens[:1]), "invalid syntax")
+		}
+		f.notsDone = f.pos
+		e, sp := c.climb(f, precCmp)
+		for i := nots - 1; i >= 0; i-- {
+			sp.Pos = astPos(g.Tokens[i].Pos)
+			e = &ast.UnaryOp{Span: sp, Op: ast.Not, Operand: e}
+		}
+		return e, sp
+	}
+	skip := 0
+	if f.notsDone == f.pos {
+		for skip < len(g.Prefix) && g.Prefix[skip] == "not" {
+			skip++
+		}
+	}
+	f.pos++
+	e := c.operand(g, skip)
+	sp := tokSpan(g.Tokens[skip:])
+	return e, sp
 }
 
-func (c *converter) power(g *gPower) ast.Expr {
+// operand converts a primary with its prefix operators (after the first
+// skip ones, already applied) and exponent.
+func (c *converter) operand(g *gOperand, skip int) ast.Expr {
 	e := c.atom(g.Atom)
 	start := astPos(g.Atom.Tokens[0].Pos)
 	end := tokSpan(g.Atom.Tokens).End
@@ -227,12 +265,28 @@ func (c *converter) power(g *gPower) ast.Expr {
 		e = c.trailer(e, start, t)
 		end = e.Range().End
 	}
+	awaitAt := len(g.Prefix)
 	if g.Await {
-		e = &ast.Await{Span: ast.Span{Pos: astPos(g.Tokens[0].Pos), End: end}, Value: e}
+		e = &ast.Await{Span: ast.Span{Pos: astPos(g.Tokens[awaitAt].Pos), End: end}, Value: e}
 	}
 	if g.Exp != nil {
-		r := c.unary(g.Exp)
-		e = &ast.BinOp{Span: tokSpan(g.Tokens), Left: e, Op: ast.Pow, Right: r}
+		r := c.operand(g.Exp, 0)
+		e = &ast.BinOp{Span: ast.Span{Pos: tokSpan(g.Tokens[awaitAt:]).Pos, End: tokSpan(g.Tokens).End}, Left: e, Op: ast.Pow, Right: r}
+	}
+	end = tokSpan(g.Tokens).End
+	for i := len(g.Prefix) - 1; i >= skip; i-- {
+		op := ast.USub
+		switch g.Prefix[i] {
+		case "+":
+			op = ast.UAdd
+		case "~":
+			op = ast.Invert
+		case "not":
+			// `not` after an arithmetic prefix, or where only a bitwise-or
+			// expression may stand.
+			c.fail(tokSpan(g.Tokens[i:i+1]), "invalid syntax")
+		}
+		e = &ast.UnaryOp{Span: ast.Span{Pos: astPos(g.Tokens[i].Pos), End: end}, Op: op, Operand: e}
 	}
 	return e
 }

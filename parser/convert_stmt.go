@@ -152,6 +152,10 @@ func (c *converter) ifStmt(g *gIf) ast.Stmt {
 }
 
 func (c *converter) forStmt(g *gFor, async bool, start []plex.Token) ast.Stmt {
+	if p := g.Target.First.Expr.First.Prefix; len(p) > 0 && p[0] == "not" {
+		// CPython reads `for not x in y` as the target `not x in y`.
+		c.fail(ast.Span{Pos: tokSpan(g.Target.Tokens).Pos, End: tokSpan(g.Iter.First.Tokens).End}, "cannot assign to expression")
+	}
 	target := c.targets(g.Target)
 	c.checkTarget(target, forTargets)
 	s := &ast.For{Target: target, Iter: c.starExprs(g.Iter), Body: c.block(g.Body), IsAsync: async}

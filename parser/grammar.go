@@ -342,58 +342,41 @@ type gLambda struct {
 	Body   *gExpr          `parser:"':' @@"`
 }
 
+// gOr is a flat list of operands joined by any binary, comparison or
+// boolean operator; conversion climbs precedences (`not` is an operand
+// prefix). This keeps an operand four struct levels deep instead of nine.
 type gOr struct {
 	Tokens []lexer.Token
-	Values []*gAnd `parser:"@@ ( 'or' @@ )*"`
+	First  *gOperand  `parser:"@@"`
+	Rest   []*gOpTail `parser:"@@*"`
 }
 
-type gAnd struct {
-	Tokens []lexer.Token
-	Values []*gNot `parser:"@@ ( 'and' @@ )*"`
+type gOpTail struct {
+	Op    cmpOp     `parser:"@( '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' | '==' | '!=' | '<=' | '>=' | '<' | '>' | 'in' | 'not' 'in' | 'is' 'not'? | 'and' | 'or' )"`
+	Right *gOperand `parser:"@@"`
 }
 
-type gNot struct {
-	Tokens []lexer.Token
-	Nots   []string     `parser:"@'not'*"`
-	Cmp    *gComparison `parser:"@@"`
-}
-
-type gComparison struct {
-	Tokens []lexer.Token
-	First  *gBitOr   `parser:"@@"`
-	Rest   []*gCmpOp `parser:"@@*"`
-}
-
-type gCmpOp struct {
-	Op    cmpOp   `parser:"@( '==' | '!=' | '<=' | '>=' | '<' | '>' | 'in' | 'not' 'in' | 'is' 'not'? )"`
-	Right *gBitOr `parser:"@@"`
-}
-
-// gBitOr is a flat list of operands joined by binary operators of any
-// precedence between `|` and unary; conversion climbs precedences.
+// gBitOr is an operand list with bitwise and arithmetic operators only,
+// for targets, where `in` must not be read as a comparison.
 type gBitOr struct {
 	Tokens []lexer.Token
-	First  *gUnary     `parser:"@@"`
+	First  *gOperand   `parser:"@@"`
 	Rest   []*gBinTail `parser:"@@*"`
 }
 
 type gBinTail struct {
-	Op    string  `parser:"@( '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' )"`
-	Right *gUnary `parser:"@@"`
+	Op    cmpOp     `parser:"@( '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' )"`
+	Right *gOperand `parser:"@@"`
 }
 
-type gUnary struct {
-	Tokens []lexer.Token
-	Ops    []string `parser:"@( '-' | '+' | '~' )*"`
-	Power  *gPower  `parser:"@@"`
-}
-
-type gPower struct {
+// gOperand is a primary with its prefix operators and `**` exponent.
+type gOperand struct {
 	Tokens   []lexer.Token
+	Prefix   []string    `parser:"@( 'not' | '-' | '+' | '~' )*"`
 	Await    bool        `parser:"@'await'?"`
 	Atom     *gAtom      `parser:"@@"`
 	Trailers []*gTrailer `parser:"@@*"`
-	Exp      *gUnary     `parser:"( '**' @@ )?"`
+	Exp      *gOperand   `parser:"( '**' @@ )?"`
 }
 
 type gAtom struct {

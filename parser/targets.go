@@ -260,8 +260,8 @@ func valueIsBitOr(r *gRHS) bool {
 	if it.Expr == nil || it.Expr.Lambda != nil {
 		return false
 	}
-	n := it.Expr.Body.Values[0].Values[0]
-	return len(n.Nots) == 0
+	p := it.Expr.Body.First.Prefix
+	return len(p) == 0 || p[0] != "not"
 }
 
 // isDisplayAtom reports whether e is syntactically a list, tuple,
@@ -298,30 +298,29 @@ func isParenthesized(r *gRHS) bool {
 // isBitOrLevel reports whether e is a bitwise-or level expression: no
 // lambda, conditional, boolean operator, `not` or comparison.
 func isBitOrLevel(e *gExpr) bool {
-	if e.Lambda != nil || e.Test != nil || len(e.Body.Values) != 1 || len(e.Body.Values[0].Values) != 1 {
+	if e.Lambda != nil || e.Test != nil {
 		return false
 	}
-	n := e.Body.Values[0].Values[0]
-	return len(n.Nots) == 0 && len(n.Cmp.Rest) == 0
+	if p := e.Body.First.Prefix; len(p) > 0 && p[0] == "not" {
+		return false
+	}
+	for _, r := range e.Body.Rest {
+		if flatPrec(r.Op) <= precCmp {
+			return false
+		}
+	}
+	return true
 }
 
 // bareAtom returns the atom e consists of, if e has no operator, trailer
 // or other part around it.
 func bareAtom(e *gExpr) *gAtom {
-	if e.Lambda != nil || e.Test != nil {
+	if e.Lambda != nil || e.Test != nil || len(e.Body.Rest) != 0 {
 		return nil
 	}
-	or := e.Body
-	if len(or.Values) != 1 || len(or.Values[0].Values) != 1 {
+	u := e.Body.First
+	if len(u.Prefix) != 0 || u.Await || len(u.Trailers) != 0 || u.Exp != nil {
 		return nil
 	}
-	n := or.Values[0].Values[0]
-	if len(n.Nots) != 0 || len(n.Cmp.Rest) != 0 || len(n.Cmp.First.Rest) != 0 {
-		return nil
-	}
-	u := n.Cmp.First.First
-	if len(u.Ops) != 0 || u.Power.Await || len(u.Power.Trailers) != 0 || u.Power.Exp != nil {
-		return nil
-	}
-	return u.Power.Atom
+	return u.Atom
 }

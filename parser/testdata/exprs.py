@@ -88,3 +88,20 @@ print(f"{'a' if x else 'b'}")
 print(f"{x,y}")
 print(f"{3.14:.{n}f}")
 print(f"a{{b}}c")
+# ---
+a = not not b
+a = x and not y or z
+a = not x in y
+a = not x < y < z and w
+a = -x ** -y
+a = await x ** 2
+a = ~-+x
+a = x if not y else z
+a = [not x for x in y if not x]
+a = x or y or z and w and v
+a = (x or y) or z
+a = x < (y < z)
+a = x | y ^ z & w << v >> u + t - s * r / q // p % o @ n ** m
+a = x - y + z
+a = x ** y ** z
+a = not (x)
