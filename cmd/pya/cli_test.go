@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/pya-lang/pya/vm/compile"
 )
 
 func TestParseArgs(t *testing.T) {
@@ -110,6 +112,19 @@ func TestSyntaxErrorExit(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	status := run([]string{"-c", "if x\n  pass\n"}, strings.NewReader(""), &stdout, &stderr)
 	if status != 1 || !strings.HasSuffix(stderr.String(), "SyntaxError: expected ':'\n") {
+		t.Errorf("status %d, stderr %q", status, stderr.String())
+	}
+}
+
+// TestPanicIsInternalError checks that a Go panic below run is reported as
+// an internal error with exit status 1, not a crash.
+func TestPanicIsInternalError(t *testing.T) {
+	saved := compileMain
+	defer func() { compileMain = saved }()
+	compileMain = func(string, []byte) (*compile.Code, error) { panic("boom") }
+	var stdout, stderr bytes.Buffer
+	status := run([]string{"-c", "pass"}, strings.NewReader(""), &stdout, &stderr)
+	if status != 1 || !strings.HasPrefix(stderr.String(), "pya: internal error: boom\n") || !strings.Contains(stderr.String(), "This is a bug in pya") {
 		t.Errorf("status %d, stderr %q", status, stderr.String())
 	}
 }

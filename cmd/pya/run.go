@@ -87,7 +87,7 @@ func runEnv(e env, args []string, stdin io.Reader, stdout, stderr io.Writer) (st
 // exit status: 1 for a syntax error or an uncaught exception, SystemExit's
 // code, else 0.
 func execute(opts *options, filename string, src []byte, path []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	code, err := compileSource(filename, src)
+	code, err := compileMain(filename, src)
 	if err != nil {
 		var se *ast.SyntaxError
 		if errors.As(err, &se) {
@@ -111,6 +111,10 @@ func execute(opts *options, filename string, src []byte, path []string, stdin io
 	}
 	return 0
 }
+
+// compileMain compiles the main module; a variable so that tests can make
+// it fail in ways the pipeline never should (a panic).
+var compileMain = compileSource
 
 // compileSource is the parse+compile step, also injected into the
 // interpreter to compile imported modules.
