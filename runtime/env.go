@@ -72,6 +72,7 @@ func ConfigureInterpreter(in *vm.Interpreter, kind ClockKind, stderr io.Writer) 
 	envsMu.Lock()
 	envs[in] = e
 	envsMu.Unlock()
+	envCache.Store(nil)
 }
 
 // ForgetInterpreter drops in's asyncio state (when an embedder is done with it).
@@ -79,6 +80,7 @@ func ForgetInterpreter(in *vm.Interpreter) {
 	envsMu.Lock()
 	delete(envs, in)
 	envsMu.Unlock()
+	envCache.Store(nil)
 }
 
 // CurrentClock is the hook for the time module: time.sleep(d) calls
