@@ -7,7 +7,6 @@ import (
 
 func init() {
 	runtime.FutureType.New = newFuture
-	runtime.FutureType.Flags |= vm.TypeBaseType
 	methods(runtime.FutureType, map[string]vm.NativeFunc{
 		"result":               futResult,
 		"exception":            futException,
