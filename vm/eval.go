@@ -64,6 +64,9 @@ reload:
 		case compile.NOP:
 		case compile.POP_TOP:
 			sp--
+			if c, ok := slots[sp].o.(*Coroutine); ok && !c.started && th.Interp != nil {
+				th.Interp.droppedCoroutine(c, f, pc-1)
+			}
 			slots[sp] = NULL
 		case compile.COPY:
 			slots[sp] = slots[sp-arg]

@@ -22,12 +22,11 @@ type Exception struct {
 	// causeSet records an explicit `raise ... from None` (Cause nil but set),
 	// which prints nothing and suppresses the context.
 	causeSet bool
-	// suggestion is the "Did you mean" name printed after the message of a
-	// NameError or AttributeError ("" if none); for AttributeError it is
-	// computed when printed, from attrObj and attrName.
-	suggestion string
-	attrObj    Value
-	attrName   string
+	// attrObj, attrName and nameInfo record a missing attribute or name for
+	// the "Did you mean" suggestion computed when the exception is printed.
+	attrObj  Value
+	attrName string
+	nameInfo *nameInfo
 }
 
 // TraceEntry is one traceback line: the code's file and name and the line

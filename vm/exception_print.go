@@ -113,11 +113,8 @@ func (in *Interpreter) excLastLine(e *Exception) string {
 	if err != nil {
 		return name + ": <exception str() failed>"
 	}
-	if e.attrName != "" && e.suggestion == "" && !e.attrObj.IsNull() {
-		e.suggestion = attrSuggestion(e.attrObj, e.attrName)
-	}
-	if e.suggestion != "" {
-		s += ". Did you mean: '" + e.suggestion + "'?"
+	if sg := computeSuggestion(e, in.uncaught); sg != "" {
+		s += ". Did you mean: '" + sg + "'?"
 	}
 	if s == "" {
 		return name

@@ -118,40 +118,60 @@ func dictKeys(d *Dict) []string {
 	return ks
 }
 
-// nameSuggestion computes the suggestion of a NameError raised in f: the
-// frame's locals, then its globals, then the builtins.
-func nameSuggestion(f *Frame, name string) string {
-	var locals []string
-	if f.ns != nil && f.ns != f.globals {
-		locals = dictKeys(f.ns)
-	} else if f.fn != nil || f.ns == nil {
-		c := f.co.Code
-		for i, n := range c.LocalNames {
-			if !f.slots[i].IsNull() {
-				locals = append(locals, n)
-			}
-		}
-		for i := 0; i < f.co.ncells; i++ {
-			if cell, ok := f.slots[f.co.nlocals+i].o.(*Cell); ok && !cell.V.IsNull() {
-				locals = append(locals, cellName(f.co, i))
-			}
-		}
-		sort.Strings(locals)
-	}
-	if s := suggest(locals, name); s != "" {
-		return s
-	}
-	if s := suggest(dictKeys(f.globals), name); s != "" {
-		return s
-	}
-	return suggest(dictKeys(f.builtins), name)
+// nameInfo records where a NameError was raised, for its suggestion: the
+// code's variable names and the frame's globals and builtins.
+type nameInfo struct {
+	varnames          []string
+	globals, builtins *Dict
 }
 
-// nameError makes NameError "name 'x' is not defined" with its suggestion.
+// nameError makes NameError "name 'x' is not defined", remembering the
+// frame's names for the "Did you mean" suggestion.
 func nameError(f *Frame, name string) error {
 	e := NewError(NameErrorType, "name '%s' is not defined", name).(*Exception)
-	e.suggestion = nameSuggestion(f, name)
+	e.attrName = name
+	e.nameInfo = &nameInfo{varnames: f.co.Code.LocalNames, globals: f.globals, builtins: f.builtins}
 	return e
+}
+
+// dictKeysOrdered returns the str keys of d in insertion order.
+func dictKeysOrdered(d *Dict) []string {
+	if d == nil {
+		return nil
+	}
+	var ks []string
+	d.Items(func(k, _ Value) bool {
+		if s, ok := k.o.(*Str); ok {
+			ks = append(ks, s.s)
+		}
+		return true
+	})
+	return ks
+}
+
+// computeSuggestion returns e's "Did you mean" name. uncaught selects the
+// interpreter's own report (code variable names, then globals, then
+// builtins, as pythonrun.c); otherwise the traceback module's rule applies,
+// where a finished frame has no locals (one list of globals and builtins).
+func computeSuggestion(e *Exception, uncaught bool) string {
+	if e.attrName == "" {
+		return ""
+	}
+	if ni := e.nameInfo; ni != nil {
+		if uncaught {
+			for _, dir := range [][]string{ni.varnames, dictKeysOrdered(ni.globals), dictKeysOrdered(ni.builtins)} {
+				if s := suggest(dir, e.attrName); s != "" {
+					return s
+				}
+			}
+			return ""
+		}
+		return suggest(append(dictKeysOrdered(ni.globals), dictKeysOrdered(ni.builtins)...), e.attrName)
+	}
+	if e.attrObj.IsNull() {
+		return ""
+	}
+	return attrSuggestion(e.attrObj, e.attrName)
 }
 
 // attrSuggestion computes the suggestion of an AttributeError on obj.

@@ -43,6 +43,12 @@ type Interpreter struct {
 	mainDir  string
 	sources  map[string][]byte // source text by filename, for tracebacks
 
+	// uncaught is set while ReportError formats (suggestion rules differ
+	// from the traceback module's).
+	uncaught bool
+	// warned records the warnings already printed (the "default" action).
+	warned map[string]bool
+
 	coroMu     sync.Mutex
 	coroutines []*Coroutine // created coroutines, for "never awaited" warnings
 }
@@ -190,10 +196,11 @@ func (in *Interpreter) ExecMain(code *compile.Code, src []byte) (err error) {
 	m.Dict.SetStr("__builtins__", Value{o: in.builtins})
 	in.modules.SetStr("__main__", Value{o: m})
 	_, err = th.RunModule(LoadCode(code), m)
-	in.warnUnawaited()
 	if err != nil {
+		// ReportError prints the shutdown warnings after the traceback.
 		return err
 	}
+	in.warnUnawaited()
 	return nil
 }
 
@@ -215,8 +222,41 @@ func (in *Interpreter) trackCoroutine(c *Coroutine) {
 	in.coroMu.Unlock()
 }
 
-// warnUnawaited prints CPython's RuntimeWarning for every coroutine that
-// was never started.
+// droppedCoroutine is called when POP_TOP discards an unstarted coroutine:
+// when it is the one just created (a call statement like `f()`), it can no
+// longer be awaited and CPython's RuntimeWarning is printed now, once per
+// line, as the warnings module's default action does.
+func (in *Interpreter) droppedCoroutine(c *Coroutine, f *Frame, pc int) {
+	in.coroMu.Lock()
+	n := len(in.coroutines)
+	last := n > 0 && in.coroutines[n-1] == c
+	in.coroMu.Unlock()
+	if !last || c.closed {
+		return
+	}
+	c.closed = true
+	file, line := f.co.Code.Filename, f.co.Code.LineAt(pc)
+	msg := fmt.Sprintf("%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line, c.qualname)
+	if in.warned == nil {
+		in.warned = map[string]bool{}
+	}
+	if in.warned[msg] {
+		return
+	}
+	in.warned[msg] = true
+	if src := in.sourceLine(file, line); src != "" {
+		msg += "  " + src + "\n"
+	}
+	msg += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+	in.writeStderr(msg)
+}
+
+// writeStderr writes to the interpreter's stderr (flushing sys.stdout
+// first is the CLI's concern: stdout and stderr are separate streams).
+func (in *Interpreter) writeStderr(s string) { io.WriteString(in.cfg.Stderr, s) }
+
+// warnUnawaited prints, at exit, CPython's shutdown warning for every
+// coroutine that was never started ("sys:1:", as no frame is running).
 func (in *Interpreter) warnUnawaited() {
 	in.coroMu.Lock()
 	cs := in.coroutines
@@ -227,11 +267,7 @@ func (in *Interpreter) warnUnawaited() {
 			continue
 		}
 		c.closed = true
-		fmt.Fprintf(in.cfg.Stderr, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", c.file, c.line, c.qualname)
-		if line := in.sourceLine(c.file, c.line); line != "" {
-			fmt.Fprintf(in.cfg.Stderr, "  %s\n", line)
-		}
-		fmt.Fprintln(in.cfg.Stderr, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback")
+		in.writeStderr(fmt.Sprintf("sys:1: RuntimeWarning: coroutine '%s' was never awaited\n", c.qualname))
 	}
 }
 
@@ -241,6 +277,7 @@ func (in *Interpreter) ReportError(err error) int {
 	if err == nil {
 		return 0
 	}
+	defer in.warnUnawaited()
 	w := in.cfg.Stderr
 	switch e := err.(type) {
 	case *ast.SyntaxError:
@@ -253,7 +290,9 @@ func (in *Interpreter) ReportError(err error) int {
 		if e.typ.IsSubtype(SystemExitType) {
 			return in.systemExit(e)
 		}
+		in.uncaught = true
 		fmt.Fprint(w, in.FormatException(e))
+		in.uncaught = false
 		if e.typ.IsSubtype(KeyboardInterruptType) {
 			return 130
 		}
