@@ -285,6 +285,12 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 			nl := astPos(toks[i-1].Pos)
 			e.Line, e.Col, e.Text = nl.Line, nl.Col, p.line(nl.Line)
 		}
+		if t.Type == lexer.Newline {
+			// A NEWLINE token spans a trailing comment.
+			if end := len([]rune(e.Text)) + 1; end > e.Col+1 {
+				e.EndCol = end
+			}
+		}
 		return e
 	}
 	return p.errSpan("SyntaxError", t, t, "invalid syntax")

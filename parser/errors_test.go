@@ -13,6 +13,8 @@ import (
 	"github.com/pya-lang/pya/ast"
 )
 
+var formats = flag.Bool("formats", false, "also compare SyntaxError.Format with CPython's output")
+
 var update = flag.Bool("update", false, "regenerate testdata/errors.golden with python3")
 
 // errorCase is what CPython reports for one erroneous snippet.
@@ -23,6 +25,7 @@ type errorCase struct {
 	Line   int
 	Col    int
 	EndCol int
+	Format string // what CPython prints for it
 }
 
 func errorSnippets(t *testing.T) []string {
@@ -70,6 +73,8 @@ func TestSyntaxErrors(t *testing.T) {
 		if got != want {
 			t.Errorf("%q:\n got %s\nwant %s", tc.Src, got, want)
 			failed++
+		} else if f := se.Format(); f != tc.Format && *formats {
+			t.Errorf("%q: Format:\n%s\nwant:\n%s", tc.Src, f, tc.Format)
 		}
 	}
 	t.Logf("%d of %d cases differ", failed, len(cases))
@@ -79,7 +84,7 @@ func writeGolden(t *testing.T) {
 	srcs := errorSnippets(t)
 	in, _ := json.Marshal(srcs)
 	script := `
-import json, sys
+import json, sys, traceback
 out = []
 for src in json.load(sys.stdin):
     c = {"Src": src}
@@ -89,7 +94,8 @@ for src in json.load(sys.stdin):
         if e.msg in ("'return' outside function", "'yield' outside function", "duplicate argument 'a' in function definition") or "outside" in e.msg:
             pass
         else:
-            c.update(Kind=type(e).__name__, Msg=e.msg, Line=e.lineno, Col=e.offset or 0, EndCol=(e.end_offset or 0) if e.end_lineno == e.lineno else 0)
+            c.update(Kind=type(e).__name__, Msg=e.msg, Line=e.lineno, Col=e.offset or 0, EndCol=(e.end_offset or 0) if e.end_lineno == e.lineno else 0,
+                     Format="".join(traceback.format_exception_only(type(e), e)))
     out.append(c)
 json.dump(out, sys.stdout, indent=1)
 `

@@ -23,16 +23,16 @@ type gInput struct {
 }
 
 type gStatement struct {
-	Simple    *gSimpleLine `parser:" @@"`
-	If        *gIf         `parser:"| @@"`
-	For       *gFor        `parser:"| @@"`
-	While     *gWhile      `parser:"| @@"`
+	If        *gIf         `parser:"  @@"`
 	Def       *gFuncDef    `parser:"| @@"`
+	For       *gFor        `parser:"| @@"`
 	Class     *gClassDef   `parser:"| @@"`
-	With      *gWith       `parser:"| @@"`
+	While     *gWhile      `parser:"| @@"`
 	Try       *gTry        `parser:"| @@"`
+	With      *gWith       `parser:"| @@"`
 	Decorated *gDecorated  `parser:"| @@"`
 	Async     *gAsync      `parser:"| @@"`
+	Simple    *gSimpleLine `parser:"| @@"`
 }
 
 // gBlock is an indented suite or simple statements on the header's line.
@@ -59,17 +59,17 @@ type gSemis struct {
 
 type gSmall struct {
 	Tokens   []lexer.Token
-	Expr     *gExprStmt `parser:" @@"`
+	Return   *gReturn   `parser:"  @@"`
 	Pass     bool       `parser:"| @'pass'"`
+	Import   *gImport   `parser:"| @@"`
+	From     *gFrom     `parser:"| @@"`
+	Raise    *gRaise    `parser:"| @@"`
 	Break    bool       `parser:"| @'break'"`
 	Continue bool       `parser:"| @'continue'"`
-	Return   *gReturn   `parser:"| @@"`
-	Raise    *gRaise    `parser:"| @@"`
 	Global   *gGlobal   `parser:"| @@"`
 	Del      *gDel      `parser:"| @@"`
 	Assert   *gAssert   `parser:"| @@"`
-	Import   *gImport   `parser:"| @@"`
-	From     *gFrom     `parser:"| @@"`
+	Expr     *gExprStmt `parser:"| @@"`
 }
 
 // gExprStmt is an expression statement, an assignment chain, an augmented

@@ -63,6 +63,14 @@ func ParseExpr(filename string, src []byte) (ast.Expr, error) {
 func parseExprAt(p *source, text []byte, line, col int) (e ast.Expr, err error) {
 	build()
 	toks, lexErr := lexer.Tokenize(p.file, text)
+	// Leading whitespace is not indentation in an expression.
+	kept := toks[:0]
+	for _, t := range toks {
+		if t.Type != lexer.Indent && t.Type != lexer.Dedent {
+			kept = append(kept, t)
+		}
+	}
+	toks = kept
 	shift(toks, line, col)
 	if lexErr != nil {
 		var se *ast.SyntaxError
