@@ -21,6 +21,11 @@ type Env struct {
 	running     *Loop // the loop running on the main thread
 	current     *Loop // set_event_loop / get_event_loop
 	setCalled   bool  // set_event_loop was called: get_event_loop makes no loop
+
+	// deferred holds futures whose unretrieved exceptions are reported by
+	// Finalize (see Loop.shutdown).
+	deferred     []*Future
+	deferredLoop *Loop
 }
 
 var (

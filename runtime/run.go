@@ -77,7 +77,7 @@ func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
 			result, err = l.RunUntilComplete(th, task.Value())
 		}
 	}
-	if cerr := l.shutdown(th); err == nil && cerr != nil {
+	if cerr := l.shutdown(th, err != nil); err == nil && cerr != nil {
 		err = cerr
 	}
 	SetEventLoop(th, nil)
@@ -89,7 +89,10 @@ func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
 
 // shutdown is Runner.close: cancel what is left, let it finish, run the
 // two shutdown coroutines (which take task names, as in CPython), close.
-func (l *Loop) shutdown(th *vm.Thread) error {
+// When an exception is leaving asyncio.run, the "exception was never
+// retrieved" reports wait for Finalize: in CPython the failed main
+// coroutine's frame keeps those tasks alive until after the traceback.
+func (l *Loop) shutdown(th *vm.Thread, failing bool) error {
 	var firstErr error
 	if err := l.cancelAllTasks(th); err != nil {
 		firstErr = err
@@ -99,9 +102,29 @@ func (l *Loop) shutdown(th *vm.Thread) error {
 			firstErr = err
 		}
 	}
+	if failing {
+		l.env.deferred = append(l.env.deferred, l.unretrieved...)
+		l.env.deferredLoop = l
+		l.unretrieved = nil
+	}
 	l.reportUnretrieved()
 	l.Close()
 	return firstErr
+}
+
+// Finalize is called by the embedder after the program finished (after the
+// uncaught exception, if any, was printed): it prints the reports that
+// asyncio.run deferred, as CPython does when it frees the last objects.
+func Finalize(in *vm.Interpreter) {
+	envsMu.Lock()
+	e := envs[in]
+	envsMu.Unlock()
+	if e == nil || e.deferredLoop == nil {
+		return
+	}
+	l := e.deferredLoop
+	l.unretrieved, e.deferred, e.deferredLoop = e.deferred, nil, nil
+	l.reportUnretrieved()
 }
 
 // cancelAllTasks is runners._cancel_all_tasks.
