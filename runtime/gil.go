@@ -1,6 +1,9 @@
 package runtime
 
-import "sync"
+import (
+	goruntime "runtime"
+	"sync"
+)
 
 // GIL is the global interpreter lock: only its holder may touch VM state.
 // The loop goroutine holds it while it runs callbacks and releases it while
@@ -21,7 +24,11 @@ func (g *GIL) Release() { g.mu.Unlock() }
 
 // Yield lets another goroutine waiting for the lock run (the interpreter
 // may call it every few thousand instructions while a worker thread exists).
+// A waiter that has waited over a millisecond puts the mutex in
+// starvation mode, where Unlock hands it over directly, so a yield lets a
+// waiting worker in within about a millisecond.
 func (g *GIL) Yield() {
 	g.mu.Unlock()
+	goruntime.Gosched()
 	g.mu.Lock()
 }

@@ -286,6 +286,10 @@ func (l *Loop) runOnce() error {
 func (l *Loop) poll(timeout float64) error {
 	external := l.drainInbox()
 	if timeout == 0 || l.ready.len() > 0 {
+		if external > 0 {
+			// A busy loop must still let worker threads run.
+			l.env.GIL.Yield()
+		}
 		return nil
 	}
 	if external == 0 {

@@ -143,3 +143,41 @@ func TestToThread(t *testing.T) {
 		t.Errorf("loop starved while threads blocked: %d ticks", ticks)
 	}
 }
+
+// A task spinning on sleep(0) while a thread computes must not starve the
+// thread of the GIL.
+func TestBusyLoopYieldsGIL(t *testing.T) {
+	th := vm.NewThread(nil)
+	envsMu.Lock()
+	envs[th] = newEnv(RealClockKind)
+	envsMu.Unlock()
+	work := vm.NewBuiltin("work", func(wt *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+		g := CurrentGIL(wt)
+		for i := 0; i < 3; i++ {
+			g.Yield() // a VM running pya code would yield periodically
+		}
+		return vm.Int(42), nil
+	})
+	main := coro(func(y *Y) (vm.Value, error) {
+		task := mustTask(t, th, NewToThread(work, nil, nil))
+		for !task.Done() {
+			if err := y.Sleep(0); err != nil {
+				return vm.NULL, err
+			}
+		}
+		return task.Result()
+	})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r, err := Run(th, main)
+		if err != nil || r.AsInt() != 42 {
+			t.Errorf("got %v, %v", r, err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("worker starved")
+	}
+}
