@@ -1,11 +1,16 @@
 package runtime
 
-import "github.com/pya-lang/pya/vm"
+import (
+	"math/big"
+
+	"github.com/pya-lang/pya/vm"
+)
 
 // sleepCoro is asyncio.sleep(delay, result). A delay <= 0 is a bare yield
 // (tasks.__sleep0): one loop iteration, no timer, no future.
 type sleepCoro struct {
 	nativeCoro
+	delayV vm.Value // checked when the coroutine runs, as CPython does
 	delay  float64
 	result vm.Value
 	state  uint8
@@ -16,6 +21,12 @@ type sleepCoro struct {
 // NewSleep returns the coroutine asyncio.sleep(delay, result).
 func NewSleep(delay float64, result vm.Value) vm.Value {
 	return vm.ObjectValue(&sleepCoro{nativeCoro: nativeCoro{qualname: "sleep"}, delay: delay, result: result})
+}
+
+// NewSleepValue is NewSleep for a Python delay, which is only checked when
+// the coroutine starts (`if delay <= 0` raises there in CPython).
+func NewSleepValue(delay, result vm.Value) vm.Value {
+	return vm.ObjectValue(&sleepCoro{nativeCoro: nativeCoro{qualname: "sleep"}, delayV: delay, result: result})
 }
 
 const (
@@ -32,6 +43,13 @@ func (s *sleepCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Val
 	case sleepStart:
 		if exc != nil {
 			return s.fail(exc)
+		}
+		if !s.delayV.IsNull() {
+			d, err := delaySeconds(th, s.delayV)
+			if err != nil {
+				return s.fail(err)
+			}
+			s.delay = d
 		}
 		if s.delay <= 0 {
 			s.state = sleepYielded
@@ -79,4 +97,20 @@ func releaseWaiter(arg any, _ vm.Value) error {
 		w.SetResult(vm.None)
 	}
 	return nil
+}
+
+// delaySeconds converts a delay as `delay <= 0` and loop.call_later would:
+// ints and floats (and their subclasses' values) only.
+func delaySeconds(th *vm.Thread, v vm.Value) (float64, error) {
+	switch {
+	case v.IsFloat():
+		return v.AsFloat(), nil
+	case v.IsInt(), v.IsBool():
+		return float64(v.AsInt()), nil
+	}
+	if b, ok := v.Object().(*vm.BigInt); ok {
+		f, _ := new(big.Float).SetInt(b.Big()).Float64()
+		return f, nil
+	}
+	return 0, vm.NewError(vm.TypeErrorType, "'<=' not supported between instances of '%s' and 'int'", v.Type().Name)
 }

@@ -109,11 +109,7 @@ func sleep(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 	if err != nil {
 		return vm.NULL, err
 	}
-	d, err := seconds(a[0])
-	if err != nil {
-		return vm.NULL, err
-	}
-	return runtime.NewSleep(d, orNone(a[1])), nil
+	return runtime.NewSleepValue(a[0], orNone(a[1])), nil
 }
 
 func createTask(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
