@@ -145,6 +145,23 @@ func (l *Loop) Post(fn callFunc, arg any, v vm.Value, done bool) {
 	}
 }
 
+// CallSoonThreadsafe is loop.call_soon_threadsafe: h goes through the
+// inbox, which wakes the loop if it is waiting.
+func (l *Loop) CallSoonThreadsafe(h *Handle) error {
+	if err := l.checkClosed(); err != nil {
+		return err
+	}
+	h.loop = l
+	l.inMu.Lock()
+	l.inbox = append(l.inbox, callback{fn: h.cb.fn, arg: h.cb.arg, v: h.cb.v, h: h})
+	l.inMu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+	return nil
+}
+
 // drainInbox moves posted callbacks to the ready queue and reports how many
 // external operations are still in flight.
 func (l *Loop) drainInbox() int {

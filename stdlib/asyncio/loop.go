@@ -22,7 +22,7 @@ func init() {
 		"set_debug":                 loopSetDebug,
 		"create_task":               loopCreateTask,
 		"call_soon":                 loopCallSoon,
-		"call_soon_threadsafe":      loopCallSoon,
+		"call_soon_threadsafe":      loopCallSoonThreadsafe,
 		"call_later":                loopCallLater,
 		"call_at":                   loopCallAt,
 		"run_in_executor":           loopRunInExecutor,
@@ -137,6 +137,25 @@ func loopCallSoon(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error)
 	}
 	h := runtime.NewPyHandle(fn, cargs)
 	if err := l.CallSoonHandle(h); err != nil {
+		return vm.NULL, err
+	}
+	return vm.ObjectValue(h), nil
+}
+
+func loopCallSoonThreadsafe(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	l, rest, err := loopOf("call_soon_threadsafe", args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	fn, cargs, err := callbackArgs("call_soon_threadsafe", rest, kw)
+	if err != nil {
+		return vm.NULL, err
+	}
+	if err := checkCallable("call_soon_threadsafe", fn); err != nil {
+		return vm.NULL, err
+	}
+	h := runtime.NewPyHandle(fn, cargs)
+	if err := l.CallSoonThreadsafe(h); err != nil {
 		return vm.NULL, err
 	}
 	return vm.ObjectValue(h), nil
