@@ -37,7 +37,12 @@ func NewClass(th *Thread, meta *Type, name string, bases []*Type, ns *Dict) (*Ty
 	if len(bases) == 0 {
 		bases = []*Type{ObjectType}
 	}
-	for _, b := range bases {
+	for i, b := range bases {
+		for _, b2 := range bases[:i] {
+			if b2 == b {
+				return nil, NewError(TypeErrorType, "duplicate base class %s", b.Name)
+			}
+		}
 		if b.Flags&TypeBaseType == 0 && b.Flags&TypeHeap == 0 {
 			return nil, NewError(TypeErrorType, "type '%s' is not an acceptable base type", b.Name)
 		}

@@ -408,10 +408,14 @@ func (th *Thread) beforeWith(f *Frame, async bool) error {
 	enter := lookupSpecial(mgr, enterName)
 	exit := lookupSpecial(mgr, exitName)
 	if enter.IsNull() || exit.IsNull() {
-		if async {
-			return NewError(TypeErrorType, "'%s' object does not support the asynchronous context manager protocol", TypeName(mgr))
+		missed := ""
+		if !enter.IsNull() {
+			missed = " (missed " + exitName + " method)"
 		}
-		return NewError(TypeErrorType, "'%s' object does not support the context manager protocol", TypeName(mgr))
+		if async {
+			return NewError(TypeErrorType, "'%s' object does not support the asynchronous context manager protocol%s", TypeName(mgr), missed)
+		}
+		return NewError(TypeErrorType, "'%s' object does not support the context manager protocol%s", TypeName(mgr), missed)
 	}
 	boundExit, err := bindSpecial(th, exit, mgr)
 	if err != nil {

@@ -234,7 +234,7 @@ func typeGetItem(th *Thread, v, key Value) (Value, error) {
 	t := v.o.(*Type)
 	m := t.Lookup("__class_getitem__")
 	if m.IsNull() {
-		if t == TypeType {
+		if isGenericBuiltin(t) {
 			return genericAlias(th, v, key)
 		}
 		return NULL, NewError(TypeErrorType, "type '%s' is not subscriptable", t.Name)
@@ -255,11 +255,11 @@ func genericAlias(th *Thread, v, key Value) (Value, error) {
 	if GenericAliasHook != nil {
 		return GenericAliasHook(th, v, key)
 	}
-	return v, nil
+	return newGenericAlias(v, key), nil
 }
 
 // GenericAliasHook builds types.GenericAlias for list[int], dict[str, int]
-// (set by whoever implements it); nil returns the class unchanged.
+// (set to replace the built-in GenericAlias).
 var GenericAliasHook func(th *Thread, origin, args Value) (Value, error)
 
 // objectNew is object.__new__ with CPython's excess-argument rules.
