@@ -1,0 +1,170 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/peterh/liner"
+
+	"github.com/pya-lang/pya/ast"
+	"github.com/pya-lang/pya/parser"
+	"github.com/pya-lang/pya/runtime"
+	"github.com/pya-lang/pya/vm"
+	"github.com/pya-lang/pya/vm/compile"
+)
+
+// lineSource is where the REPL reads lines: liner on a terminal, a script
+// in tests. Prompt returns io.EOF at the end of input (Ctrl-D) and
+// liner.ErrPromptAborted for Ctrl-C.
+type lineSource interface {
+	Prompt(prompt string) (string, error)
+	AppendHistory(item string)
+}
+
+// inputKind says what the user did at the prompt.
+type inputKind int
+
+const (
+	inputCode      inputKind = iota // a complete input (code or err is set)
+	inputEOF                        // Ctrl-D at the primary prompt
+	inputInterrupt                  // Ctrl-C: the partial input is discarded
+)
+
+// input is one complete input, parsed and compiled on the reader goroutine
+// (both are pure: they touch no VM state).
+type input struct {
+	kind inputKind
+	code *compile.Code
+	err  error // the input's syntax error
+
+	rd  *lineReader
+	fut *runtime.Future // completed on the loop when the input arrives
+}
+
+// lineReader reads inputs on its own goroutine, one per request, so that
+// the loop keeps running tasks while the user types.
+type lineReader struct {
+	src  lineSource
+	loop *runtime.Loop
+	req  chan *runtime.Future
+	quit chan struct{}
+	got  *input // the delivered input (loop goroutine only)
+}
+
+func startReader(r *repl) *lineReader {
+	rd := &lineReader{src: r.cfg.src, loop: r.loop, req: make(chan *runtime.Future), quit: make(chan struct{})}
+	go rd.serve()
+	return rd
+}
+
+func (rd *lineReader) stop() { close(rd.quit) }
+
+// serve answers each request with the next input, posted to the loop's
+// inbox (which ends the BeginExternal of the request).
+func (rd *lineReader) serve() {
+	for {
+		select {
+		case fut := <-rd.req:
+			in := rd.readInput()
+			in.rd, in.fut = rd, fut
+			rd.loop.Post(deliverInput, in, vm.NULL, true)
+			if in.kind == inputEOF {
+				return
+			}
+		case <-rd.quit:
+			return
+		}
+	}
+}
+
+// deliverInput runs on the loop: it hands the input over and completes the
+// future the loop is waiting for.
+func deliverInput(arg any, _ vm.Value) error {
+	in := arg.(*input)
+	in.rd.got = in
+	in.fut.SetResult(vm.None)
+	return nil
+}
+
+// read waits for the next input while the loop runs the session's tasks.
+// exit is set when a background task raised SystemExit.
+func (r *repl) read() (in *input, status int, exit bool) {
+	fut := runtime.NewFuture(r.loop)
+	r.loop.BeginExternal()
+	r.reader.got = nil
+	r.reader.req <- fut
+	if _, err := r.runUntil(fut.Value(), nil); err != nil {
+		if status, exit := r.report(err); exit {
+			return nil, status, true
+		}
+	}
+	return r.reader.got, 0, false
+}
+
+// readInput reads lines until they form a complete input, as CPython's
+// interactive loop: brackets, triple-quoted strings and backslashes
+// continue a line, and a compound statement continues until a blank line.
+func (rd *lineReader) readInput() *input {
+	var lines []string
+	prompt := ">>> "
+	for {
+		line, err := rd.src.Prompt(prompt)
+		eof := false
+		switch {
+		case errors.Is(err, liner.ErrPromptAborted):
+			return &input{kind: inputInterrupt}
+		case err == io.EOF && len(lines) == 0, err != nil && err != io.EOF:
+			return &input{kind: inputEOF}
+		case err == io.EOF:
+			// Ctrl-D in a continuation ends the input like a blank line.
+			eof, line = true, ""
+		}
+		blank := strings.TrimSpace(line) == ""
+		if !blank {
+			rd.src.AppendHistory(line)
+		}
+		if len(lines) == 0 && (blank || isComment(line)) {
+			continue
+		}
+		lines = append(lines, line)
+		src := []byte(strings.Join(lines, "\n") + "\n")
+		mod, err := parser.ParseFile("<stdin>", src)
+		if err != nil {
+			if parser.Incomplete(err) && !eof && !(blank && missingBlock(err)) {
+				prompt = "... "
+				continue
+			}
+			return &input{err: err}
+		}
+		if !blank && !eof && isCompound(mod) {
+			prompt = "... "
+			continue
+		}
+		code, err := compile.Compile(mod, compile.ModeInteractive)
+		return &input{code: code, err: err}
+	}
+}
+
+// isComment reports a line holding only a comment.
+func isComment(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), "#") }
+
+// missingBlock reports the "expected an indented block" error: after a
+// blank line it is final, not a reason to read more.
+func missingBlock(err error) bool {
+	var se *ast.SyntaxError
+	return errors.As(err, &se) && strings.HasPrefix(se.Msg, "expected an indented block")
+}
+
+// isCompound reports an input that starts with a compound statement, which
+// the interactive loop ends only at a blank line (even `if x: y`).
+func isCompound(mod *ast.Module) bool {
+	if len(mod.Body) == 0 {
+		return false
+	}
+	switch mod.Body[0].(type) {
+	case *ast.FunctionDef, *ast.ClassDef, *ast.If, *ast.For, *ast.While, *ast.With, *ast.Try:
+		return true
+	}
+	return false
+}
