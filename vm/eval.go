@@ -617,7 +617,8 @@ reload:
 			compile.CHECK_EXC_MATCH, compile.CHECK_EG_MATCH, compile.PUSH_EXC_INFO, compile.POP_EXCEPT,
 			compile.BEFORE_WITH, compile.BEFORE_ASYNC_WITH, compile.WITH_EXCEPT_START,
 			compile.LOAD_ASSERTION_ERROR, compile.GET_YIELD_FROM_ITER, compile.GET_AWAITABLE,
-			compile.GET_AITER, compile.GET_ANEXT, compile.ASYNC_GEN_WRAP, compile.END_ASYNC_FOR:
+			compile.GET_AITER, compile.GET_ANEXT, compile.ASYNC_GEN_WRAP, compile.END_ASYNC_FOR,
+			compile.PREP_RERAISE_STAR:
 			// Less frequent instructions live in execOther (eval_other.go).
 			f.pc, f.sp = pc, sp
 			if e := th.execOther(f, in.Op(), arg); e != nil {

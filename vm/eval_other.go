@@ -171,6 +171,13 @@ func (th *Thread) execOther(f *Frame, op compile.Opcode, arg int) error {
 		push(Bool(ok))
 	case compile.CHECK_EG_MATCH:
 		return th.checkEGMatch(f)
+	case compile.PREP_RERAISE_STAR:
+		l := pop().o.(*List)
+		r, err := th.prepReraiseStar(top(), l.Items)
+		if err != nil {
+			return err
+		}
+		s[f.sp-1] = r
 	case compile.BEFORE_WITH, compile.BEFORE_ASYNC_WITH:
 		return th.beforeWith(f, op == compile.BEFORE_ASYNC_WITH)
 	case compile.WITH_EXCEPT_START:

@@ -27,6 +27,8 @@ type Exception struct {
 	attrObj  Value
 	attrName string
 	nameInfo *nameInfo
+	// derivedFrom is the group this one was split from (except*).
+	derivedFrom *Exception
 }
 
 // TraceEntry is one traceback line: the code's file and name and the line

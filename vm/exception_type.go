@@ -167,6 +167,19 @@ func excAttr(th *Thread, e *Exception, name string) (Value, error) {
 		}
 		return NewList(append([]Value(nil), e.Notes...)), nil
 	}
+	if isGroup(e) {
+		switch name {
+		case "message":
+			return e.Args[0], nil
+		case "exceptions":
+			subs := egExceptions(e)
+			vals := make([]Value, len(subs))
+			for i, x := range subs {
+				vals[i] = Value{o: x}
+			}
+			return NewTuple(vals), nil
+		}
+	}
 	t := e.typ
 	arg := func(i int) Value {
 		if i < len(e.Args) {
@@ -425,52 +438,6 @@ func toRaisable(th *Thread, v Value, msg string) (*Exception, error) {
 }
 
 func typeRepr0(t *Type) string { return "<class '" + typeFullName(t) + "'>" }
-
-// checkEGMatch implements CHECK_EG_MATCH for except* (the split of an
-// exception group): [eg, type] -> [rest, match].
-func (th *Thread) checkEGMatch(f *Frame) error {
-	typ := f.slots[f.sp-1]
-	exc := f.slots[f.sp-2]
-	if _, err := excMatches(exc, typ); err != nil {
-		return err
-	}
-	e := exc.o.(*Exception)
-	if !e.typ.IsSubtype(BaseExceptionGroupType) {
-		if ok, _ := excMatches(exc, typ); ok {
-			// A naked exception matches: wrap it in an ExceptionGroup.
-			eg := &Exception{typ: ExceptionGroupType, Args: []Value{NewStr(""), NewTuple([]Value{exc})}}
-			f.slots[f.sp-2] = None
-			f.slots[f.sp-1] = Value{o: eg}
-			return nil
-		}
-		f.slots[f.sp-2] = exc
-		f.slots[f.sp-1] = None
-		return nil
-	}
-	var match, rest []Value
-	if len(e.Args) >= 2 {
-		items, err := ToSlice(th, e.Args[1])
-		if err != nil {
-			return err
-		}
-		for _, x := range items {
-			if ok, _ := excMatches(x, typ); ok {
-				match = append(match, x)
-			} else {
-				rest = append(rest, x)
-			}
-		}
-	}
-	mk := func(items []Value) Value {
-		if len(items) == 0 {
-			return None
-		}
-		return Value{o: &Exception{typ: e.typ, Args: []Value{e.Args[0], NewList(items)}}}
-	}
-	f.slots[f.sp-2] = mk(rest)
-	f.slots[f.sp-1] = mk(match)
-	return nil
-}
 
 // excTypeName is the name printed on the last traceback line: qualified
 // with the module unless it is builtins or __main__.

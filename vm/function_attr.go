@@ -175,6 +175,15 @@ func init() {
 	FunctionType.Call = func(th *Thread, v Value, args []Value, kwnames []string) (Value, error) {
 		return th.callFunction(v.o.(*Function), args, kwnames)
 	}
+	FunctionType.AddMethods(map[string]NativeFunc{"__get__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
+		if len(args) < 2 {
+			return NULL, NewError(TypeErrorType, "expected at least 1 argument, got %d", len(args)-1)
+		}
+		if args[1].IsNone() && (len(args) < 3 || !args[2].IsNone()) {
+			return args[0], nil
+		}
+		return NewBoundMethod(args[0], args[1]), nil
+	}})
 	MethodType.Repr = methodRepr
 	MethodType.GetAttr = methodGetAttr
 	MethodType.Call = func(th *Thread, v Value, args []Value, kwnames []string) (Value, error) {

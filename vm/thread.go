@@ -90,6 +90,14 @@ func (th *Thread) Call(fn Value, args []Value, kwnames []string) (Value, error) 
 		return th.callBuiltin(f, args, kwnames)
 	case *Function:
 		return th.callFunction(f, args, kwnames)
+	case *MethodDescr:
+		if len(args)-len(kwnames) < 1 {
+			return NULL, NewError(TypeErrorType, "unbound method %s.%s() needs an argument", f.Owner.Name, f.Name)
+		}
+		if self := args[0]; f.Owner != nil && !self.Type().IsSubtype(f.Owner) {
+			return NULL, NewError(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f.Name, f.Owner.Name, TypeName(self))
+		}
+		return th.callNative(f.Fn, args, kwnames)
 	case *BoundMethod:
 		buf := make([]Value, 0, len(args)+1)
 		buf = append(buf, f.Self)
@@ -119,6 +127,19 @@ func (th *Thread) enter() error {
 		return NewError(RecursionErrorType, "maximum recursion depth exceeded")
 	}
 	return nil
+}
+
+// callNative calls a Go function with its arguments as given.
+func (th *Thread) callNative(fn NativeFunc, args []Value, kwnames []string) (Value, error) {
+	if err := th.enter(); err != nil {
+		return NULL, err
+	}
+	r, err := fn(th, args, kwnames)
+	th.depth--
+	if err != nil {
+		return NULL, asException(err)
+	}
+	return r, nil
 }
 
 // callBuiltin calls a Go function, prepending its bound self.
