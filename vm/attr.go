@@ -7,9 +7,10 @@ import "reflect"
 // object.__getattribute__ (data descriptors on the type, then the instance
 // dict, then other class attributes).
 
-// GetAttr returns v.name, raising AttributeError with CPython's message.
+// GetAttr returns v.name, raising AttributeError with CPython's message
+// (or the one a user __getattr__ raised).
 func GetAttr(th *Thread, v Value, name string) (Value, error) {
-	r, err := LookupAttr(th, v, name)
+	r, err := getAttr(th, v, name)
 	if err != nil || !r.IsNull() {
 		return r, err
 	}
@@ -17,32 +18,27 @@ func GetAttr(th *Thread, v Value, name string) (Value, error) {
 }
 
 // LookupAttr returns v.name, or NULL, nil when it does not exist (an
-// AttributeError raised by a user __getattr__ is also reported as NULL).
+// AttributeError raised while looking, e.g. by a user __getattr__, also
+// counts as absence, as CPython's _PyObject_LookupAttr).
 func LookupAttr(th *Thread, v Value, name string) (Value, error) {
-	t := v.Type()
-	var r Value
-	var err error
-	if t.GetAttr != nil {
-		r, err = t.GetAttr(th, v, name)
-	} else {
-		r, err = genericGetAttr(th, v, name)
-	}
+	r, err := getAttr(th, v, name)
 	if err != nil {
 		if e, ok := err.(*Exception); ok && e.typ.IsSubtype(AttributeErrorType) {
-			if r2, ok2 := attrMissing(e); ok2 {
-				return r2, nil
-			}
+			return NULL, nil
 		}
 		return NULL, err
 	}
 	return r, nil
 }
 
-// attrMissing lets LookupAttr callers (hasattr, getattr with a default)
-// treat a raised AttributeError as absence; GetAttr re-raises through
-// attributeError only for the NULL case, so a user __getattr__'s own
-// AttributeError message is kept by GetAttr's callers that need it.
-func attrMissing(e *Exception) (Value, bool) { return NULL, false }
+// getAttr dispatches to the type's GetAttr slot (or the generic lookup):
+// NULL, nil when missing.
+func getAttr(th *Thread, v Value, name string) (Value, error) {
+	if t := v.Type(); t.GetAttr != nil {
+		return t.GetAttr(th, v, name)
+	}
+	return genericGetAttr(th, v, name)
+}
 
 // attributeError is CPython's AttributeError for a missing attribute.
 func attributeError(v Value, name string) error {

@@ -3,6 +3,8 @@ package vm
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/pya-lang/pya/ast"
 )
 
 // Exception is a raised (or raisable) exception instance: an instance of
@@ -27,6 +29,9 @@ type Exception struct {
 	attrObj  Value
 	attrName string
 	nameInfo *nameInfo
+	// syntax is the compile error a SyntaxError was made from (printed
+	// with its source line and caret), nil otherwise.
+	syntax *ast.SyntaxError
 	// derivedFrom is the group this one was split from (except*).
 	derivedFrom *Exception
 }
@@ -284,6 +289,9 @@ func asException(err error) *Exception {
 // goErrorToException converts a plain Go error (OSError for *os.PathError
 // and syscall errors is done by goErrorHook when set).
 func goErrorToException(err error) *Exception {
+	if se, ok := err.(*ast.SyntaxError); ok {
+		return syntaxErrorException(se)
+	}
 	if goErrorHook != nil {
 		if e := goErrorHook(err); e != nil {
 			return e
@@ -295,3 +303,26 @@ func goErrorToException(err error) *Exception {
 // goErrorHook lets the stdlib map Go errors (os.PathError, ...) to OSError
 // subclasses with errno; nil until set.
 var goErrorHook func(err error) *Exception
+
+// syntaxErrorException converts a compile error (from importing a module)
+// into a SyntaxError exception: args (msg, (filename, lineno, offset,
+// text, end_lineno, end_offset)), as CPython's.
+func syntaxErrorException(se *ast.SyntaxError) *Exception {
+	t := SyntaxErrorType
+	switch se.Kind {
+	case "IndentationError":
+		t = IndentationErrorType
+	case "TabError":
+		t = TabErrorType
+	}
+	text := None
+	if se.Text != "" {
+		text = NewStr(se.Text + "\n")
+	}
+	endCol := se.EndCol
+	if endCol == 0 && se.Col > 0 {
+		endCol = se.Col + 1
+	}
+	details := NewTuple([]Value{NewStr(se.File), Int(int64(se.Line)), Int(int64(se.Col)), text, Int(int64(se.Line)), Int(int64(endCol))})
+	return &Exception{typ: t, Args: []Value{NewStr(se.Msg), details}, syntax: se}
+}

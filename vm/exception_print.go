@@ -35,8 +35,13 @@ func (in *Interpreter) formatOne(b *strings.Builder, e *Exception) {
 		b.WriteString("Traceback (most recent call last):\n")
 		in.formatEntries(b, e.Traceback)
 	}
-	b.WriteString(in.excLastLine(e))
-	b.WriteByte('\n')
+	if e.syntax != nil {
+		// The source location block, then "SyntaxError: msg".
+		b.WriteString(e.syntax.Format())
+	} else {
+		b.WriteString(in.excLastLine(e))
+		b.WriteByte('\n')
+	}
 	for _, n := range e.Notes {
 		if s, ok := n.o.(*Str); ok {
 			b.WriteString(s.s)

@@ -2,6 +2,7 @@ package vm
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -115,6 +116,17 @@ func excStr(th *Thread, v Value) (string, error) {
 	switch {
 	case t.IsSubtype(KeyErrorType) && len(e.Args) == 1:
 		return Repr(th, e.Args[0])
+	case t.IsSubtype(SyntaxErrorType) && len(e.Args) == 2:
+		msg, err := ToStr(th, e.Args[0])
+		if err != nil {
+			return "", err
+		}
+		if d, ok := e.Args[1].o.(*Tuple); ok && len(d.Items) >= 2 {
+			if f, ok := d.Items[0].o.(*Str); ok && d.Items[1].IsInt() {
+				return fmt.Sprintf("%s (%s, line %d)", msg, filepath.Base(f.s), d.Items[1].AsInt()), nil
+			}
+		}
+		return msg, nil
 	case t.IsSubtype(OSErrorType) && len(e.Args) >= 2:
 		msg, err := ToStr(th, e.Args[1])
 		if err != nil {
