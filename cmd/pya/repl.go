@@ -197,7 +197,7 @@ func (r *repl) run() int {
 			r.cfg.saveHis()
 		}
 		if in.err != nil {
-			r.in.ReportError(in.err)
+			r.report(in.err)
 			continue
 		}
 		if status, exit := r.exec(in); exit {

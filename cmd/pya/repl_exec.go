@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"strings"
+
+	"github.com/pya-lang/pya/ast"
 
 	"github.com/pya-lang/pya/runtime"
 	"github.com/pya-lang/pya/vm"
@@ -34,8 +37,24 @@ func (r *repl) report(err error) (status int, exit bool) {
 	if e, ok := err.(*vm.Exception); ok && e.IsInstance(vm.SystemExitType) {
 		return r.in.ReportError(err), true
 	}
+	if se, ok := err.(*ast.SyntaxError); ok {
+		fmt.Fprint(r.cfg.stderr, formatSyntaxError(se))
+		return 0, false
+	}
 	r.in.ReportError(err)
 	return 0, false
+}
+
+// formatSyntaxError is SyntaxError.Format, plus the empty source line and
+// caret CPython shows for an error on a blank line (`if x:` then Enter).
+func formatSyntaxError(se *ast.SyntaxError) string {
+	s := se.Format()
+	if se.Text == "" && se.Col > 0 {
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			s = s[:i+1] + "    \n    " + strings.Repeat(" ", se.Col-1) + "^\n" + s[i+1:]
+		}
+	}
+	return s
 }
 
 // plainRun is an input running in a loop callback.

@@ -131,7 +131,8 @@ func (rd *lineReader) readInput() *input {
 		src := []byte(strings.Join(lines, "\n") + "\n")
 		mod, err := parser.ParseFile("<stdin>", src)
 		if err != nil {
-			if parser.Incomplete(err) && !eof && !(blank && missingBlock(err)) {
+			more := parser.Incomplete(err) && !(blank && missingBlock(err)) || isDecorator(line)
+			if more && !eof {
 				prompt = "... "
 				continue
 			}
@@ -141,10 +142,15 @@ func (rd *lineReader) readInput() *input {
 			prompt = "... "
 			continue
 		}
+		keepLeadingString(mod)
 		code, err := compile.Compile(mod, compile.ModeInteractive)
 		return &input{code: code, err: err}
 	}
 }
+
+// isDecorator reports a decorator line, which waits for its def or class
+// (parser.Incomplete does not cover it yet).
+func isDecorator(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), "@") }
 
 // isComment reports a line holding only a comment.
 func isComment(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), "#") }
@@ -167,4 +173,23 @@ func isCompound(mod *ast.Module) bool {
 		return true
 	}
 	return false
+}
+
+// keepLeadingString makes an input that starts with a string literal echo
+// it (`>>> 'abc'` prints 'abc') instead of taking it as the module's
+// docstring.
+//
+// TEMPORARY: compile.ModeInteractive takes the docstring as ModeExec does;
+// a leading pass statement keeps the string an expression statement.
+func keepLeadingString(mod *ast.Module) {
+	if len(mod.Body) == 0 {
+		return
+	}
+	if es, ok := mod.Body[0].(*ast.ExprStmt); ok {
+		if k, ok := es.Value.(*ast.Constant); ok {
+			if _, ok := k.Value.(string); ok {
+				mod.Body = append([]ast.Stmt{&ast.Pass{Span: es.Span}}, mod.Body...)
+			}
+		}
+	}
 }

@@ -47,12 +47,17 @@ type scriptSource struct {
 	steps   []step
 	sig     chan os.Signal
 	history []string
+	// onLast runs before the last step is typed.
+	onLast func()
 }
 
 func (s *scriptSource) Prompt(p string) (string, error) {
 	io.WriteString(s.out, p)
 	if len(s.steps) == 0 {
 		return "", io.EOF
+	}
+	if len(s.steps) == 1 && s.onLast != nil {
+		s.onLast()
 	}
 	st := s.steps[0]
 	s.steps = s.steps[1:]
@@ -138,4 +143,322 @@ func TestREPLDefThenCall(t *testing.T) {
 	if status != 0 {
 		t.Errorf("status %d", status)
 	}
+}
+
+func TestREPLTopLevelAwait(t *testing.T) {
+	got, _ := session(t, "virtual", lines(
+		"await asyncio.sleep(1, 'slept')",
+		"async def f(x):",
+		"    await asyncio.sleep(x)",
+		"    return x * 10",
+		"",
+		"r = await asyncio.gather(f(1), f(2))",
+		"r",
+		"loop = asyncio.get_running_loop()",
+		"t0 = loop.time()",
+		"await f(3)",
+		"round(loop.time() - t0)",
+		"asyncio.current_task()",
+		"await asyncio.sleep(0, asyncio.current_task().get_name())",
+		"'abc'",
+	)...)
+	checkTranscript(t, got, `>>> await asyncio.sleep(1, 'slept')
+'slept'
+>>> async def f(x):
+...     await asyncio.sleep(x)
+...     return x * 10
+... 
+>>> r = await asyncio.gather(f(1), f(2))
+>>> r
+[10, 20]
+>>> loop = asyncio.get_running_loop()
+>>> t0 = loop.time()
+>>> await f(3)
+30
+>>> round(loop.time() - t0)
+3
+>>> asyncio.current_task()
+>>> await asyncio.sleep(0, asyncio.current_task().get_name())
+'Task-6'
+>>> 'abc'
+'abc'
+>>> 
+`)
+}
+
+func TestREPLAsyncWithFor(t *testing.T) {
+	got, _ := session(t, "virtual", lines(
+		"lock = asyncio.Lock()",
+		"async with lock:",
+		"    lock.locked()",
+		"",
+		"async def agen():",
+		"    for i in range(3):",
+		"        yield i",
+		"",
+		"async for i in agen():",
+		"    i",
+		"",
+		"[i async for i in agen()]",
+		"x: int = await asyncio.sleep(0, 5)",
+		"x, __annotations__",
+	)...)
+	checkTranscript(t, got, `>>> lock = asyncio.Lock()
+>>> async with lock:
+...     lock.locked()
+... 
+True
+>>> async def agen():
+...     for i in range(3):
+...         yield i
+... 
+>>> async for i in agen():
+...     i
+... 
+0
+1
+2
+>>> [i async for i in agen()]
+[0, 1, 2]
+>>> x: int = await asyncio.sleep(0, 5)
+>>> x, __annotations__
+(5, {'x': <class 'int'>})
+>>> 
+`)
+}
+
+func TestREPLBackgroundTask(t *testing.T) {
+	got, _ := session(t, "real",
+		step{line: "async def tick():\n"},
+		step{line: "    for i in range(3):"},
+		step{line: "        await asyncio.sleep(0.1)"},
+		step{line: "        print('tick', i)"},
+		step{line: ""},
+		step{line: "t = asyncio.create_task(tick())"},
+		step{line: "t.done()", wait: 600 * time.Millisecond},
+	)
+	// The ticks print while the prompt waits for the next line.
+	want := ">>> t = asyncio.create_task(tick())\n>>> tick 0\ntick 1\ntick 2\nt.done()\nTrue\n>>> \n"
+	if !strings.HasSuffix(got, want) {
+		t.Errorf("transcript:\n%s\nwant suffix:\n%s", got, want)
+	}
+}
+
+func TestREPLErrorKeepsState(t *testing.T) {
+	got, status := session(t, "real", lines(
+		"x = 42",
+		"1/0",
+		"def f():",
+		"    raise ValueError('bad')",
+		"",
+		"f()",
+		"await asyncio.sleep(0, f())",
+		"x = = 1",
+		"x",
+		"undefined_name",
+	)...)
+	checkTranscript(t, got, `>>> x = 42
+>>> 1/0
+Traceback (most recent call last):
+  File "<stdin>", line 1, in <module>
+ZeroDivisionError: division by zero
+>>> def f():
+...     raise ValueError('bad')
+... 
+>>> f()
+Traceback (most recent call last):
+  File "<stdin>", line 1, in <module>
+  File "<stdin>", line 2, in f
+ValueError: bad
+>>> await asyncio.sleep(0, f())
+Traceback (most recent call last):
+  File "<stdin>", line 1, in <module>
+  File "<stdin>", line 2, in f
+ValueError: bad
+>>> x = = 1
+  File "<stdin>", line 1
+    x = = 1
+        ^
+SyntaxError: invalid syntax
+>>> x
+42
+>>> undefined_name
+Traceback (most recent call last):
+  File "<stdin>", line 1, in <module>
+NameError: name 'undefined_name' is not defined
+>>> 
+`)
+	if status != 0 {
+		t.Errorf("status %d", status)
+	}
+}
+
+func TestREPLContinuationLines(t *testing.T) {
+	got, _ := session(t, "real", lines(
+		"(1 +",
+		"",
+		" 2)",
+		"'''a",
+		"b'''",
+		"1 + \\",
+		"2",
+		"if True: 'one-line block'",
+		"",
+		"# a comment",
+		"if True:",
+		"",
+	)...)
+	checkTranscript(t, got, `>>> (1 +
+... 
+...  2)
+3
+>>> '''a
+... b'''
+'a\nb'
+>>> 1 + \
+... 2
+3
+>>> if True: 'one-line block'
+... 
+'one-line block'
+>>> # a comment
+>>> if True:
+... 
+  File "<stdin>", line 2
+    
+    ^
+IndentationError: expected an indented block after 'if' statement on line 1
+>>> 
+`)
+}
+
+func TestREPLExit(t *testing.T) {
+	got, status := session(t, "real", lines("print('bye')", "exit(3)", "print('not reached')")...)
+	checkTranscript(t, got, ">>> print('bye')\nbye\n>>> exit(3)\n")
+	if status != 3 {
+		t.Errorf("status %d, want 3", status)
+	}
+	got, status = session(t, "real", step{line: "1"}, step{err: io.EOF})
+	checkTranscript(t, got, ">>> 1\n1\n>>> \n")
+	if status != 0 {
+		t.Errorf("status %d, want 0", status)
+	}
+}
+
+func TestREPLCtrlC(t *testing.T) {
+	got, status := session(t, "real",
+		step{line: "x = 1"},
+		step{err: liner.ErrPromptAborted},
+		step{line: "while True: x += 1", sigint: 200 * time.Millisecond},
+		step{line: ""},
+		step{line: "x > 1"},
+		step{line: "await asyncio.sleep(30)", sigint: 200 * time.Millisecond},
+		step{line: "'still here'"},
+	)
+	checkTranscript(t, got, `>>> x = 1
+>>> ^C
+KeyboardInterrupt
+>>> while True: x += 1
+... 
+Traceback (most recent call last):
+  File "<stdin>", line 1, in <module>
+KeyboardInterrupt
+>>> x > 1
+True
+>>> await asyncio.sleep(30)
+
+KeyboardInterrupt
+>>> 'still here'
+'still here'
+>>> 
+`)
+	if status != 0 {
+		t.Errorf("status %d", status)
+	}
+}
+
+// completeIn runs a session that defines things, then completes line at
+// its end.
+func completeIn(t *testing.T, setup []string, line string) []string {
+	t.Helper()
+	out := &syncBuffer{}
+	var got []string
+	src := &scriptSource{out: out, steps: lines(setup...)}
+	r := newREPL(replConfig{src: src, stdin: strings.NewReader(""), stdout: out, stderr: out,
+		argv: []string{""}, clock: "real", noBanner: true})
+	// Complete at the last prompt, while the loop waits for input.
+	src.steps = append(src.steps, step{line: "pass"})
+	src.onLast = func() {
+		head, comps, tail := r.completeWord(line, len([]rune(line)))
+		for _, c := range comps {
+			got = append(got, head+c+tail)
+		}
+	}
+	r.run()
+	if testing.Verbose() {
+		t.Log(out.String())
+	}
+	return got
+}
+
+func TestREPLCompletion(t *testing.T) {
+	setup := []string{
+		"class C:",
+		"    x = 1",
+		"    @property",
+		"    def p(self): raise Exception('evaluated')",
+		"    def meth(self): pass",
+		"",
+		"c = C()",
+		"c.attr = 2",
+		"counter = 0",
+	}
+	for _, tc := range []struct {
+		line string
+		want []string
+	}{
+		{"asyncio.cr", []string{"asyncio.create_task("}},
+		{"x = asyncio.sl", []string{"x = asyncio.sleep("}},
+		{"cou", []string{"counter"}},
+		{"pri", []string{"print("}},
+		{"whi", []string{"while "}},
+		{"tr", []string{"try:"}},
+		{"c.", []string{"c.attr", "c.meth(", "c.p", "c.x"}},
+		{"c.__cla", []string{"c.__class__("}},
+		{"C.me", []string{"C.meth("}},
+		{"  ", []string{"  " + indentUnit}},
+		{"nosuch.x", nil},
+		{"f(1).x", nil},
+	} {
+		got := completeIn(t, setup, tc.line)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("complete %q = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
+
+func TestREPLDecoratorAtEnd(t *testing.T) {
+	got, _ := session(t, "real", lines(
+		"@staticmethod",
+		"def f(): return 1",
+		"",
+		"class C:",
+		"    @property",
+		"",
+		"1",
+	)...)
+	checkTranscript(t, got, `>>> @staticmethod
+... def f(): return 1
+... 
+>>> class C:
+...     @property
+... 
+  File "<stdin>", line 4
+    
+    ^
+SyntaxError: invalid syntax
+>>> 1
+1
+>>> 
+`)
 }
