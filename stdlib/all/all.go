@@ -9,6 +9,7 @@ import (
 	_ "github.com/pya-lang/pya/stdlib/json"
 	_ "github.com/pya-lang/pya/stdlib/math"
 	_ "github.com/pya-lang/pya/stdlib/os"
+	_ "github.com/pya-lang/pya/stdlib/pyahelp"
 	_ "github.com/pya-lang/pya/stdlib/pymod"
 	_ "github.com/pya-lang/pya/stdlib/random"
 	_ "github.com/pya-lang/pya/stdlib/sys"

@@ -1,0 +1,86 @@
+// Package pyahelp is the _pya module: the few interpreter services the
+// stdlib modules written in pya need (traceback formatting, the caller's
+// source position for warnings).
+package pyahelp
+
+import (
+	"os"
+	"strings"
+
+	"github.com/pya-lang/pya/stdlib/internal/pyarg"
+	"github.com/pya-lang/pya/vm"
+)
+
+func init() {
+	vm.RegisterModule("_pya", func(th *vm.Thread, m *vm.Module) error {
+		pyarg.Funcs(m.Dict, map[string]vm.NativeFunc{
+			"format_exception": formatException,
+			"caller":           caller,
+			"source_line":      sourceLine,
+		})
+		return nil
+	})
+}
+
+// format_exception(exc) returns the traceback text the interpreter prints
+// for an uncaught exc ("Traceback (most recent call last):\n...").
+func formatException(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
+	if err := pyarg.Exactly("format_exception", args, kwnames, 1); err != nil {
+		return vm.NULL, err
+	}
+	e, ok := args[0].Object().(*vm.Exception)
+	if !ok {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "format_exception() argument must be an exception, not %s", args[0].Type().Name)
+	}
+	if th.Interp == nil {
+		return vm.NewStr(e.Error() + "\n"), nil
+	}
+	return vm.NewStr(th.Interp.FormatException(e)), nil
+}
+
+// caller(level) returns (filename, lineno, module name) of the Python frame
+// level steps up from the caller of the native (1: that caller itself).
+func caller(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
+	if err := pyarg.Exactly("caller", args, kwnames, 1); err != nil {
+		return vm.NULL, err
+	}
+	level, err := pyarg.Int(th, args[0])
+	if err != nil {
+		return vm.NULL, err
+	}
+	f := th.Frame()
+	for i := int64(1); i < level && f != nil && f.Back() != nil; i++ {
+		f = f.Back()
+	}
+	if f == nil {
+		return vm.NewTuple([]vm.Value{vm.NewStr("sys"), vm.Int(1), vm.NewStr("sys")}), nil
+	}
+	name := vm.NewStr("<string>")
+	if g := f.Globals(); g != nil {
+		if n, ok := g.GetStr("__name__"); ok {
+			name = n
+		}
+	}
+	return vm.NewTuple([]vm.Value{vm.NewStr(f.Code().Filename), vm.Int(int64(f.Line())), name}), nil
+}
+
+// source_line(filename, lineno) returns the stripped source line, or "".
+func sourceLine(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
+	if err := pyarg.Exactly("source_line", args, kwnames, 2); err != nil {
+		return vm.NULL, err
+	}
+	name, _ := pyarg.Str(args[0])
+	n, err := pyarg.Int(th, args[1])
+	if err != nil {
+		return vm.NULL, err
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return vm.NewStr(""), nil
+	}
+	lines := strings.Split(string(src), "\n")
+	if n < 1 || int(n) > len(lines) {
+		return vm.NewStr(""), nil
+	}
+	return vm.NewStr(strings.TrimSpace(lines[n-1])), nil
+}
