@@ -21,13 +21,19 @@ import (
 // loop's thread-safe inbox; the loop goroutine owns the VM throughout.
 
 // replBanner is the line printed when the REPL starts.
-const replBanner = version + `: asyncio is imported, use "await" directly; type help() for help, exit() or Ctrl-D to leave.`
+const replBanner = version + ": type help() for help, exit() to leave."
 
 // runREPL is the interactive prompt, started when pya has no script and
 // stdin is a terminal: lines are edited with liner (history in
 // ~/.pya_history or $PYA_HISTORY, tab completion), Ctrl-C interrupts.
 func runREPL(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
+	orig, origErr := liner.TerminalMode()
 	ln := liner.NewLiner()
+	src := &linerSource{State: ln}
+	if raw, err := liner.TerminalMode(); err == nil && origErr == nil {
+		src.orig, src.raw = orig, raw
+		orig.ApplyMode()
+	}
 	ln.SetCtrlCAborts(true)
 	ln.SetTabCompletionStyle(liner.TabPrints)
 	histPath := historyPath(os.Getenv)
@@ -39,7 +45,7 @@ func runREPL(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	cwd, _ := os.Getwd()
 	r := newREPL(replConfig{
-		src:     ln,
+		src:     src,
 		stdin:   stdin,
 		stdout:  stdout,
 		stderr:  stderr,
@@ -54,6 +60,24 @@ func runREPL(opts *options, stdin io.Reader, stdout, stderr io.Writer) int {
 	ln.Close()
 	saveHistory(ln, histPath)
 	return status
+}
+
+// linerSource reads lines with liner. liner puts the terminal in raw mode
+// for good; linerSource keeps it there only while a prompt is up, so that
+// statements run with the terminal as the user had it (input() echoes,
+// Ctrl-C sends SIGINT).
+type linerSource struct {
+	*liner.State
+	orig, raw liner.ModeApplier // nil when stdin is not a terminal
+}
+
+func (s *linerSource) Prompt(p string) (string, error) {
+	if s.raw == nil {
+		return s.State.Prompt(p)
+	}
+	s.raw.ApplyMode()
+	defer s.orig.ApplyMode()
+	return s.State.Prompt(p)
 }
 
 // replConfig is what a REPL session runs with; tests fill it with a
