@@ -76,7 +76,9 @@ func TestUnicodePositions(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", what, got, want)
 		}
 	}
-	sp := func(l1, c1, l2, c2 int) ast.Span { return ast.Span{Pos: ast.Pos{Line: l1, Col: c1}, End: ast.Pos{Line: l2, Col: c2}} }
+	sp := func(l1, c1, l2, c2 int) ast.Span {
+		return ast.Span{Pos: ast.Pos{Line: l1, Col: c1}, End: ast.Pos{Line: l2, Col: c2}}
+	}
 	check("target", as.Targets[0].Range(), sp(1, 1, 1, 2))
 	bin := as.Value.(*ast.BinOp)
 	check("str", bin.Left.Range(), sp(1, 5, 1, 8))

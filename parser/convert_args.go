@@ -76,16 +76,32 @@ type param struct {
 	tokSpan ast.Span
 	argSpan ast.Span // the name and its annotation
 	eqSpan  ast.Span // the `=` before a default
-	next    ast.Span // the token after the parameter
+	next    ast.Span // the token after the star
+	next2   ast.Span // the first non-comma token after the star
 	lambda  bool
 }
 
-func paramSpans(toks []plex.Token) (eq, next ast.Span) {
+// paramSpans returns the spans of a parameter's `=`, of the token after
+// its star (where CPython reports a missing name) and of the first token
+// after that which is not a comma (where it reports a lambda's bare star).
+func paramSpans(toks []plex.Token) (eq, next, nextNonComma ast.Span) {
 	eq = tokAt(toks, "=")
-	if t, ok := after(toks); ok {
-		next = tokSpan([]plex.Token{t})
+	if len(toks) > 1 {
+		sp := tokSpan(toks[1:2])
+		return eq, sp, sp
 	}
-	return eq, next
+	t, ok := after(toks)
+	if !ok {
+		return eq, next, next
+	}
+	next = tokSpan([]plex.Token{t})
+	nextNonComma = next
+	if isOp(t, ",") {
+		if u, ok := after(toks[:len(toks)+1]); ok {
+			nextNonComma = tokSpan([]plex.Token{u})
+		}
+	}
+	return eq, next, nextNonComma
 }
 
 // argSpan is the span of a parameter's name and annotation, without its
@@ -108,7 +124,7 @@ func (c *converter) params(gs []*gParam) *ast.Arguments {
 	ps := make([]param, len(gs))
 	for i, g := range gs {
 		ps[i] = param{kind: g.Kind, name: g.Name, annot: g.Annot, deflt: g.Default, tokSpan: tokSpan(g.Tokens), argSpan: argSpan(g.Tokens, g.Kind, g.Annot)}
-		ps[i].eqSpan, ps[i].next = paramSpans(g.Tokens)
+		ps[i].eqSpan, ps[i].next, ps[i].next2 = paramSpans(g.Tokens)
 	}
 	return c.arguments(ps)
 }
@@ -117,7 +133,7 @@ func (c *converter) lambdaParams(gs []*gLambdaParam) *ast.Arguments {
 	ps := make([]param, len(gs))
 	for i, g := range gs {
 		ps[i] = param{kind: g.Kind, name: g.Name, deflt: g.Default, tokSpan: tokSpan(g.Tokens), argSpan: argSpan(g.Tokens, g.Kind, nil), lambda: true}
-		ps[i].eqSpan, ps[i].next = paramSpans(g.Tokens)
+		ps[i].eqSpan, ps[i].next, ps[i].next2 = paramSpans(g.Tokens)
 	}
 	return c.arguments(ps)
 }
@@ -207,7 +223,7 @@ func (c *converter) arguments(ps []param) *ast.Arguments {
 	if bareStar != nil && len(a.KwOnly) == 0 {
 		sp := bareStar.tokSpan
 		if bareStar.lambda {
-			sp = bareStar.next
+			sp = bareStar.next2
 		}
 		c.fail(sp, "named arguments must follow bare *")
 	}

@@ -34,7 +34,11 @@ func (c *converter) yield(y *gYield) ast.Expr {
 func (c *converter) starExprs(g *gStarExprs) ast.Expr {
 	items, trailing := c.starItems(g)
 	if len(items) == 1 && !trailing {
-		return c.starExpr(items[0])
+		e := c.starExpr(items[0])
+		if s, ok := e.(*ast.Starred); ok {
+			c.fail(s.Range(), "can't use starred expression here")
+		}
+		return e
 	}
 	elts := make([]ast.Expr, len(items))
 	for i, it := range items {

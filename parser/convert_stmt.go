@@ -268,7 +268,7 @@ func (c *converter) try(g *gTry) ast.Stmt {
 				c.fail(ast.Span{Pos: eh.Type.Range().Pos, End: last.Range().End}, "multiple exception types must be parenthesized")
 			}
 		} else if h.Star {
-			c.fail(tokSpan(h.Tokens[1:2]), "expected one or more exception types")
+			c.fail(tokSpan(h.Tokens[2:3]), "expected one or more exception types")
 		}
 		eh.Pos = astPos(h.Tokens[0].Pos)
 		eh.End = bodyEnd(eh.Body)
@@ -347,6 +347,9 @@ func (c *converter) importFrom(g *gFrom, span ast.Span) ast.Stmt {
 	s := &ast.ImportFrom{Span: span, Module: strings.Join(g.Module, ".")}
 	for _, d := range g.Dots {
 		s.Level += len(d)
+	}
+	if s.Level == 0 && s.Module == "" {
+		c.fail(tokAt(g.Tokens, "import"), "invalid syntax")
 	}
 	switch {
 	case g.Star:

@@ -120,6 +120,9 @@ func exprStart(toks []plex.Token, j int) int {
 		case depth > 0:
 		case isLayout(t), isOp(t, ",", ":", "=", ";", ":=", "->") || strings.HasSuffix(t.Value, "=") && t.Type == lexer.Op && !isOp(t, "==", "!=", "<=", ">="):
 			return k + 1
+		case isOp(t, "*", "**") && (k == 0 || isLayout(toks[k-1]) || isOp(toks[k-1], "(", "[", "{", ",")):
+			// A star in unary position: unpacking, not multiplication.
+			return k + 1
 		case t.Type == lexer.Keyword && !inExpr(t):
 			return k + 1
 		}
@@ -219,7 +222,8 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 			// the last (blank) line.
 			nl := astPos(toks[i-1].Pos)
 			if t.Pos.Line > nl.Line+1 {
-				return &ast.SyntaxError{Kind: "IndentationError", Msg: msg, File: p.file, Line: t.Pos.Line - 1, Col: 1, Text: p.line(t.Pos.Line - 1)}
+				l := t.Pos.Line - 1
+				return &ast.SyntaxError{Kind: "IndentationError", Msg: msg, File: p.file, Line: l, Col: len([]rune(p.line(l))) + 1, Text: p.line(l)}
 			}
 			return &ast.SyntaxError{Kind: "IndentationError", Msg: msg, File: p.file, Line: nl.Line, Col: nl.Col, Text: p.line(nl.Line)}
 		}
@@ -230,8 +234,12 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 		j := lineStart(toks, i)
 		forced := false
 		switch toks[j].Value {
-		case "def", "for", "try", "finally", "else", "async", "@":
+		case "def", "try", "finally", "else":
+			// CPython forces ':' after these (&&':'); elsewhere it only
+			// says "expected ':'" at the end of the line.
 			forced = true
+		case "async":
+			forced = j+1 < len(toks) && toks[j+1].Value == "def"
 		}
 		if t.Type == lexer.Newline || forced {
 			e := p.errSpan("SyntaxError", t, t, "expected ':'")
@@ -252,7 +260,11 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 		return p.errSpan("SyntaxError", toks[exprStart(toks, k-1)], toks[i-1], "expected 'else' after 'if' expression")
 	}
 
-	if isOp(t, "=") && i > 0 && i+1 < len(toks) && startsOperand(toks[i+1]) && endsOperand(toks[i-1]) {
+	if e := p.specialCases(toks, i, expect); e != nil {
+		return e
+	}
+
+	if isOp(t, "=") && i > 0 && i+1 < len(toks) && startsOperand(toks[i+1]) && endsOperand(toks[i-1]) && !isDisplayStart(toks, exprStart(toks, i-1), i-1) {
 		a := exprStart(toks, i-1)
 		b := exprEnd(toks, i+1)
 		if a == i-1 && toks[a].Type == lexer.Name {
@@ -272,9 +284,9 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 			}
 			return p.errSpan("SyntaxError", toks[j], toks[end], "Missing parentheses in call to '%s'. Did you mean %s(...)?", toks[j].Value, toks[j].Value)
 		}
-		if bracketDepth(toks, i) > 0 {
+		if bracketDepth(toks, i) > 0 && !inParams(toks, i) {
 			a := exprStart(toks, i-1)
-			if !(toks[a].Type == lexer.Name && a+1 < len(toks) && toks[a+1].Type == lexer.String) {
+			if !(toks[a].Type == lexer.Name && a+1 < len(toks) && toks[a+1].Type == lexer.String) && !isSoftKeyword(toks[a]) {
 				return p.errSpan("SyntaxError", toks[a], toks[exprEnd(toks, i)], "invalid syntax. Perhaps you forgot a comma?")
 			}
 		}
@@ -316,11 +328,20 @@ func (p *source) text(a, b plex.Token) string {
 }
 
 // lexFailure decides between a lexical error and a syntax error earlier in
-// the file, as CPython's lazily tokenizing parser would: the tokens before
-// the lexical error are parsed first.
+// the file, as CPython does. CPython tokenizes lazily, but after any syntax
+// error it tokenizes the rest of the file, and a tokenizer error that
+// carries a message (strings, numbers, characters, brackets) replaces the
+// syntax error. Indentation errors and stray characters do not; an unclosed
+// bracket does when the syntax error is on a later line than the bracket,
+// or when the parser had to look at the end of input.
 func (p *source) lexFailure(toks []plex.Token, lexErr error) error {
 	var le *ast.SyntaxError
 	if !errors.As(lexErr, &le) {
+		return lexErr
+	}
+	neverClosed := strings.HasSuffix(le.Msg, "was never closed")
+	weak := le.Kind != "SyntaxError" || le.Msg == "invalid syntax"
+	if !neverClosed && !weak {
 		return lexErr
 	}
 	end := plex.Position{Filename: p.file, Line: le.Line, Column: le.Col, Offset: len(p.src)}
@@ -332,44 +353,39 @@ func (p *source) lexFailure(toks []plex.Token, lexErr error) error {
 	if err != nil {
 		return lexErr
 	}
-	if _, err := fileParser.ParseFromLexer(peek); err != nil {
-		var ute *participle.UnexpectedTokenError
-		if errors.As(err, &ute) && ute.Unexpected.Type == lexer.EOF && ute.Unexpected.Pos == end {
-			return lexErr
-		}
-		pe, ok := p.parseFailure(partial, err).(*ast.SyntaxError)
-		if !ok {
-			return lexErr
-		}
-		before := pe.Line < le.Line || pe.Line == le.Line && pe.Col < le.Col
-		switch {
-		case strings.HasSuffix(le.Msg, "was never closed"):
-			// CPython reports the bracket unless the error precedes it,
-			// or is on its line and did not need to look further.
-			switch {
-			case before:
-				return pe
-			case pe.Line > le.Line:
-			case !strings.HasSuffix(pe.Msg, "forgot a comma?") || commaFollows(partial, pe):
-				return pe
-			}
-		case le.Kind != "SyntaxError":
-			if before {
-				return pe
-			}
-		default:
-			if before && pe.Msg != "invalid syntax" {
-				return pe
-			}
-		}
+	_, err = fileParser.ParseFromLexer(peek)
+	if err == nil {
+		return lexErr
+	}
+	var ute *participle.UnexpectedTokenError
+	if errors.As(err, &ute) && ute.Unexpected.Type == lexer.EOF && ute.Unexpected.Pos == end {
+		return lexErr
+	}
+	pe, ok := p.parseFailure(partial, err).(*ast.SyntaxError)
+	if !ok {
+		return lexErr
+	}
+	if weak {
+		return pe
+	}
+	switch {
+	case pe.Line < le.Line || pe.Line == le.Line && pe.Col < le.Col:
+		return pe
+	case pe.Line > le.Line:
+		return lexErr
+	case pe.Msg == "invalid syntax":
+		return pe
+	case strings.HasPrefix(pe.Msg, "invalid syntax.") && closerFollows(partial, pe):
+		// "forgot a comma" or "Maybe you meant '=='": CPython's rule
+		// stopped at a comma or bracket without reading further.
+		return pe
 	}
 	return lexErr
 }
 
-// commaFollows reports whether a "forgot a comma" error's second
-// expression is followed by a comma or a closing bracket, so that CPython
-// never looked past it.
-func commaFollows(toks []plex.Token, pe *ast.SyntaxError) bool {
+// closerFollows reports whether the range an error marks is followed by a
+// comma or a closing bracket, so that CPython never looked past it.
+func closerFollows(toks []plex.Token, pe *ast.SyntaxError) bool {
 	for i, t := range toks {
 		if e := lexer.End(t); e.Line == pe.Line && e.Column == pe.EndCol {
 			return i+1 < len(toks) && isOp(toks[i+1], ",", ")", "]", "}")
@@ -397,6 +413,174 @@ func Incomplete(err error) bool {
 			fmt.Sscanf(se.Msg[k+len(" on line "):], "%d", &line)
 		}
 		return se.Line == line || strings.TrimSpace(se.Text) == ""
+	}
+	return false
+}
+
+// reachesEnd reports whether error pe marks a range ending at the last
+// token of toks.
+func reachesEnd(toks []plex.Token, pe *ast.SyntaxError) bool {
+	if len(toks) == 0 || pe.EndCol == 0 {
+		return false
+	}
+	e := lexer.End(toks[len(toks)-1])
+	return e.Line == pe.Line && e.Column == pe.EndCol
+}
+
+func isSoftKeyword(t plex.Token) bool {
+	return t.Type == lexer.Name && (t.Value == "match" || t.Value == "case" || t.Value == "_")
+}
+
+// isDisplayStart reports whether toks[a..b] is a list or tuple display, a
+// generator expression, True, None or False, which CPython exempts from
+// the "Maybe you meant '=='" hint.
+func isDisplayStart(toks []plex.Token, a, b int) bool {
+	t := toks[a]
+	if t.Type == lexer.Keyword && (t.Value == "True" || t.Value == "None" || t.Value == "False") {
+		return a == b
+	}
+	if !isOp(t, "[", "(") || !isOp(toks[b], "]", ")") {
+		return false
+	}
+	// The bracket at a must close at b.
+	depth := 0
+	for k := a; k <= b; k++ {
+		if isOp(toks[k], "(", "[", "{") {
+			depth++
+		} else if isOp(toks[k], ")", "]", "}") {
+			depth--
+			if depth == 0 && k != b {
+				return false
+			}
+		}
+	}
+	if isOp(t, "[") {
+		// A list display, not a comprehension.
+		for k := a; k <= b; k++ {
+			if toks[k].Value == "for" && toks[k].Type == lexer.Keyword {
+				return false
+			}
+		}
+		return true
+	}
+	// Parentheses: a tuple (a comma at depth 1), () or a generator.
+	depth = 0
+	for k := a; k <= b; k++ {
+		if isOp(toks[k], "(", "[", "{") {
+			depth++
+		} else if isOp(toks[k], ")", "]", "}") {
+			depth--
+		} else if depth == 1 && (isOp(toks[k], ",") || toks[k].Value == "for" && toks[k].Type == lexer.Keyword) {
+			return true
+		}
+	}
+	return b == a+1
+}
+
+// specialCases recognizes the mistakes for which CPython has a dedicated
+// message that depends on the surrounding statement.
+func (p *source) specialCases(toks []plex.Token, i int, expect string) *ast.SyntaxError {
+	t := toks[i]
+	j := lineStart(toks, i)
+	head := toks[j]
+	if head.Value == "async" && j+1 < len(toks) {
+		head = toks[j+1]
+	}
+	switch {
+	case strings.HasPrefix(expect, `"("`) && head.Value == "def":
+		return p.errSpan("SyntaxError", t, t, "expected '('")
+	case i > 0 && isOp(toks[i-1], "=") && isOp(t, ",", ")", ":") && (head.Value == "def" || hasLambda(toks, j, i)):
+		return p.errSpan("SyntaxError", toks[i-1], toks[i-1], "expected default value expression")
+	case i > 0 && isOp(toks[i-1], ":") && isOp(t, ",", "}") && enclosing(toks, i) == "{":
+		return p.errSpan("SyntaxError", toks[i-1], toks[i-1], "expression expected after dictionary key and ':'")
+	case strings.HasPrefix(expect, `"in"`) && head.Value == "for" && head.Type == lexer.Keyword:
+		// CPython reports an invalid for-target before the missing `in`.
+		k := j + 1
+		if toks[j].Value == "async" {
+			k++
+		}
+		if k < i {
+			if e, err := ParseExpr(p.file, []byte(p.text(toks[k], toks[i-1]))); err == nil {
+				if bad := invalidTarget(e, forTargets); bad != nil {
+					return p.errSpan("SyntaxError", toks[k], toks[i-1], "cannot assign to %s", exprName(bad))
+				}
+			}
+		}
+	}
+	if h := tryBefore(toks, j); h >= 0 && j == i {
+		return p.errSpan("SyntaxError", t, t, "expected 'except' or 'finally' block")
+	}
+	return nil
+}
+
+// hasLambda reports whether a `lambda` appears in toks[j:i].
+func hasLambda(toks []plex.Token, j, i int) bool {
+	for _, t := range toks[j:i] {
+		if t.Type == lexer.Keyword && t.Value == "lambda" {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosing returns the innermost bracket open before toks[i], or "".
+func enclosing(toks []plex.Token, i int) string {
+	depth := 0
+	for k := i - 1; k >= 0; k-- {
+		if isOp(toks[k], ")", "]", "}") {
+			depth++
+		} else if isOp(toks[k], "(", "[", "{") {
+			if depth == 0 {
+				return toks[k].Value
+			}
+			depth--
+		}
+	}
+	return ""
+}
+
+// tryBefore returns the index of a `try` whose block ends right before
+// the line starting at toks[j] and has no handler, or -1.
+func tryBefore(toks []plex.Token, j int) int {
+	if j == 0 || toks[j-1].Type != lexer.Dedent || toks[j].Value == "except" || toks[j].Value == "finally" {
+		return -1
+	}
+	// Walk back to the INDENT this DEDENT closes.
+	depth := 0
+	for k := j - 1; k >= 0; k-- {
+		switch toks[k].Type {
+		case lexer.Dedent:
+			depth++
+		case lexer.Indent:
+			depth--
+			if depth == 0 {
+				// toks[k-1] is NEWLINE, toks[k-2] is ':'.
+				if k >= 2 {
+					h := lineStart(toks, k-2)
+					if toks[h].Value == "try" && toks[h].Type == lexer.Keyword {
+						return h
+					}
+				}
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// inParams reports whether toks[i] is directly inside a def's parameter
+// list, where CPython gives no "forgot a comma" hint.
+func inParams(toks []plex.Token, i int) bool {
+	depth := 0
+	for k := i - 1; k >= 0; k-- {
+		if isOp(toks[k], ")", "]", "}") {
+			depth++
+		} else if isOp(toks[k], "(", "[", "{") {
+			if depth == 0 {
+				return k >= 2 && toks[k-1].Type == lexer.Name && toks[k-2].Value == "def" && toks[k-2].Type == lexer.Keyword
+			}
+			depth--
+		}
 	}
 	return false
 }

@@ -160,7 +160,13 @@ func (c *converter) checkStarred(e ast.Expr, kind targetKind) {
 // exprStmt converts an expression statement or any kind of assignment.
 func (c *converter) exprStmt(g *gExprStmt) ast.Stmt {
 	span := tokSpan(g.Tokens)
-	first := c.rhs(g.First)
+	var first ast.Expr
+	if g.First.Exprs != nil && len(g.First.Exprs.Rest) == 0 && g.First.Exprs.First.Star != nil {
+		// A lone starred target gets its own message below.
+		first = c.starExpr(g.First.Exprs.First)
+	} else {
+		first = c.rhs(g.First)
+	}
 	switch {
 	case g.Annot != nil:
 		if t, ok := first.(*ast.Tuple); ok && g.First.Exprs != nil && !isParenthesized(g.First) {
