@@ -3,7 +3,10 @@
 # CPython 3.11 (the source of truth; never hand-write a .out or .err) and
 # writes NAME.out (stdout) and, when the program fails, NAME.err (the last
 # non-empty stderr line: the exception or SyntaxError line) and NAME.status
-# (when the exit status is neither 0 nor 1).
+# (when the exit status is neither 0 nor 1), and NAME.stderr: the whole
+# stderr with the repository root cut from paths (checked by
+# TestGoldenStderr; not written when CPython's traceback shows its own
+# library files, e.g. asyncio internals).
 #
 #   testdata/regen.sh                      # lang/ async/ articles/
 #   testdata/regen.sh testdata/lang/x.pya  # some files or directories
@@ -72,7 +75,14 @@ for f in "${files[@]}"; do
 		echo "NONDETERMINISTIC (hash seed or timing): $f"; diff "$tmp/out1" "$tmp/out2" | head -5; fail=1
 	fi
 	cp "$tmp/out1" "$base.out"
-	rm -f "$base.err" "$base.status"
+	rm -f "$base.err" "$base.status" "$base.stderr"
+	# The whole stderr (tracebacks with carets, SyntaxError reports), with
+	# the repository root cut from paths, unless it shows CPython's own
+	# library frames (asyncio internals), which pya cannot have.
+	if [ -s "$tmp/err1" ] && ! grep -q '/lib/python3' "$tmp/err1"; then
+		# (helper modules ran from their .py mirror: name the .pya instead)
+		sed -e "s|$lib/\([^\"]*\)\.py\"|$dir/\1.pya\"|g" -e "s|$PWD/||g" "$tmp/err1" >"$base.stderr"
+	fi
 	if [ "$status" = 124 ]; then
 		echo "HANG (stdout kept; needs $base.errprefix): $f"
 		[ -e "$base.errprefix" ] || { echo "  missing $base.errprefix"; fail=1; }

@@ -35,6 +35,45 @@ const repoRoot = "../.."
 const goldenTimeout = 30 * time.Second
 
 func TestGolden(t *testing.T) {
+	for _, rel := range goldenTests(t) {
+		t.Run(strings.TrimPrefix(rel, "testdata/"), func(t *testing.T) {
+			t.Parallel()
+			runGolden(t, rel)
+		})
+	}
+}
+
+// TestGoldenStderr compares the whole stderr (tracebacks with their source
+// lines and carets, SyntaxError reports) with NAME.stderr, recorded by
+// regen.sh from CPython with the repository root cut from paths. It is
+// separate from TestGolden, which checks only the exception line.
+func TestGoldenStderr(t *testing.T) {
+	root, err := filepath.Abs(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range goldenTests(t) {
+		base := strings.TrimSuffix(filepath.Join(repoRoot, rel), ".pya")
+		if !exists(base + ".stderr") {
+			continue
+		}
+		t.Run(strings.TrimPrefix(rel, "testdata/"), func(t *testing.T) {
+			t.Parallel()
+			if pending(t, rel) {
+				return
+			}
+			want := readFile(t, base+".stderr")
+			_, stderr, _ := runProgram(t, rel)
+			got := strings.ReplaceAll(stderr, root+string(filepath.Separator), "")
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s: stderr mismatch (-want +got):\n%s", rel, diff)
+			}
+		})
+	}
+}
+
+// goldenTests lists the golden programs, as paths relative to the root.
+func goldenTests(t *testing.T) []string {
 	var tests []string
 	err := filepath.WalkDir(filepath.Join(repoRoot, "testdata"), func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -55,12 +94,7 @@ func TestGolden(t *testing.T) {
 	if len(tests) == 0 {
 		t.Fatal("no golden tests found under testdata/")
 	}
-	for _, rel := range tests {
-		t.Run(strings.TrimPrefix(rel, "testdata/"), func(t *testing.T) {
-			t.Parallel()
-			runGolden(t, rel)
-		})
-	}
+	return tests
 }
 
 // isPending reports whether a program starts with the pending marker: such
@@ -103,50 +137,65 @@ func loadGolden(t *testing.T, base string) golden {
 	return g
 }
 
-func runGolden(t *testing.T, rel string) {
-	path := filepath.Join(repoRoot, rel)
-	src := readFile(t, path)
+// pending skips the test (reporting why) when the program starts with the
+// pending marker.
+func pending(t *testing.T, rel string) bool {
+	src := readFile(t, filepath.Join(repoRoot, rel))
 	if first, _, _ := strings.Cut(src, "\n"); strings.HasPrefix(first, pendingMarker) {
 		t.Skipf("%s: %s", rel, strings.TrimSpace(first[len("# pya:"):]))
+		return true
 	}
-	want := loadGolden(t, strings.TrimSuffix(path, ".pya"))
+	return false
+}
 
-	var stdout, stderr bytes.Buffer
+// runProgram runs `pya --clock=virtual rel` from the repository root,
+// in-process, with empty stdin; a program still running after
+// goldenTimeout fails the test.
+func runProgram(t *testing.T, rel string) (stdout, stderr string, status int) {
+	var out, errb bytes.Buffer
 	done := make(chan int, 1)
 	go func() {
 		e := env{dir: repoRoot, getenv: func(string) string { return "" }}
-		done <- runEnv(e, []string{"--clock=virtual", rel}, strings.NewReader(""), &stdout, &stderr)
+		done <- runEnv(e, []string{"--clock=virtual", rel}, strings.NewReader(""), &out, &errb)
 	}()
-	var status int
 	select {
 	case status = <-done:
 	case <-time.After(goldenTimeout):
 		t.Fatalf("%s: still running after %v (hang or deadlock not reported)", rel, goldenTimeout)
 	}
+	return out.String(), errb.String(), status
+}
 
-	if diff := cmp.Diff(want.stdout, stdout.String()); diff != "" {
+func runGolden(t *testing.T, rel string) {
+	if pending(t, rel) {
+		return
+	}
+	want := loadGolden(t, strings.TrimSuffix(filepath.Join(repoRoot, rel), ".pya"))
+	stdout, stderr, status := runProgram(t, rel)
+
+	if diff := cmp.Diff(want.stdout, stdout); diff != "" {
 		t.Errorf("%s: stdout mismatch (-want +got):\n%s", rel, diff)
 	}
-	last := lastLine(stderr.String())
+	last := lastLine(stderr)
 	switch {
 	case want.errLine != "":
 		if last != want.errLine {
 			t.Errorf("%s: last stderr line:\n got: %q\nwant: %q", rel, last, want.errLine)
 		}
 	case want.errPrefix != "":
-		if line := lastUnindentedLine(stderr.String()); !strings.HasPrefix(line, want.errPrefix) {
+		if line := lastUnindentedLine(stderr); !strings.HasPrefix(line, want.errPrefix) {
 			t.Errorf("%s: last unindented stderr line:\n got: %q\nwant prefix: %q", rel, line, want.errPrefix)
 		}
 	default:
-		if stderr.Len() != 0 {
+		if stderr != "" {
 			t.Errorf("%s: unexpected stderr", rel)
 		}
 	}
 	if status != want.status {
 		t.Errorf("%s: exit status %d, want %d", rel, status, want.status)
 	}
-	if t.Failed() && stderr.Len() != 0 {
-		t.Logf("stderr:\n%s", stderr.String())
+	if t.Failed() && stderr != "" {
+		t.Logf("stderr:\n%s", stderr)
 	}
 }
 
