@@ -214,7 +214,11 @@ var dequeMethods = map[string]vm.NativeFunc{
 			return vm.NULL, err
 		}
 		if i < 0 {
-			return vm.NULL, vm.NewError(vm.ValueErrorType, "deque.remove(x): x not in deque")
+			r, err := vm.Repr(th, rest[0])
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.NULL, vm.NewError(vm.ValueErrorType, "%s is not in deque", r)
 		}
 		items := d.Items()
 		d.setItems(append(items[:i], items[i+1:]...))

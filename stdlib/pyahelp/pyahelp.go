@@ -5,6 +5,7 @@ package pyahelp
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/pya-lang/pya/stdlib/internal/pyarg"
@@ -61,7 +62,14 @@ func caller(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) 
 			name = n
 		}
 	}
-	return vm.NewTuple([]vm.Value{vm.NewStr(f.Code().Filename), vm.Int(int64(f.Line())), name}), nil
+	file := f.Code().Filename
+	if !strings.HasPrefix(file, "<") {
+		// CPython's code objects carry the script's absolute path.
+		if abs, err := filepath.Abs(file); err == nil {
+			file = abs
+		}
+	}
+	return vm.NewTuple([]vm.Value{vm.NewStr(file), vm.Int(int64(f.Line())), name}), nil
 }
 
 // source_line(filename, lineno) returns the stripped source line, or "".
