@@ -27,15 +27,15 @@ func verify(code *Code) error {
 			return fmt.Errorf("%s: bad handler %d %+v", code.QualName, i, h)
 		}
 	}
-	handlerAt := func(pc int) *Handler {
-		for i := range code.Handlers {
-			h := &code.Handlers[i]
-			if int32(pc) >= h.Start && int32(pc) < h.End {
-				return h
-			}
+	// The first entry covering a pc wins: fill from the last entry back.
+	cover := make([]*Handler, n)
+	for i := len(code.Handlers) - 1; i >= 0; i-- {
+		h := &code.Handlers[i]
+		for pc := h.Start; pc < h.End; pc++ {
+			cover[pc] = h
 		}
-		return nil
 	}
+	handlerAt := func(pc int) *Handler { return cover[pc] }
 	depth := make([]int, n)
 	for i := range depth {
 		depth[i] = -1
