@@ -462,3 +462,45 @@ SyntaxError: invalid syntax
 >>> 
 `)
 }
+
+func TestREPLWaitersAcrossPrompts(t *testing.T) {
+	got, _ := session(t, "real", lines(
+		"ev = asyncio.Event()",
+		"async def waiter():",
+		"    await ev.wait()",
+		"    print('event seen')",
+		"    return 'done'",
+		"",
+		"t = asyncio.create_task(waiter())",
+		"await asyncio.sleep(0.05)",
+		"t.done()",
+		"ev.set()",
+		"await t",
+		"await asyncio.Event().wait()",
+		"'session goes on'",
+	)...)
+	// A task waiting at the prompt is normal; an input that can never
+	// finish gets the deadlock report instead of hanging.
+	checkTranscript(t, got, `>>> ev = asyncio.Event()
+>>> async def waiter():
+...     await ev.wait()
+...     print('event seen')
+...     return 'done'
+... 
+>>> t = asyncio.create_task(waiter())
+>>> await asyncio.sleep(0.05)
+>>> t.done()
+False
+>>> ev.set()
+event seen
+>>> await t
+'done'
+>>> await asyncio.Event().wait()
+Traceback (most recent call last):
+  File "<stdin>", line 1, in <module>
+asyncio.exceptions.DeadlockError: deadlock: no task can make progress: task 'Task-4' waits for Event.wait()
+>>> 'session goes on'
+'session goes on'
+>>> 
+`)
+}
