@@ -50,16 +50,11 @@ var builtinFuncs = map[string]NativeFunc{
 	"eval":       biEval,
 }
 
-// builtinTypeList are the built-in types reachable by name from builtins
-// (other owners' types are added by installBuiltins through builtinTypeHook).
+// builtinTypeList are the built-in types defined by the builtins files;
+// biOtherTypes adds those of the other files.
 var builtinTypeList = []*Type{
 	EnumerateType, ZipType, MapType, FilterType, ReversedType,
 }
-
-// BuiltinsHook lets the owners of other built-in types and functions
-// (type, object, super, property, ...) add them to the builtins namespace;
-// installBuiltins calls every hook after its own names.
-var BuiltinsHooks []func(d *Dict)
 
 // installBuiltins fills d (the builtins module's namespace) with every
 // builtin name. The interpreter calls it once when it creates the builtins
@@ -95,7 +90,4 @@ func installBuiltins(d *Dict) {
 	d.SetStr("__spec__", None)
 	d.SetStr("exit", biQuitter("exit"))
 	d.SetStr("quit", biQuitter("quit"))
-	for _, h := range BuiltinsHooks {
-		h(d)
-	}
 }

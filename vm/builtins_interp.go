@@ -13,7 +13,7 @@ func InterpModules(th *Thread) *Dict {
 	if th.Interp == nil {
 		return NewDict()
 	}
-	return th.Interp.modules
+	return th.Interp.Modules()
 }
 
 // InterpArgv returns the program's arguments (sys.argv).
@@ -21,7 +21,7 @@ func InterpArgv(th *Thread) []string {
 	if th.Interp == nil {
 		return nil
 	}
-	return th.Interp.cfg.Argv
+	return th.Interp.Config().Argv
 }
 
 // InterpPath returns the module search path (sys.path).

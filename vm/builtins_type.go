@@ -4,7 +4,8 @@ import "fmt"
 
 // biOtherTypes lists the built-in types other files define, for the
 // builtins namespace (nil entries are skipped). super, property,
-// staticmethod and classmethod come from the interpreter's BuiltinsHooks.
+// staticmethod, classmethod and __build_class__ are added by the
+// interpreter (extraBuiltins).
 func biOtherTypes() []*Type {
 	return []*Type{
 		TypeType, ObjectType, IntType, FloatType, BoolType, StrType, DictType,
