@@ -148,6 +148,9 @@ func bigTrueDiv(a, b *big.Int) (Value, error) {
 	if b.Sign() == 0 {
 		return NULL, NewError(ZeroDivisionErrorType, "division by zero")
 	}
+	if a.Sign() == 0 {
+		return Float(math.Copysign(0, float64(b.Sign()))), nil
+	}
 	f, _ := new(big.Rat).SetFrac(a, b).Float64()
 	if math.IsInf(f, 0) {
 		return NULL, NewError(OverflowErrorType, "integer division result too large for a float")

@@ -196,7 +196,7 @@ func bytesBinary(th *Thread, op compile.BinaryOp, v, w Value, reflected bool) (V
 		if reflected {
 			return NotImplemented, nil
 		}
-		r, err := PercentFormat(th, string(b.B), w)
+		r, err := percentFormat(th, string(b.B), w, "bytes")
 		if err != nil {
 			return NULL, err
 		}

@@ -185,10 +185,10 @@ func floatPow(a, b float64) (Value, error) {
 	if a == 0 && b < 0 && !math.IsInf(b, 0) {
 		return NULL, NewError(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
 	}
-	if a < 0 && b != math.Floor(b) && !math.IsInf(b, 0) {
+	if a < 0 && b != math.Floor(b) && !math.IsInf(b, 0) && !math.IsNaN(b) {
 		return NULL, NewError(ValueErrorType, "math domain error (complex result not supported)")
 	}
-	r := math.Pow(a, b)
+	r := libmPow(a, b)
 	if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
 		return NULL, NewError(OverflowErrorType, "(34, 'Numerical result out of range')")
 	}

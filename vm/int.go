@@ -238,7 +238,11 @@ func intCompare(th *Thread, v, w Value, op compile.CompareOp) (Value, error) {
 		return Bool(cmpResult(cmpInts(v, w), op)), nil
 	}
 	if w.IsFloat() {
-		return Bool(cmpResult(-cmpFloatInt(w.AsFloat(), v), op)), nil
+		c := cmpFloatInt(w.AsFloat(), v)
+		if c != 2 {
+			c = -c
+		}
+		return Bool(floatCmpResult(c, op)), nil
 	}
 	return NotImplemented, nil
 }

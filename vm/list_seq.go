@@ -89,9 +89,6 @@ func repeatCount(th *Thread, n Value, itemLen int) (int, bool, error) {
 		n = r
 	}
 	if _, big := n.o.(*BigInt); big {
-		if n.o.(*BigInt).b.Sign() < 0 {
-			return 0, true, nil
-		}
 		return 0, true, NewError(OverflowErrorType, "cannot fit 'int' into an index-sized integer")
 	}
 	c := int64(n.n)

@@ -6,16 +6,26 @@ import (
 	"strings"
 )
 
-// PercentFormat implements printf-style formatting: format % arg (str % x
-// and bytes % x; bytes callers convert the result back).
+// PercentFormat implements printf-style formatting: format % arg (str % x).
 func PercentFormat(th *Thread, format string, arg Value) (string, error) {
+	return percentFormat(th, format, arg, "string")
+}
+
+// percentFormat serves str % x and bytes % x (what names the operand kind
+// in errors; bytes callers convert the result back).
+func percentFormat(th *Thread, format string, arg Value, what string) (string, error) {
 	var items []Value
 	var mapping Value
 	switch o := arg.o.(type) {
 	case *Tuple:
 		items = o.Items
-	case *Str, *Bytes:
+	case *Str:
 		items = []Value{arg}
+	case *Bytes:
+		items = []Value{arg}
+		if what == "string" {
+			mapping = arg
+		}
 	default:
 		items = []Value{arg}
 		if t := arg.Type(); t.GetItem != nil {
@@ -162,7 +172,7 @@ func PercentFormat(th *Thread, format string, arg Value) (string, error) {
 		sb.WriteString(out)
 	}
 	if next < len(items) && !usedMapping && mapping.IsNull() {
-		return "", NewError(TypeErrorType, "not all arguments converted during string formatting")
+		return "", NewError(TypeErrorType, "not all arguments converted during %s formatting", what)
 	}
 	return sb.String(), nil
 }

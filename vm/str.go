@@ -99,8 +99,12 @@ func (s *Str) Hash() int64 {
 // strSeed makes str hashes differ between runs, as CPython's do.
 var strSeed = maphash.MakeSeed()
 
-// strHash hashes a Go string as its str value hashes; never 0 or -1.
+// strHash hashes a Go string as its str value hashes: 0 for "" (as
+// CPython), otherwise never 0 or -1.
 func strHash(s string) int64 {
+	if s == "" {
+		return 0
+	}
 	h := int64(maphash.String(strSeed, s))
 	if h == 0 || h == -1 {
 		h = 1
