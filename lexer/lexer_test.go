@@ -25,7 +25,7 @@ func dump(toks []Token) string {
 			b.WriteString("DE")
 		case EOF:
 			b.WriteString("EOF")
-		case Keyword:
+		case Keyword, StmtKw, BlockKw:
 			b.WriteString("kw:" + t.Value)
 		case Int, Float, Imag:
 			b.WriteString(KindName(t.Type) + ":" + t.Value)
@@ -61,6 +61,7 @@ func TestTokens(t *testing.T) {
 		{"x = (1,  # c\n 2)\n", "x@1:1 =@1:3 (@1:5 Int:1@1:6 ,@1:7 Int:2@2:2 )@2:3 NL@2:4 EOF@3:1"},
 		{"", "EOF@1:1"},
 		{"x\r\ny\r\n", "x@1:1 NL@1:2 y@2:1 NL@2:2 EOF@3:1"},
+		{"\ufeffx", "x@1:1 NL@1:2 EOF@1:2"},
 	}
 	for _, tt := range tests {
 		toks, err := Tokenize("t.py", []byte(tt.src))
@@ -114,6 +115,8 @@ func TestErrors(t *testing.T) {
 		{"° = 1", "SyntaxError", "invalid character '°' (U+00B0)", 1, 1},
 		{"x = a $ b", "SyntaxError", "invalid syntax", 1, 7},
 		{"x = \\ 1", "SyntaxError", "unexpected character after line continuation character", 1, 6},
+		{strings.Repeat("(", 201), "SyntaxError", "too many nested parentheses", 1, 201},
+		{deepIndent(101), "IndentationError", "too many levels of indentation", 101, 1},
 	}
 	for _, tt := range tests {
 		_, err := Tokenize("t.py", []byte(tt.src))
@@ -147,4 +150,14 @@ func TestUnescape(t *testing.T) {
 			t.Errorf("Unescape(%q) = %q, %v; want %q", tt.body, got, err, tt.want)
 		}
 	}
+}
+
+// deepIndent returns n nested if statements.
+func deepIndent(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString(strings.Repeat(" ", i) + "if x:\n")
+	}
+	b.WriteString(strings.Repeat(" ", n) + "pass\n")
+	return b.String()
 }

@@ -15,6 +15,13 @@ import (
 // a second measure with tab size 1 detects inconsistent tabs and spaces.
 const tabSize = 8
 
+// CPython's tokenizer limits (MAXLEVEL and MAXINDENT), which also bound
+// the parser's recursion.
+const (
+	maxBrackets = 200
+	maxIndents  = 100
+)
+
 type bracket struct {
 	ch   byte
 	line int
@@ -40,6 +47,9 @@ type scanner struct {
 // scanned before the error (so that the parser can report an earlier syntax
 // error first, as CPython does) and an *ast.SyntaxError.
 func Tokenize(filename string, src []byte) ([]plex.Token, error) {
+	// A UTF-8 byte order mark is not part of the text (as when CPython
+	// decodes a source file).
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
@@ -243,6 +253,9 @@ func (s *scanner) indentation() (done bool, err error) {
 				return false, s.errorAt("TabError", s.line, 1, 0, "inconsistent use of tabs and spaces in indentation")
 			}
 		case col > top:
+			if len(s.indents) >= maxIndents {
+				return false, s.errorAt("IndentationError", s.line, 1, 0, "too many levels of indentation")
+			}
 			if alt <= altTop {
 				return false, s.errorAt("TabError", s.line, 1, 0, "inconsistent use of tabs and spaces in indentation")
 			}
@@ -328,7 +341,7 @@ func (s *scanner) name() error {
 		return s.str(start)
 	}
 	if keywords[word] {
-		s.emit(Keyword, word, pos)
+		s.emit(keywordKind(word), word, pos)
 	} else {
 		s.emit(Name, word, pos)
 	}
@@ -396,13 +409,16 @@ func (s *scanner) operator() error {
 			pos := s.position()
 			switch c {
 			case '(', '[', '{':
+				if len(s.brackets) >= maxBrackets {
+					return s.errorAt("SyntaxError", s.line, s.col, 0, "too many nested parentheses")
+				}
 				s.brackets = append(s.brackets, bracket{c, s.line, s.col})
 			case ')', ']', '}':
 				if err := s.closeBracket(c); err != nil {
 					return err
 				}
 			}
-			s.emit(Op, op, pos)
+			s.emit(opKind(op), op, pos)
 			s.advance(len(op))
 			return nil
 		}
@@ -437,4 +453,22 @@ func (s *scanner) closeBracket(c byte) error {
 	}
 	s.brackets = s.brackets[:n-1]
 	return nil
+}
+
+// opKind classifies an operator; see the kinds in token.go.
+func opKind(op string) TokenType {
+	switch op {
+	case "|", "^", "&", "<<", ">>", "+", "-", "*", "/", "//", "%", "@":
+		return BinOp
+	case "==", "!=", "<", "<=", ">", ">=":
+		return CmpOp
+	case "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "&=", "|=", "^=", "<<=", ">>=":
+		return AugOp
+	}
+	return Op
+}
+
+// IsOperator reports whether t is an operator or delimiter token.
+func IsOperator(t Token) bool {
+	return t.Type == Op || t.Type == BinOp || t.Type == CmpOp || t.Type == AugOp
 }

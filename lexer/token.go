@@ -4,6 +4,11 @@
 // stack (INDENT/DEDENT tokens) and a bracket stack (no layout tokens inside
 // brackets; CPython's messages for unbalanced brackets).
 //
+// Operators have kinds by role (binary, comparison, augmented assignment,
+// other) so that the grammar matches an operator class with one token kind
+// instead of trying one alternative per operator: participle allocates a
+// branch for each alternative it tries.
+//
 // Token values are the raw source text (string literals keep their prefix
 // and quotes), so that a token's end position can always be recomputed from
 // its start and its value; see End.
@@ -20,12 +25,17 @@ import (
 const (
 	EOF                    = plex.EOF
 	Name    plex.TokenType = iota + 1 // identifier (never a keyword)
-	Keyword                           // hard keyword: `if`, `None`, `async`, ...
+	Keyword                           // other hard keyword: `None`, `not`, `in`, `else`, ...
+	StmtKw                            // keyword starting a simple statement: `pass`, `return`, ...
+	BlockKw                           // keyword starting a compound statement: `if`, `def`, `async`, ...
 	Int                               // integer literal, underscores kept
 	Float                             // float literal
 	Imag                              // imaginary literal (`1j`)
 	String                            // string/bytes/f-string literal, prefix and quotes kept
-	Op                                // operator or delimiter
+	Op                                // delimiter or other operator
+	BinOp                             // binary operator: | ^ & << >> + - * / // % @
+	CmpOp                             // comparison operator: == != < <= > >=
+	AugOp                             // augmented assignment: += -= ... >>=
 	Newline                           // end of a logical line
 	Indent                            // indentation increased
 	Dedent                            // indentation decreased
@@ -35,11 +45,16 @@ var symbols = map[string]plex.TokenType{
 	"EOF":     EOF,
 	"Name":    Name,
 	"Keyword": Keyword,
+	"StmtKw":  StmtKw,
+	"BlockKw": BlockKw,
 	"Int":     Int,
 	"Float":   Float,
 	"Imag":    Imag,
 	"String":  String,
 	"Op":      Op,
+	"BinOp":   BinOp,
+	"CmpOp":   CmpOp,
+	"AugOp":   AugOp,
 	"NEWLINE": Newline,
 	"INDENT":  Indent,
 	"DEDENT":  Dedent,
@@ -69,6 +84,21 @@ var keywords = map[string]bool{
 
 // IsKeyword reports whether s is a hard keyword.
 func IsKeyword(s string) bool { return keywords[s] }
+
+// IsKeywordToken reports whether t is a keyword token, of any kind.
+func IsKeywordToken(t Token) bool { return t.Type == Keyword || t.Type == StmtKw || t.Type == BlockKw }
+
+// keywordKind gives statement keywords their own kinds, so that the
+// grammar can dispatch on a statement's first token with one lookahead.
+func keywordKind(w string) TokenType {
+	switch w {
+	case "pass", "break", "continue", "return", "raise", "global", "nonlocal", "del", "assert", "import", "from":
+		return StmtKw
+	case "if", "for", "while", "def", "class", "with", "try", "async":
+		return BlockKw
+	}
+	return Keyword
+}
 
 // Definition is the participle lexer definition for pya.
 type Definition struct{}

@@ -285,9 +285,11 @@ func (c *converter) operand(g *gOperand, skip int) ast.Expr {
 			op = ast.UAdd
 		case "~":
 			op = ast.Invert
-		case "not":
-			// `not` after an arithmetic prefix, or where only a bitwise-or
-			// expression may stand.
+		case "-":
+		default:
+			// A binary operator in prefix position, or `not` after an
+			// arithmetic prefix or where only a bitwise-or expression may
+			// stand.
 			c.fail(tokSpan(g.Tokens[i:i+1]), "invalid syntax")
 		}
 		e = &ast.UnaryOp{Span: ast.Span{Pos: astPos(g.Tokens[i].Pos), End: end}, Op: op, Operand: e}

@@ -376,7 +376,7 @@ func (c *converter) importFrom(g *gFrom, span ast.Span) ast.Stmt {
 func parenSpan(toks []plex.Token) ast.Span {
 	depth, start := 0, -1
 	for i, t := range toks {
-		if t.Type != lexer.Op {
+		if !lexer.IsOperator(t) {
 			continue
 		}
 		switch t.Value {

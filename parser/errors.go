@@ -54,7 +54,7 @@ func isLayout(t plex.Token) bool {
 }
 
 func isOp(t plex.Token, ops ...string) bool {
-	if t.Type != lexer.Op {
+	if !lexer.IsOperator(t) {
 		return false
 	}
 	for _, op := range ops {
@@ -118,12 +118,12 @@ func exprStart(toks []plex.Token, j int) int {
 			}
 			depth--
 		case depth > 0:
-		case isLayout(t), isOp(t, ",", ":", "=", ";", ":=", "->") || strings.HasSuffix(t.Value, "=") && t.Type == lexer.Op && !isOp(t, "==", "!=", "<=", ">="):
+		case isLayout(t), isOp(t, ",", ":", "=", ";", ":=", "->") || t.Type == lexer.AugOp:
 			return k + 1
 		case isOp(t, "*", "**") && (k == 0 || isLayout(toks[k-1]) || isOp(toks[k-1], "(", "[", "{", ",")):
 			// A star in unary position: unpacking, not multiplication.
 			return k + 1
-		case t.Type == lexer.Keyword && !inExpr(t):
+		case lexer.IsKeywordToken(t) && !inExpr(t):
 			return k + 1
 		}
 	}
@@ -150,9 +150,9 @@ func exprEnd(toks []plex.Token, i int) int {
 		case depth > 0:
 		case isLayout(t), isOp(t, ",", ":", "=", ";", ":="):
 			return k - 1
-		case t.Type == lexer.Keyword && !inExpr(t) && k > i:
+		case lexer.IsKeywordToken(t) && !inExpr(t) && k > i:
 			return k - 1
-		case k > i && startsOperand(t) && endsOperand(toks[k-1]) && t.Type != lexer.Keyword:
+		case k > i && startsOperand(t) && endsOperand(toks[k-1]) && !lexer.IsKeywordToken(t):
 			return k - 1
 		}
 	}
@@ -254,7 +254,7 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 
 	case expect == `"else" GExpr`:
 		k := i - 1
-		for k > 0 && !(toks[k].Value == "if" && toks[k].Type == lexer.Keyword) {
+		for k > 0 && !(toks[k].Value == "if" && lexer.IsKeywordToken(toks[k])) {
 			k--
 		}
 		return p.errSpan("SyntaxError", toks[exprStart(toks, k-1)], toks[i-1], "expected 'else' after 'if' expression")
@@ -436,7 +436,7 @@ func isSoftKeyword(t plex.Token) bool {
 // the "Maybe you meant '=='" hint.
 func isDisplayStart(toks []plex.Token, a, b int) bool {
 	t := toks[a]
-	if t.Type == lexer.Keyword && (t.Value == "True" || t.Value == "None" || t.Value == "False") {
+	if lexer.IsKeywordToken(t) && (t.Value == "True" || t.Value == "None" || t.Value == "False") {
 		return a == b
 	}
 	if !isOp(t, "[", "(") || !isOp(toks[b], "]", ")") {
@@ -457,7 +457,7 @@ func isDisplayStart(toks []plex.Token, a, b int) bool {
 	if isOp(t, "[") {
 		// A list display, not a comprehension.
 		for k := a; k <= b; k++ {
-			if toks[k].Value == "for" && toks[k].Type == lexer.Keyword {
+			if toks[k].Value == "for" && lexer.IsKeywordToken(toks[k]) {
 				return false
 			}
 		}
@@ -470,7 +470,7 @@ func isDisplayStart(toks []plex.Token, a, b int) bool {
 			depth++
 		} else if isOp(toks[k], ")", "]", "}") {
 			depth--
-		} else if depth == 1 && (isOp(toks[k], ",") || toks[k].Value == "for" && toks[k].Type == lexer.Keyword) {
+		} else if depth == 1 && (isOp(toks[k], ",") || toks[k].Value == "for" && lexer.IsKeywordToken(toks[k])) {
 			return true
 		}
 	}
@@ -493,7 +493,7 @@ func (p *source) specialCases(toks []plex.Token, i int, expect string) *ast.Synt
 		return p.errSpan("SyntaxError", toks[i-1], toks[i-1], "expected default value expression")
 	case i > 0 && isOp(toks[i-1], ":") && isOp(t, ",", "}") && enclosing(toks, i) == "{":
 		return p.errSpan("SyntaxError", toks[i-1], toks[i-1], "expression expected after dictionary key and ':'")
-	case strings.HasPrefix(expect, `"in"`) && head.Value == "for" && head.Type == lexer.Keyword:
+	case strings.HasPrefix(expect, `"in"`) && head.Value == "for" && lexer.IsKeywordToken(head):
 		// CPython reports an invalid for-target before the missing `in`.
 		k := j + 1
 		if toks[j].Value == "async" {
@@ -516,7 +516,7 @@ func (p *source) specialCases(toks []plex.Token, i int, expect string) *ast.Synt
 // hasLambda reports whether a `lambda` appears in toks[j:i].
 func hasLambda(toks []plex.Token, j, i int) bool {
 	for _, t := range toks[j:i] {
-		if t.Type == lexer.Keyword && t.Value == "lambda" {
+		if lexer.IsKeywordToken(t) && t.Value == "lambda" {
 			return true
 		}
 	}
@@ -557,7 +557,7 @@ func tryBefore(toks []plex.Token, j int) int {
 				// toks[k-1] is NEWLINE, toks[k-2] is ':'.
 				if k >= 2 {
 					h := lineStart(toks, k-2)
-					if toks[h].Value == "try" && toks[h].Type == lexer.Keyword {
+					if toks[h].Value == "try" && lexer.IsKeywordToken(toks[h]) {
 						return h
 					}
 				}
@@ -577,7 +577,7 @@ func inParams(toks []plex.Token, i int) bool {
 			depth++
 		} else if isOp(toks[k], "(", "[", "{") {
 			if depth == 0 {
-				return k >= 2 && toks[k-1].Type == lexer.Name && toks[k-2].Value == "def" && toks[k-2].Type == lexer.Keyword
+				return k >= 2 && toks[k-1].Type == lexer.Name && toks[k-2].Value == "def" && lexer.IsKeywordToken(toks[k-2])
 			}
 			depth--
 		}

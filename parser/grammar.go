@@ -22,8 +22,12 @@ type gInput struct {
 	Value *gRHS `parser:"@@ NEWLINE? EOF"`
 }
 
+// gStatement dispatches on the kind of the first token: a lookahead for
+// a block keyword costs one branch where trying every compound statement
+// would cost one each.
 type gStatement struct {
-	If        *gIf         `parser:"  @@"`
+	Simple    *gSimpleLine `parser:"  (?! BlockKw | '@' ) @@"`
+	If        *gIf         `parser:"| @@"`
 	Def       *gFuncDef    `parser:"| @@"`
 	For       *gFor        `parser:"| @@"`
 	Class     *gClassDef   `parser:"| @@"`
@@ -32,7 +36,6 @@ type gStatement struct {
 	With      *gWith       `parser:"| @@"`
 	Decorated *gDecorated  `parser:"| @@"`
 	Async     *gAsync      `parser:"| @@"`
-	Simple    *gSimpleLine `parser:"| @@"`
 }
 
 // gBlock is an indented suite or simple statements on the header's line.
@@ -59,7 +62,8 @@ type gSemis struct {
 
 type gSmall struct {
 	Tokens   []lexer.Token
-	Return   *gReturn   `parser:"  @@"`
+	Expr     *gExprStmt `parser:"  (?! StmtKw ) @@"`
+	Return   *gReturn   `parser:"| @@"`
 	Pass     bool       `parser:"| @'pass'"`
 	Import   *gImport   `parser:"| @@"`
 	From     *gFrom     `parser:"| @@"`
@@ -69,7 +73,6 @@ type gSmall struct {
 	Global   *gGlobal   `parser:"| @@"`
 	Del      *gDel      `parser:"| @@"`
 	Assert   *gAssert   `parser:"| @@"`
-	Expr     *gExprStmt `parser:"| @@"`
 }
 
 // gExprStmt is an expression statement, an assignment chain, an augmented
@@ -80,7 +83,7 @@ type gExprStmt struct {
 	First  *gRHS   `parser:"@@"`
 	Annot  *gExpr  `parser:"( ':' @@"`
 	AnnVal *gRHS   `parser:" ( '=' @@ )?"`
-	AugOp  string  `parser:"| @( '+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=' | '@=' | '&=' | '|=' | '^=' | '<<=' | '>>=' )"`
+	AugOp  string  `parser:"| @AugOp"`
 	AugVal *gRHS   `parser:" @@"`
 	Values []*gRHS `parser:"| ( '=' @@ )+ )?"`
 }
@@ -352,7 +355,7 @@ type gOr struct {
 }
 
 type gOpTail struct {
-	Op    cmpOp     `parser:"@( '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' | '==' | '!=' | '<=' | '>=' | '<' | '>' | 'in' | 'not' 'in' | 'is' 'not'? | 'and' | 'or' )"`
+	Op    cmpOp     `parser:"@( BinOp | CmpOp | 'and' | 'or' | 'in' | 'is' 'not'? | 'not' 'in' )"`
 	Right *gOperand `parser:"@@"`
 }
 
@@ -365,14 +368,14 @@ type gBitOr struct {
 }
 
 type gBinTail struct {
-	Op    cmpOp     `parser:"@( '|' | '^' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | '//' | '%' | '@' )"`
+	Op    cmpOp     `parser:"@BinOp"`
 	Right *gOperand `parser:"@@"`
 }
 
 // gOperand is a primary with its prefix operators and `**` exponent.
 type gOperand struct {
 	Tokens   []lexer.Token
-	Prefix   []string    `parser:"@( 'not' | '-' | '+' | '~' )*"`
+	Prefix   []string    `parser:"@( BinOp | 'not' | '~' )*"`
 	Await    bool        `parser:"@'await'?"`
 	Atom     *gAtom      `parser:"@@"`
 	Trailers []*gTrailer `parser:"@@*"`
