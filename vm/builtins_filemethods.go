@@ -61,7 +61,11 @@ func fileRepr(th *Thread, v Value) (string, error) {
 		}
 		return "<_io." + kind + " name=" + StrRepr(f.name) + ">", nil
 	}
-	return "<_io.TextIOWrapper name=" + StrRepr(f.name) + " mode=" + StrRepr(f.mode) + " encoding='UTF-8'>", nil
+	enc := "'UTF-8'" // open()'s locale encoding on Linux; the standard streams say 'utf-8'
+	if f.std {
+		enc = "'utf-8'"
+	}
+	return "<_io.TextIOWrapper name=" + StrRepr(f.name) + " mode=" + StrRepr(f.mode) + " encoding=" + enc + ">", nil
 }
 
 func fileSelf(args []Value, name string) (*File, error) {
