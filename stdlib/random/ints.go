@@ -105,6 +105,29 @@ func getrandbits(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, er
 	return vm.NewBigInt(r.st.BigBits(int(k))), nil
 }
 
+// randbytes(n) is getrandbits(n*8).to_bytes(n, 'little').
+func randbytes(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
+	r, args, err := self(args, "randbytes")
+	if err != nil {
+		return vm.NULL, err
+	}
+	if err := pyarg.Exactly("randbytes", args, kwnames, 1); err != nil {
+		return vm.NULL, err
+	}
+	n, err := pyarg.Int(th, args[0])
+	if err != nil {
+		return vm.NULL, err
+	}
+	if n < 0 {
+		return vm.NULL, vm.NewError(vm.ValueErrorType, "negative argument not allowed")
+	}
+	be := r.st.BigBits(int(n) * 8).FillBytes(make([]byte, n))
+	for i, j := 0, len(be)-1; i < j; i, j = i+1, j-1 {
+		be[i], be[j] = be[j], be[i]
+	}
+	return vm.NewBytes(be), nil
+}
+
 // below is _randbelow(n) for n > 0.
 func (r *Random) below(n *big.Int) vm.Value {
 	if n.IsInt64() {

@@ -49,6 +49,7 @@ var methods = map[string]vm.NativeFunc{
 	"betavariate":     betavariate,
 	"vonmisesvariate": vonmisesvariate,
 	"getstate":        getstate,
+	"randbytes":       randbytes,
 	"setstate":        setstate,
 }
 
