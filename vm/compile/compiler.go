@@ -83,7 +83,7 @@ type unit struct {
 
 	cur     Position
 	fblocks []fblock
-	// inLooplessClass and friends are tracked through fblocks.
+	awaits  bool // the unit suspends (top-level await in interactive mode)
 }
 
 // ---------------------------------------------------------------- units
@@ -201,6 +201,10 @@ func (c *compiler) emit(op Opcode, arg int) int {
 	u := c.u
 	if arg < 0 || arg > MaxArg {
 		panic("compile: instruction argument out of range")
+	}
+	switch op {
+	case GET_AWAITABLE, GET_ANEXT, BEFORE_ASYNC_WITH:
+		u.awaits = true
 	}
 	u.instrs = append(u.instrs, MakeInstr(op, arg))
 	u.pos = append(u.pos, u.cur)
@@ -383,7 +387,8 @@ func (c *compiler) module(mod *ast.Module) *Code {
 	if findAnnotations(body) {
 		c.op(SETUP_ANNOTATIONS)
 	}
-	if doc, ok := docstring(body); ok {
+	// Interactive input has no docstring: a leading string is echoed.
+	if doc, ok := docstring(body); ok && c.mode == ModeExec {
 		c.at(body[0])
 		c.loadConst(doc)
 		c.nameOp("__doc__", ctxStore)
@@ -392,8 +397,9 @@ func (c *compiler) module(mod *ast.Module) *Code {
 	c.stmts(body)
 	c.loadConst(nil)
 	c.op(RETURN_VALUE)
+	awaits := c.u.awaits
 	code := c.popUnit()
-	if c.mode == ModeInteractive && s.coroutine {
+	if c.mode == ModeInteractive && awaits {
 		code.Flags |= FlagCoroutine
 	}
 	return code

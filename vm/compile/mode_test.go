@@ -37,6 +37,21 @@ func TestInteractive(t *testing.T) {
 		t.Errorf("exec mode: got %v", err)
 	}
 
+	// An async comprehension at top level is awaited: the module is a coroutine.
+	comp := &ast.ListComp{Span: sp(1, 1, 20), Elt: &ast.Await{Span: sp(1, 2, 9), Value: &ast.Name{Span: sp(1, 8, 9), Id: "x"}},
+		Generators: []*ast.Comprehension{{Target: &ast.Name{Span: sp(1, 14, 15), Id: "x"}, Iter: &ast.Name{Span: sp(1, 19, 20), Id: "y"}}}}
+	code, err = Compile(&ast.Module{File: "<stdin>", Body: []ast.Stmt{&ast.ExprStmt{Span: sp(1, 1, 20), Value: comp}}}, ModeInteractive)
+	if err != nil || code.Flags&FlagCoroutine == 0 {
+		t.Errorf("async comprehension at top level: %v, flags %#x", err, code.Flags)
+	}
+
+	// A leading string is echoed, not taken as a docstring.
+	str := &ast.Module{File: "<stdin>", Body: []ast.Stmt{&ast.ExprStmt{Span: sp(1, 1, 4), Value: &ast.Constant{Span: sp(1, 1, 4), Value: "a"}}}}
+	code, err = Compile(str, ModeInteractive)
+	if err != nil || strings.Contains(Disassemble(code), "__doc__") || !strings.Contains(Disassemble(code), "PRINT_EXPR") {
+		t.Errorf("leading string in interactive mode: %v\n%s", err, Disassemble(code))
+	}
+
 	plain := &ast.Module{File: "<stdin>", Body: []ast.Stmt{&ast.ExprStmt{Span: sp(1, 1, 2), Value: &ast.Constant{Span: sp(1, 1, 2), Value: int64(1)}}}}
 	code, err = Compile(plain, ModeInteractive)
 	if err != nil {
