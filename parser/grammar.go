@@ -91,8 +91,8 @@ type gExprStmt struct {
 // gRHS is what may stand right of `=`: a yield expression or an
 // expression list.
 type gRHS struct {
-	Yield *gYield     `parser:" @@"`
-	Exprs *gStarExprs `parser:"| @@"`
+	Exprs *gStarExprs `parser:"  @@"`
+	Yield *gYield     `parser:"| @@"`
 }
 
 type gYield struct {
@@ -332,10 +332,10 @@ type gNamedExpr struct {
 // gExpr is a lambda, or a disjunction with an optional conditional tail.
 type gExpr struct {
 	Tokens []lexer.Token
-	Lambda *gLambda `parser:" @@"`
-	Body   *gOr     `parser:"| @@"`
-	Test   *gOr     `parser:" ( 'if' @@"`
-	Else   *gExpr   `parser:" 'else' @@ )?"`
+	Body   *gOr     `parser:"  @@"`
+	Test   *gOr     `parser:"  ( 'if' @@"`
+	Else   *gExpr   `parser:"    'else' @@ )?"`
+	Lambda *gLambda `parser:"| @@"`
 }
 
 type gLambda struct {
@@ -397,10 +397,10 @@ type gAtom struct {
 // with a comprehension, or elements with commas. `as` is accepted on
 // elements only for parenthesized with-items and rejected elsewhere.
 type gGroup struct {
-	Yield *gYield       `parser:" @@"`
-	First *gElem        `parser:"| @@"`
-	Comp  []*gComp      `parser:" ( @@+"`
-	Rest  []*gElemComma `parser:" | @@+ )?"`
+	First *gElem        `parser:"  @@"`
+	Comp  []*gComp      `parser:"  ( @@+"`
+	Rest  []*gElemComma `parser:"  | @@+ )?"`
+	Yield *gYield       `parser:"| @@"`
 }
 
 type gElemComma struct {
