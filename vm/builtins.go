@@ -48,6 +48,7 @@ var builtinFuncs = map[string]NativeFunc{
 	"__import__": biImport,
 	"exec":       biExec,
 	"eval":       biEval,
+	"compile":    biCompileBuiltin,
 }
 
 // builtinTypeList are the built-in types defined by the builtins files;

@@ -10,14 +10,28 @@ import "strings"
 // stored into l afterwards, which covers exec(src, globals, ns) as used to
 // generate functions.
 func biRunSource(th *Thread, name string, src string, g, l *Dict) (*Dict, error) {
+	co, err := biCompile(th, name, "<string>", src)
+	if err != nil {
+		return nil, err
+	}
+	return biRunCode(th, co, g, l)
+}
+
+// biCompile compiles src with the interpreter's compiler.
+func biCompile(th *Thread, name, filename, src string) (*CodeObject, error) {
 	in := th.Interp
 	if in == nil || in.cfg.Compile == nil {
 		return nil, NewError(RuntimeErrorType, "%s() needs an interpreter with a compiler", name)
 	}
-	code, err := in.cfg.Compile("<string>", []byte(src))
+	code, err := in.cfg.Compile(filename, []byte(src))
 	if err != nil {
 		return nil, err
 	}
+	return LoadCode(code), nil
+}
+
+// biRunCode runs a compiled module body with globals g and locals l.
+func biRunCode(th *Thread, co *CodeObject, g, l *Dict) (*Dict, error) {
 	ns := g
 	if l != nil && l != g {
 		ns = g.Copy()
@@ -35,7 +49,7 @@ func biRunSource(th *Thread, name string, src string, g, l *Dict) (*Dict, error)
 		}
 	}
 	m := &Module{Name: "<string>", Dict: ns}
-	if _, err := th.RunModule(LoadCode(code), m); err != nil {
+	if _, err := th.RunModule(co, m); err != nil {
 		return nil, err
 	}
 	if l != nil && l != g {
@@ -103,11 +117,15 @@ func biExec(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if err := ParseArgs("exec", args, kwnames, []string{"source", "globals?", "locals?"}, &src, &gv, &lv); err != nil {
 		return NULL, err
 	}
-	s, err := biSourceArg("exec", src)
+	g, l, err := biNamespaces(th, "exec", gv, lv)
 	if err != nil {
 		return NULL, err
 	}
-	g, l, err := biNamespaces(th, "exec", gv, lv)
+	if co, ok := src.o.(*CodeObject); ok {
+		_, err := biRunCode(th, co, g, l)
+		return None, err
+	}
+	s, err := biSourceArg("exec", src)
 	if err != nil {
 		return NULL, err
 	}
@@ -125,15 +143,22 @@ func biEval(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if err := ParseArgs("eval", args, kwnames, []string{"source", "globals?", "locals?"}, &src, &gv, &lv); err != nil {
 		return NULL, err
 	}
-	s, err := biSourceArg("eval", src)
-	if err != nil {
-		return NULL, err
-	}
 	g, l, err := biNamespaces(th, "eval", gv, lv)
 	if err != nil {
 		return NULL, err
 	}
-	s = strings.TrimLeft(s, " \t")
+	var co *CodeObject
+	if c, ok := src.o.(*CodeObject); ok {
+		co = c
+	} else {
+		s, err := biSourceArg("eval", src)
+		if err != nil {
+			return NULL, err
+		}
+		if co, err = biCompile(th, "eval", "<string>", biEvalSource(s)); err != nil {
+			return NULL, err
+		}
+	}
 	scratch := NewDict()
 	if l != nil {
 		l.Items(func(k, v Value) bool {
@@ -143,14 +168,49 @@ func biEval(th *Thread, args []Value, kwnames []string) (Value, error) {
 			return true
 		})
 	}
-	ns, err := biRunSource(th, "eval", biEvalResult+" = (\n"+s+"\n)", g, scratch)
-	if err != nil {
+	if _, err := biRunCode(th, co, g, scratch); err != nil {
 		return NULL, err
 	}
-	_ = ns
 	r, _ := scratch.GetStr(biEvalResult)
 	if r.IsNull() {
 		return None, nil
 	}
 	return r, nil
+}
+
+// biEvalSource wraps an expression so that running it as a module binds
+// its value to biEvalResult.
+func biEvalSource(s string) string {
+	return biEvalResult + " = (\n" + strings.TrimLeft(s, " \t") + "\n)"
+}
+
+// compile(source, filename, mode): a code object for exec ('exec',
+// 'single') or eval ('eval').
+func biCompileBuiltin(th *Thread, args []Value, kwnames []string) (Value, error) {
+	var src, filename, mode, flags, dontInherit, optimize Value
+	if err := ParseArgs("compile", args, kwnames, []string{"source", "filename", "mode", "flags?", "dont_inherit?", "optimize?"},
+		&src, &filename, &mode, &flags, &dontInherit, &optimize); err != nil {
+		return NULL, err
+	}
+	s, err := biSourceArg("compile", src)
+	if err != nil {
+		return NULL, err
+	}
+	fn, ok := filename.o.(*Str)
+	if !ok {
+		return NULL, NewError(TypeErrorType, "compile() argument 'filename' must be str, not %s", biTypeName(filename))
+	}
+	m, _ := mode.o.(*Str)
+	switch {
+	case m != nil && (m.s == "exec" || m.s == "single"):
+	case m != nil && m.s == "eval":
+		s = biEvalSource(s)
+	default:
+		return NULL, NewError(ValueErrorType, "compile() mode must be 'exec', 'eval' or 'single'")
+	}
+	co, err := biCompile(th, "compile", fn.s, s)
+	if err != nil {
+		return NULL, err
+	}
+	return ObjectValue(co), nil
 }
