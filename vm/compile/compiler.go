@@ -2,7 +2,9 @@ package compile
 
 import (
 	"math"
+	"os"
 	"sort"
+	"strings"
 
 	"github.com/pya-lang/pya/ast"
 )
@@ -23,7 +25,7 @@ const (
 func Compile(mod *ast.Module, mode Mode) (code *Code, err error) {
 	st, err := buildSymtable(mod, mode)
 	if err != nil {
-		return nil, err
+		return nil, withSourceLine(err.(*ast.SyntaxError))
 	}
 	c := &compiler{st: st, file: mod.File, mode: mode}
 	defer func() {
@@ -32,11 +34,29 @@ func Compile(mod *ast.Module, mode Mode) (code *Code, err error) {
 			if !ok {
 				panic(r)
 			}
-			code, err = nil, se
+			code, err = nil, withSourceLine(se)
 		}
 	}()
 	code = c.module(mod)
 	return code, nil
+}
+
+// withSourceLine fills in the source line of a compile-time error the way
+// CPython does: by reading the file named in the error (so "<stdin>" and
+// "<string>" get none, as in CPython).
+func withSourceLine(se *ast.SyntaxError) *ast.SyntaxError {
+	if se.Text != "" || se.Line <= 0 || se.File == "" || se.File[0] == '<' {
+		return se
+	}
+	data, err := os.ReadFile(se.File)
+	if err != nil {
+		return se
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	if se.Line <= len(lines) {
+		se.Text = strings.TrimRight(lines[se.Line-1], "\r\n")
+	}
+	return se
 }
 
 // compiler generates code; compile errors unwind with panic(*ast.SyntaxError)
