@@ -31,6 +31,9 @@ func TestIncomplete(t *testing.T) {
 		{"if x\n", false},
 		{"if x:\npass\n", false},
 		{")", false},
+		{"@dec\n", true},
+		{"@dec\n@dec2(x)\n", true},
+		{"@dec x\n", false},
 	}
 	for _, tt := range tests {
 		_, err := ParseFile("<stdin>", []byte(tt.src))

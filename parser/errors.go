@@ -413,6 +413,11 @@ func Incomplete(err error) bool {
 			fmt.Sscanf(se.Msg[k+len(" on line "):], "%d", &line)
 		}
 		return se.Line == line || strings.TrimSpace(se.Text) == ""
+	case se.Msg == "invalid syntax":
+		// Decorators waiting for their def or class: the error is at the
+		// end of a decorator line.
+		text := strings.TrimRight(se.Text, " \t")
+		return strings.HasPrefix(strings.TrimSpace(text), "@") && se.Col > len([]rune(text))
 	}
 	return false
 }
