@@ -59,6 +59,9 @@ var (
 	wallOffsets = map[runtime.Clock]float64{}
 )
 
+// virtualWallEpoch is time.time() when a virtual clock is first read.
+const virtualWallEpoch = 1_700_000_000.0
+
 // now returns the clock reading and the matching wall time in seconds.
 func now(th *vm.Thread) (mono, wall float64) {
 	c := runtime.CurrentClock(th)
@@ -66,7 +69,14 @@ func now(th *vm.Thread) (mono, wall float64) {
 	wallMu.Lock()
 	off, ok := wallOffsets[c]
 	if !ok {
-		off = float64(gotime.Now().UnixNano())/1e9 - mono
+		if c.Virtual() {
+			// A fixed epoch: time.time() is reproducible under virtual time
+			// (the clock starts at 1000.0, time() at 1_700_000_000.0), as
+			// in the CPython shim that records the golden outputs.
+			off = virtualWallEpoch - mono
+		} else {
+			off = float64(gotime.Now().UnixNano())/1e9 - mono
+		}
 		wallOffsets[c] = off
 	}
 	wallMu.Unlock()
