@@ -5,6 +5,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pya-lang/pya/ast"
 )
@@ -45,6 +46,10 @@ func Compile(mod *ast.Module, mode Mode) (code *Code, err error) {
 // CPython does: by reading the file named in the error (so "<stdin>" and
 // "<string>" get none, as in CPython).
 func withSourceLine(se *ast.SyntaxError) *ast.SyntaxError {
+	multiline := se.EndCol == toLineEnd
+	if multiline {
+		se.EndCol = 0
+	}
 	if se.Text != "" || se.Line <= 0 || se.File == "" || se.File[0] == '<' {
 		return se
 	}
@@ -55,6 +60,9 @@ func withSourceLine(se *ast.SyntaxError) *ast.SyntaxError {
 	lines := strings.SplitAfter(string(data), "\n")
 	if se.Line <= len(lines) {
 		se.Text = strings.TrimRight(lines[se.Line-1], "\r\n")
+		if n := utf8.RuneCountInString(strings.TrimRight(se.Text, " \t\f")); multiline && n+1 > se.Col {
+			se.EndCol = n + 1
+		}
 	}
 	return se
 }

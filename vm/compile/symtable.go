@@ -136,10 +136,16 @@ func (st *symtable) errorf(at ast.Span, format string, args ...any) {
 	}
 }
 
+// toLineEnd marks an error range that continues past its first line: CPython
+// underlines to the end of that line.
+const toLineEnd = -1
+
 func newSyntaxError(file string, at ast.Span, msg string) *ast.SyntaxError {
 	e := &ast.SyntaxError{Kind: "SyntaxError", Msg: msg, File: file, Line: at.Pos.Line, Col: at.Pos.Col}
 	if at.End.Line == at.Pos.Line && at.End.Col > at.Pos.Col {
 		e.EndCol = at.End.Col
+	} else if at.End.Line > at.Pos.Line {
+		e.EndCol = toLineEnd // resolved by withSourceLine
 	}
 	return e
 }
