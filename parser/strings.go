@@ -33,18 +33,18 @@ func (c *converter) strings(a *gAtom) ast.Expr {
 			anyF = true
 			start := astPos(tok.Pos)
 			start.Col += len(raw) - len(body) - 2*ql + ql
-			f := &fstring{c: c, body: body, raw: isRaw, pos: start, tok: tok, errEnd: astPos(lexer.End(tok)), whole: sp}
+			f := &fstring{c: c, body: body, raw: isRaw, pos: start, tok: tok, errEnd: sp.End, whole: sp}
 			parts = f.parse(parts, &buf, 0)
 			continue
 		}
-		if isRaw {
-			if isB {
-				for j := 0; j < len(body); j++ {
-					if body[j] >= 0x80 {
-						c.fail(endErr, "bytes can only contain ASCII literal characters")
-					}
+		if isB {
+			for j := 0; j < len(body); j++ {
+				if body[j] >= 0x80 {
+					c.fail(tokSpan([]plex.Token{tok}), "bytes can only contain ASCII literal characters")
 				}
 			}
+		}
+		if isRaw {
 			buf.WriteString(body)
 			continue
 		}
