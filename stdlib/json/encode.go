@@ -24,6 +24,7 @@ type encoder struct {
 	keySep      string
 	dflt        vm.Value
 	active      []vm.Object
+	depth       int
 	sb          strings.Builder
 }
 
@@ -206,6 +207,11 @@ func (e *encoder) newline(level int) {
 }
 
 func (e *encoder) encode(v vm.Value, level int) error {
+	e.depth++
+	defer func() { e.depth-- }()
+	if e.depth > e.th.RecursionLimit() {
+		return vm.NewError(vm.RecursionErrorType, "maximum recursion depth exceeded while encoding a JSON object")
+	}
 	switch {
 	case v.IsNone():
 		e.sb.WriteString("null")

@@ -38,6 +38,9 @@ type builder struct {
 	parseFloat, parseInt, parseConst vm.Value
 }
 
+// MaxDepth bounds nesting as CPython's recursion limit does.
+func (b *builder) MaxDepth() int { return b.th.RecursionLimit() }
+
 func (b *builder) Null() vm.Value        { return vm.None }
 func (b *builder) Bool(v bool) vm.Value  { return vm.Bool(v) }
 func (b *builder) Str(s string) vm.Value { return vm.NewStr(s) }
@@ -103,6 +106,9 @@ func decode(th *vm.Thread, doc string, b *builder, strict bool) (vm.Value, error
 	v, err := jsonscan.Decode[vm.Value](doc, b, strict)
 	if err == nil {
 		return v, nil
+	}
+	if de, ok := err.(*jsonscan.DepthError); ok {
+		return vm.NULL, vm.NewError(vm.RecursionErrorType, "maximum recursion depth exceeded while decoding a JSON %s from a unicode string", de.Kind)
 	}
 	se, ok := err.(*jsonscan.Error)
 	if !ok {

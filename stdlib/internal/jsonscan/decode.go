@@ -33,12 +33,23 @@ func (e *Error) Error() string {
 	return e.Msg + ": line " + strconv.Itoa(e.Line) + " column " + strconv.Itoa(e.Col) + " (char " + strconv.Itoa(e.Pos) + ")"
 }
 
+// DepthError reports nesting deeper than the Builder's MaxDepth; Kind is
+// "array" or "object" (CPython raises RecursionError).
+type DepthError struct{ Kind string }
+
+func (e *DepthError) Error() string { return "maximum recursion depth exceeded" }
+
+// depthLimiter is implemented by Builders that bound nesting.
+type depthLimiter interface{ MaxDepth() int }
+
 // decoder holds the document; positions are byte offsets until an error
 // converts them to code points.
 type decoder[V any] struct {
-	s      string
-	b      Builder[V]
-	strict bool
+	s        string
+	b        Builder[V]
+	strict   bool
+	depth    int
+	maxDepth int
 }
 
 // errStop is CPython's StopIteration(idx) from scan_once: "Expecting value"
@@ -58,7 +69,10 @@ func (e *errMsg) Error() string { return e.msg }
 // whitespace allowed, "Extra data" otherwise). Errors from the Builder are
 // returned unchanged; syntax errors are *Error.
 func Decode[V any](s string, b Builder[V], strict bool) (V, error) {
-	d := &decoder[V]{s: s, b: b, strict: strict}
+	d := &decoder[V]{s: s, b: b, strict: strict, maxDepth: 1 << 30}
+	if l, ok := any(b).(depthLimiter); ok {
+		d.maxDepth = l.MaxDepth()
+	}
 	v, end, err := d.RawDecode(d.skipWS(0))
 	if err != nil {
 		return v, err
@@ -127,9 +141,19 @@ func (d *decoder[V]) scan(idx int) (V, int, error) {
 			return zero, 0, err
 		}
 		return d.b.Str(str), end, nil
-	case c == '{':
-		return d.parseObject(idx + 1)
-	case c == '[':
+	case c == '{' || c == '[':
+		d.depth++
+		defer func() { d.depth-- }()
+		if d.depth > d.maxDepth {
+			kind := "array"
+			if c == '{' {
+				kind = "object"
+			}
+			return zero, 0, &DepthError{kind}
+		}
+		if c == '{' {
+			return d.parseObject(idx + 1)
+		}
 		return d.parseArray(idx + 1)
 	case strings.HasPrefix(s[idx:], "null"):
 		return d.b.Null(), idx + 4, nil

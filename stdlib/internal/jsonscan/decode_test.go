@@ -71,3 +71,17 @@ func TestQuoteMatchesCPython(t *testing.T) {
 		}
 	}
 }
+
+type limited struct{ canon }
+
+func (limited) MaxDepth() int { return 3 }
+
+func TestDepthLimit(t *testing.T) {
+	if _, err := Decode[string]("[[[1]]]", limited{}, true); err != nil {
+		t.Errorf("depth 3 rejected: %v", err)
+	}
+	_, err := Decode[string]("[[{\"a\": [1]}]]", limited{}, true)
+	if de, ok := err.(*DepthError); !ok || de.Kind != "array" {
+		t.Errorf("depth 4: got %v, want a DepthError for an array", err)
+	}
+}
