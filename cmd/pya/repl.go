@@ -149,6 +149,9 @@ type repl struct {
 	// compTh is the thread tab completion runs on (holding the GIL).
 	compTh *vm.Thread
 
+	// sys is the sys module (sys.ps1 and sys.ps2 are the prompts).
+	sys vm.Value
+
 	// current is the task running an input with a top-level await.
 	current *runtime.Task
 }
@@ -204,6 +207,7 @@ func (r *repl) run() int {
 	if err := r.execSource("import asyncio"); err != nil {
 		r.in.ReportError(err)
 	}
+	r.sys = r.importSys()
 	for {
 		in, status, exit := r.read()
 		if exit {
@@ -228,4 +232,19 @@ func (r *repl) run() int {
 			return status
 		}
 	}
+}
+
+// importSys imports sys and sets sys.ps1 and sys.ps2 as CPython does in
+// interactive mode.
+func (r *repl) importSys() vm.Value {
+	scratch := vm.NewModule("__repl__")
+	code, err := compileSource("<repl>", []byte("import sys\nsys.ps1 = '>>> '\nsys.ps2 = '... '\n"))
+	if err != nil {
+		return vm.NULL
+	}
+	if _, err := r.th.RunModule(vm.LoadCode(code), scratch); err != nil {
+		return vm.NULL
+	}
+	v, _ := scratch.Dict.GetStr("sys")
+	return v
 }

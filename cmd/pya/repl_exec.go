@@ -46,10 +46,10 @@ func (r *repl) report(err error) (status int, exit bool) {
 }
 
 // formatSyntaxError is SyntaxError.Format, plus the empty source line and
-// caret CPython shows for an error on a blank line (`if x:` then Enter).
+// caret CPython shows when a blank line ends a block header (`if x:`).
 func formatSyntaxError(se *ast.SyntaxError) string {
 	s := se.Format()
-	if se.Text == "" && se.Col > 0 {
+	if se.Text == "" && se.Col > 0 && missingBlock(se) {
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
 			s = s[:i+1] + "    \n    " + strings.Repeat(" ", se.Col-1) + "^\n" + s[i+1:]
 		}

@@ -47,13 +47,19 @@ type input struct {
 type lineReader struct {
 	src  lineSource
 	loop *runtime.Loop
-	req  chan *runtime.Future
+	req  chan request
 	quit chan struct{}
 	got  *input // the delivered input (loop goroutine only)
 }
 
+// request asks the reader for an input; the prompts are sys.ps1 and sys.ps2.
+type request struct {
+	fut      *runtime.Future
+	ps1, ps2 string
+}
+
 func startReader(r *repl) *lineReader {
-	rd := &lineReader{src: r.cfg.src, loop: r.loop, req: make(chan *runtime.Future), quit: make(chan struct{})}
+	rd := &lineReader{src: r.cfg.src, loop: r.loop, req: make(chan request), quit: make(chan struct{})}
 	go rd.serve()
 	return rd
 }
@@ -65,9 +71,9 @@ func (rd *lineReader) stop() { close(rd.quit) }
 func (rd *lineReader) serve() {
 	for {
 		select {
-		case fut := <-rd.req:
-			in := rd.readInput()
-			in.rd, in.fut = rd, fut
+		case req := <-rd.req:
+			in := rd.readInput(req.ps1, req.ps2)
+			in.rd, in.fut = rd, req.fut
 			rd.loop.Post(deliverInput, in, vm.NULL, true)
 			if in.kind == inputEOF {
 				return
@@ -93,7 +99,8 @@ func (r *repl) read() (in *input, status int, exit bool) {
 	fut := runtime.NewFuture(r.loop)
 	r.loop.BeginExternal()
 	r.reader.got = nil
-	r.reader.req <- fut
+	ps1, ps2 := r.prompts()
+	r.reader.req <- request{fut, ps1, ps2}
 	if _, err := r.runUntil(fut.Value(), nil); err != nil {
 		if status, exit := r.report(err); exit {
 			return nil, status, true
@@ -102,12 +109,31 @@ func (r *repl) read() (in *input, status int, exit bool) {
 	return r.reader.got, 0, false
 }
 
+// prompts returns str(sys.ps1) and str(sys.ps2).
+func (r *repl) prompts() (ps1, ps2 string) {
+	ps1, ps2 = ">>> ", "... "
+	if r.sys.IsNull() {
+		return
+	}
+	if v, err := vm.LookupAttr(r.th, r.sys, "ps1"); err == nil && !v.IsNull() {
+		if s, err := vm.ToStr(r.th, v); err == nil {
+			ps1 = s
+		}
+	}
+	if v, err := vm.LookupAttr(r.th, r.sys, "ps2"); err == nil && !v.IsNull() {
+		if s, err := vm.ToStr(r.th, v); err == nil {
+			ps2 = s
+		}
+	}
+	return
+}
+
 // readInput reads lines until they form a complete input, as CPython's
 // interactive loop: brackets, triple-quoted strings and backslashes
 // continue a line, and a compound statement continues until a blank line.
-func (rd *lineReader) readInput() *input {
+func (rd *lineReader) readInput(ps1, ps2 string) *input {
 	var lines []string
-	prompt := ">>> "
+	prompt := ps1
 	for {
 		line, err := rd.src.Prompt(prompt)
 		eof := false
@@ -133,19 +159,38 @@ func (rd *lineReader) readInput() *input {
 		if err != nil {
 			more := parser.Incomplete(err) && !(blank && missingBlock(err)) || isDecorator(line)
 			if more && !eof {
-				prompt = "... "
+				prompt = ps2
 				continue
 			}
 			return &input{err: err}
 		}
-		if !blank && !eof && isCompound(mod) {
-			prompt = "... "
-			continue
-		}
 		keepLeadingString(mod)
 		code, err := compile.Compile(mod, compile.ModeInteractive)
+		if err == nil && !blank && !eof && isCompound(mod) {
+			// A compile-time error shows at once, as in CPython.
+			prompt = ps2
+			continue
+		}
+		if err == nil && awaitsAtTop(code) {
+			code.Flags |= compile.FlagCoroutine
+		}
 		return &input{code: code, err: err}
 	}
+}
+
+// awaitsAtTop reports top-level code that awaits.
+//
+// TEMPORARY: the compiler flags the module code FlagCoroutine only for an
+// await directly in it, not for one in a comprehension
+// (`[await f(x) for x in xs]`), whose module code awaits the comprehension.
+func awaitsAtTop(code *compile.Code) bool {
+	for _, ins := range code.Code {
+		switch ins.Op() {
+		case compile.GET_AWAITABLE, compile.GET_AITER, compile.GET_ANEXT, compile.BEFORE_ASYNC_WITH:
+			return true
+		}
+	}
+	return false
 }
 
 // isDecorator reports a decorator line, which waits for its def or class

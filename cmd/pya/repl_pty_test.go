@@ -165,11 +165,11 @@ func TestREPLTerminalSession(t *testing.T) {
 	term.send("abc" + keyCtlC)
 	term.expect("KeyboardInterrupt")
 	term.send("while True: pass\r\r")
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(500 * time.Millisecond) // let the statement start
 	term.send(keyCtlC)
 	term.expect("  File \"<stdin>\", line 1, in <module>\r\nKeyboardInterrupt")
 	term.send("await asyncio.sleep(30)\r")
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(500 * time.Millisecond) // let the statement start
 	term.send(keyCtlC)
 	term.expectCount("KeyboardInterrupt", 3)
 	term.send("6 * 7\r")

@@ -454,8 +454,6 @@ func TestREPLDecoratorAtEnd(t *testing.T) {
 ...     @property
 ... 
   File "<stdin>", line 4
-    
-    ^
 SyntaxError: invalid syntax
 >>> 1
 1
@@ -502,5 +500,38 @@ asyncio.exceptions.DeadlockError: deadlock: no task can make progress: task 'Tas
 >>> 'session goes on'
 'session goes on'
 >>> 
+`)
+}
+
+func TestREPLCompileErrorsAndPrompts(t *testing.T) {
+	got, _ := session(t, "virtual", lines(
+		"return 5",
+		"def f():",
+		"    await x",
+		"[await asyncio.sleep(0, i) for i in range(3)]",
+		"import sys",
+		"sys.ps1 = 'pya> '",
+		"sys.ps2 = '  | '",
+		"if 1:",
+		"    'ok'",
+		"",
+	)...)
+	checkTranscript(t, got, `>>> return 5
+  File "<stdin>", line 1
+SyntaxError: 'return' outside function
+>>> def f():
+...     await x
+  File "<stdin>", line 2
+SyntaxError: 'await' outside async function
+>>> [await asyncio.sleep(0, i) for i in range(3)]
+[0, 1, 2]
+>>> import sys
+>>> sys.ps1 = 'pya> '
+pya> sys.ps2 = '  | '
+pya> if 1:
+  |     'ok'
+  | 
+'ok'
+pya> 
 `)
 }
