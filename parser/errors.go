@@ -284,7 +284,7 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 			}
 			return p.errSpan("SyntaxError", toks[j], toks[end], "Missing parentheses in call to '%s'. Did you mean %s(...)?", toks[j].Value, toks[j].Value)
 		}
-		if bracketDepth(toks, i) > 0 && !inParams(toks, i) {
+		if bracketDepth(toks, i) > 0 && !(inParams(toks, i) && isParamName(toks, i-1)) && !inComprehension(toks, i) {
 			a := exprStart(toks, i-1)
 			if !(toks[a].Type == lexer.Name && a+1 < len(toks) && toks[a+1].Type == lexer.String) && !isSoftKeyword(toks[a]) {
 				return p.errSpan("SyntaxError", toks[a], toks[exprEnd(toks, i)], "invalid syntax. Perhaps you forgot a comma?")
@@ -341,9 +341,6 @@ func (p *source) lexFailure(toks []plex.Token, lexErr error) error {
 	}
 	neverClosed := strings.HasSuffix(le.Msg, "was never closed")
 	weak := le.Kind != "SyntaxError" || le.Msg == "invalid syntax"
-	if !neverClosed && !weak {
-		return lexErr
-	}
 	end := plex.Position{Filename: p.file, Line: le.Line, Column: le.Col, Offset: len(p.src)}
 	if n := len(toks); n > 0 && lexer.End(toks[n-1]).Line > end.Line {
 		end = lexer.End(toks[n-1])
@@ -365,8 +362,12 @@ func (p *source) lexFailure(toks []plex.Token, lexErr error) error {
 	if !ok {
 		return lexErr
 	}
-	if weak {
+	if weak || pe.Msg == "unexpected indent" {
+		// The parser reports an unexpected indent before looking further.
 		return pe
+	}
+	if !neverClosed {
+		return lexErr
 	}
 	switch {
 	case pe.Line < le.Line || pe.Line == le.Line && pe.Col < le.Col:
@@ -420,16 +421,6 @@ func Incomplete(err error) bool {
 		return strings.HasPrefix(strings.TrimSpace(text), "@") && se.Col > len([]rune(text))
 	}
 	return false
-}
-
-// reachesEnd reports whether error pe marks a range ending at the last
-// token of toks.
-func reachesEnd(toks []plex.Token, pe *ast.SyntaxError) bool {
-	if len(toks) == 0 || pe.EndCol == 0 {
-		return false
-	}
-	e := lexer.End(toks[len(toks)-1])
-	return e.Line == pe.Line && e.Column == pe.EndCol
 }
 
 func isSoftKeyword(t plex.Token) bool {
@@ -494,6 +485,12 @@ func (p *source) specialCases(toks []plex.Token, i int, expect string) *ast.Synt
 	switch {
 	case strings.HasPrefix(expect, `"("`) && head.Value == "def":
 		return p.errSpan("SyntaxError", t, t, "expected '('")
+	case i > 0 && isOp(toks[i-1], "->") && head.Value == "def":
+		return p.errSpan("SyntaxError", toks[i-1], toks[i-1], "expected ':'")
+	case isOp(t, "(") && inParams(toks, i) && i > 0 && isOp(toks[i-1], "(", ","):
+		if k := closing(toks, i); k > 0 {
+			return p.errSpan("SyntaxError", t, toks[k], "Function parameters cannot be parenthesized")
+		}
 	case i > 0 && isOp(toks[i-1], "=") && isOp(t, ",", ")", ":") && (head.Value == "def" || hasLambda(toks, j, i)):
 		return p.errSpan("SyntaxError", toks[i-1], toks[i-1], "expected default value expression")
 	case i > 0 && isOp(toks[i-1], ":") && isOp(t, ",", "}") && enclosing(toks, i) == "{":
@@ -588,4 +585,47 @@ func inParams(toks []plex.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// isParamName reports whether toks[j] is a parameter's name (not part of
+// an annotation or default).
+func isParamName(toks []plex.Token, j int) bool {
+	return j >= 1 && toks[j].Type == lexer.Name && isOp(toks[j-1], "(", ",", "*", "**")
+}
+
+// inComprehension reports whether a comprehension's `for` precedes toks[i]
+// inside its innermost bracket.
+func inComprehension(toks []plex.Token, i int) bool {
+	depth := 0
+	for k := i - 1; k >= 0; k-- {
+		switch {
+		case isOp(toks[k], ")", "]", "}"):
+			depth++
+		case isOp(toks[k], "(", "[", "{"):
+			if depth == 0 {
+				return false
+			}
+			depth--
+		case depth == 0 && toks[k].Value == "for" && lexer.IsKeywordToken(toks[k]):
+			return true
+		}
+	}
+	return false
+}
+
+// closing returns the index of the bracket closing the one at toks[i], or
+// -1.
+func closing(toks []plex.Token, i int) int {
+	depth := 0
+	for k := i; k < len(toks); k++ {
+		if isOp(toks[k], "(", "[", "{") {
+			depth++
+		} else if isOp(toks[k], ")", "]", "}") {
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
 }

@@ -22,7 +22,14 @@ func TestMutations(t *testing.T) {
 		t.Skip("set PYA_MUTATE=1")
 	}
 	var srcs []string
-	for _, f := range []string{"testdata/basic.py", "testdata/exprs.py", "testdata/stmts.py"} {
+	files := []string{"testdata/basic.py", "testdata/exprs.py", "testdata/stmts.py"}
+	if os.Getenv("PYA_MUTATE") == "pya" {
+		files = pyaFiles()
+		if len(files) > 25 {
+			files = files[:25]
+		}
+	}
+	for _, f := range files {
 		b, _ := os.ReadFile(f)
 		for _, s := range splitRE.Split(string(b), -1) {
 			toks, err := lexer.Tokenize("m.py", []byte(s))
@@ -82,7 +89,16 @@ json.dump(out, sys.stdout)
 		}
 		key := want[i][:strings.Index(want[i], " @")] + " | " + strings.Split(got, " @")[0]
 		counts[key]++
-		examples[key] = fmt.Sprintf("%q\n      got %s\n     want %s", src, got, want[i])
+		var wl int
+		fmt.Sscanf(want[i][strings.LastIndex(want[i], "@")+1:], "%d", &wl)
+		lines := strings.Split(src, "\n")
+		ctx := ""
+		for l := wl - 2; l <= wl; l++ {
+			if l >= 1 && l <= len(lines) {
+				ctx += fmt.Sprintf("\n      %d| %s", l, lines[l-1])
+			}
+		}
+		examples[key] = fmt.Sprintf("%s\n      got %s\n     want %s", ctx, got, want[i])
 	}
 	var keys []string
 	for k := range counts {
