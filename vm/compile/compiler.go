@@ -282,6 +282,13 @@ func (c *compiler) at(n ast.Node) Position {
 	return old
 }
 
+// errorHere raises a SyntaxError at the position of the code being emitted.
+func (c *compiler) errorHere(msg string) {
+	p := c.u.cur
+	panic(newSyntaxError(c.file, ast.Span{Pos: ast.Pos{Line: int(p.Line), Col: int(p.Col)},
+		End: ast.Pos{Line: int(p.EndLine), Col: int(p.EndCol)}}, msg))
+}
+
 func (c *compiler) errorAt(n ast.Node, msg string) {
 	panic(newSyntaxError(c.file, n.Range(), msg))
 }
@@ -360,6 +367,9 @@ func (c *compiler) nameOp(name string, ctx nameCtx) {
 	if name == "__debug__" && ctx == ctxLoad {
 		c.loadConst(true)
 		return
+	}
+	if ctx != ctxLoad && name == "__debug__" {
+		c.errorHere([...]string{"", "cannot assign to __debug__", "cannot delete __debug__"}[ctx])
 	}
 	name = mangle(s.private, name)
 	res := s.res[name]

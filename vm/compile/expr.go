@@ -455,6 +455,9 @@ func (c *compiler) checkKeywords(kws []*ast.Keyword) {
 		if k.Arg == "" {
 			continue
 		}
+		if k.Arg == "__debug__" {
+			c.errorHere("cannot assign to __debug__")
+		}
 		for _, later := range kws[i+1:] {
 			if later.Arg == k.Arg {
 				c.errorAt(later, "keyword argument repeated: "+k.Arg)

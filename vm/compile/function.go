@@ -86,6 +86,17 @@ func (c *compiler) annotations(a *ast.Arguments, returns ast.Expr) int {
 	return 4
 }
 
+// checkDebugArgs rejects a parameter named __debug__.
+func (c *compiler) checkDebugArgs(a *ast.Arguments) {
+	for _, list := range [][]*ast.Arg{a.PosOnly, a.Args, {a.Vararg}, a.KwOnly, {a.Kwarg}} {
+		for _, arg := range list {
+			if arg != nil && arg.Name == "__debug__" {
+				c.errorHere("cannot assign to __debug__")
+			}
+		}
+	}
+}
+
 func argFlags(code *Code, a *ast.Arguments) {
 	code.PosOnlyArgCount = len(a.PosOnly)
 	code.ArgCount = len(a.PosOnly) + len(a.Args)
@@ -116,6 +127,7 @@ func funcFlags(s *scope) Flags {
 }
 
 func (c *compiler) functionDef(s *ast.FunctionDef) {
+	c.checkDebugArgs(s.Args)
 	c.exprs(s.Decorators)
 	c.at(s)
 	flags := c.defaults(s.Args)
@@ -157,6 +169,7 @@ func (c *compiler) returnNone(body []ast.Stmt) {
 }
 
 func (c *compiler) lambda(e *ast.Lambda) {
+	c.checkDebugArgs(e.Args)
 	flags := c.defaults(e.Args)
 	sc := c.st.scopes[e]
 	qual := c.qualName("<lambda>")

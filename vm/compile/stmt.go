@@ -376,7 +376,6 @@ func (c *compiler) clearName(name string) {
 
 func (c *compiler) importStmt(s *ast.Import) {
 	for _, a := range s.Names {
-		old := c.at(a)
 		c.loadConst(int64(0))
 		c.loadConst(nil)
 		c.emit(IMPORT_NAME, c.nameIndex(a.Name))
@@ -396,7 +395,6 @@ func (c *compiler) importStmt(s *ast.Import) {
 		} else {
 			c.nameOp(a.AsName, ctxStore)
 		}
-		c.u.cur = old
 	}
 }
 
@@ -413,14 +411,12 @@ func (c *compiler) importFrom(s *ast.ImportFrom) {
 		return
 	}
 	for _, a := range s.Names {
-		old := c.at(a)
 		c.emit(IMPORT_FROM, c.nameIndex(a.Name))
 		store := a.Name
 		if a.AsName != "" {
 			store = a.AsName
 		}
 		c.nameOp(store, ctxStore)
-		c.u.cur = old
 	}
 	c.op(POP_TOP)
 }
