@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/peterh/liner"
 
@@ -38,8 +39,9 @@ type input struct {
 	code *compile.Code
 	err  error // the input's syntax error
 
-	rd  *lineReader
-	fut *runtime.Future // completed on the loop when the input arrives
+	rd        *lineReader
+	fut       *runtime.Future // completed on the loop when the input arrives
+	delivered atomic.Bool
 }
 
 // lineReader reads inputs on its own goroutine, one per request, so that
@@ -50,6 +52,7 @@ type lineReader struct {
 	req  chan request
 	quit chan struct{}
 	got  *input // the delivered input (loop goroutine only)
+	intr *interrupter
 }
 
 // request asks the reader for an input; the prompts are sys.ps1 and sys.ps2.
@@ -59,7 +62,7 @@ type request struct {
 }
 
 func startReader(r *repl) *lineReader {
-	rd := &lineReader{src: r.cfg.src, loop: r.loop, req: make(chan request), quit: make(chan struct{})}
+	rd := &lineReader{src: r.cfg.src, loop: r.loop, req: make(chan request), quit: make(chan struct{}), intr: &r.intr}
 	go rd.serve()
 	return rd
 }
@@ -75,6 +78,9 @@ func (rd *lineReader) serve() {
 			in := rd.readInput(req.ps1, req.ps2)
 			in.rd, in.fut = rd, req.fut
 			rd.loop.Post(deliverInput, in, vm.NULL, true)
+			if in.kind == inputInterrupt {
+				rd.intr.afterPromptInterrupt(in)
+			}
 			if in.kind == inputEOF {
 				return
 			}
@@ -88,6 +94,7 @@ func (rd *lineReader) serve() {
 // future the loop is waiting for.
 func deliverInput(arg any, _ vm.Value) error {
 	in := arg.(*input)
+	in.delivered.Store(true)
 	in.rd.got = in
 	in.fut.SetResult(vm.None)
 	return nil

@@ -63,6 +63,10 @@ func (it *interrupter) end()   { it.executing.Store(false) }
 // signal handles one SIGINT (on the signal goroutine).
 func (it *interrupter) signal() {
 	if !it.executing.Load() {
+		// No input runs and no prompt is up (liner reads Ctrl-C as a key):
+		// the loop is busy with a background task, which gets the
+		// KeyboardInterrupt.
+		it.r.in.Interrupt()
 		return
 	}
 	n := it.seq.Add(1)
@@ -92,4 +96,15 @@ func (it *interrupter) clearStale() {
 	if it.probe != nil {
 		it.r.th.RunModule(it.probe, it.scratch)
 	}
+}
+
+// afterPromptInterrupt is Ctrl-C at the prompt: if the loop does not take
+// the aborted input soon, a background task is hogging it, and gets the
+// KeyboardInterrupt.
+func (it *interrupter) afterPromptInterrupt(in *input) {
+	time.AfterFunc(interruptGrace, func() {
+		if !in.delivered.Load() {
+			it.r.in.Interrupt()
+		}
+	})
 }

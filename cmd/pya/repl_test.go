@@ -535,3 +535,30 @@ pya> if 1:
 pya> 
 `)
 }
+
+func TestREPLInterruptBusyBackgroundTask(t *testing.T) {
+	got, _ := session(t, "real",
+		step{line: "async def hog():"},
+		step{line: "    await asyncio.sleep(0.1)"},
+		step{line: "    while True: pass"},
+		step{line: ""},
+		step{line: "t = asyncio.create_task(hog())"},
+		// The hog takes the loop while the user types: Ctrl-C at the
+		// prompt interrupts it.
+		step{err: liner.ErrPromptAborted, wait: 300 * time.Millisecond},
+		step{line: "t.done()"},
+	)
+	want := `>>> t = asyncio.create_task(hog())
+>>> ^C
+Traceback (most recent call last):
+  File "<stdin>", line 3, in hog
+KeyboardInterrupt
+KeyboardInterrupt
+>>> t.done()
+True
+>>> 
+`
+	if !strings.HasSuffix(got, want) {
+		t.Errorf("transcript:\n%s\nwant suffix:\n%s", got, want)
+	}
+}
