@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pya-lang/pya/stdlib/internal/jsonscan"
+	"github.com/pya-lang/pya/stdlib/internal/pyarg"
 	"github.com/pya-lang/pya/vm"
 )
 
@@ -33,7 +34,10 @@ var dumpsParams = []string{"obj", "$skipkeys?", "$ensure_ascii?", "$check_circul
 // newEncoder parses the keyword options shared by dumps and dump.
 func newEncoder(th *vm.Thread, fname string, args []vm.Value, kwnames []string, obj *vm.Value) (*encoder, error) {
 	var skip, ascii, circ, nan, cls, indent, seps, dflt, sortKeys vm.Value
-	if err := vm.ParseArgs(fname, args, kwnames, dumpsParams, obj, &skip, &ascii, &circ, &nan, &cls, &indent, &seps, &dflt, &sortKeys); err != nil {
+	if err := checkKw("JSONEncoder", kwnames, dumpsParams); err != nil {
+		return nil, err
+	}
+	if err := pyarg.ParsePy(fname, 0, args, kwnames, dumpsParams, obj, &skip, &ascii, &circ, &nan, &cls, &indent, &seps, &dflt, &sortKeys); err != nil {
 		return nil, err
 	}
 	e := &encoder{th: th, ensureASCII: true, checkCirc: true, allowNaN: true}
@@ -138,6 +142,24 @@ func dump(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 		return vm.NULL, err
 	}
 	return vm.None, nil
+}
+
+// checkKw reports a keyword argument no parameter takes the way CPython
+// does: json passes unknown keywords on to JSONEncoder/JSONDecoder.
+func checkKw(class string, kwnames []string, params []string) error {
+	for _, k := range kwnames {
+		known := false
+		for _, p := range params {
+			if strings.TrimSuffix(strings.TrimPrefix(p, "$"), "?") == k {
+				known = true
+				break
+			}
+		}
+		if !known {
+			return vm.NewError(vm.TypeErrorType, "%s.__init__() got an unexpected keyword argument '%s'", class, k)
+		}
+	}
+	return nil
 }
 
 func hasKw(kwnames []string, name string) bool {

@@ -135,7 +135,10 @@ func loadsArgs(th *vm.Thread, fname string, args []vm.Value, kwnames []string) (
 	var s, cls vm.Value
 	b := &builder{th: th}
 	var strictV vm.Value
-	if err := vm.ParseArgs(fname, args, kwnames, loadsParams, &s, &cls, &b.objectHook, &b.parseFloat, &b.parseInt, &b.parseConst, &b.pairsHook, &strictV); err != nil {
+	if err := checkKw("JSONDecoder", kwnames, loadsParams); err != nil {
+		return vm.NULL, nil, false, err
+	}
+	if err := pyarg.ParsePy(fname, 0, args, kwnames, loadsParams, &s, &cls, &b.objectHook, &b.parseFloat, &b.parseInt, &b.parseConst, &b.pairsHook, &strictV); err != nil {
 		return vm.NULL, nil, false, err
 	}
 	for _, p := range []*vm.Value{&b.objectHook, &b.parseFloat, &b.parseInt, &b.parseConst, &b.pairsHook} {

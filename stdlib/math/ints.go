@@ -18,7 +18,7 @@ func bigArg(th *vm.Thread, v vm.Value) (*big.Int, error) {
 }
 
 func factorial(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("factorial", args, kwnames, 1); err != nil {
+	if err := pyarg.One("math.factorial", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	n, err := bigArg(th, args[0])
@@ -142,7 +142,7 @@ func perm(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 }
 
 func isqrt(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("isqrt", args, kwnames, 1); err != nil {
+	if err := pyarg.One("math.isqrt", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	n, err := bigArg(th, args[0])

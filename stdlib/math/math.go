@@ -101,7 +101,7 @@ func check(x, r float64, canOverflow bool) error {
 
 // one parses exactly one float argument.
 func one(th *vm.Thread, name string, args []vm.Value, kwnames []string) (float64, error) {
-	if err := pyarg.Exactly(name, args, kwnames, 1); err != nil {
+	if err := pyarg.One("math."+name, args, kwnames); err != nil {
 		return 0, err
 	}
 	return pyarg.ToFloat(th, args[0])

@@ -40,8 +40,11 @@ func logOf(th *vm.Thread, v vm.Value, f func(float64) float64) (float64, error) 
 }
 
 func logFn(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Range("log", args, kwnames, 1, 2); err != nil {
+	if err := pyarg.NoKw("log", kwnames); err != nil {
 		return vm.NULL, err
+	}
+	if len(args) < 1 || len(args) > 2 {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "math.log requires 1 to 2 arguments")
 	}
 	num, err := logOf(th, args[0], libm.Log)
 	if err != nil {
@@ -62,7 +65,7 @@ func logFn(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 
 func logN(name string, f func(float64) float64) vm.NativeFunc {
 	return func(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-		if err := pyarg.Exactly(name, args, kwnames, 1); err != nil {
+		if err := pyarg.One("math."+name, args, kwnames); err != nil {
 			return vm.NULL, err
 		}
 		r, err := logOf(th, args[0], f)
@@ -218,7 +221,7 @@ func floatToInt(f float64) (vm.Value, error) {
 // rounding is floor/ceil: ints unchanged, floats to int, else the dunder.
 func rounding(name, dunder string, f func(float64) float64) vm.NativeFunc {
 	return func(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-		if err := pyarg.Exactly(name, args, kwnames, 1); err != nil {
+		if err := pyarg.One("math."+name, args, kwnames); err != nil {
 			return vm.NULL, err
 		}
 		v := args[0]
@@ -240,7 +243,7 @@ func rounding(name, dunder string, f func(float64) float64) vm.NativeFunc {
 }
 
 func trunc(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("trunc", args, kwnames, 1); err != nil {
+	if err := pyarg.One("math.trunc", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	v := args[0]
@@ -258,7 +261,7 @@ func trunc(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 
 // fsum is CPython's math_fsum (Shewchuk's exact partials, correctly rounded).
 func fsum(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("fsum", args, kwnames, 1); err != nil {
+	if err := pyarg.One("math.fsum", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	var p []float64
@@ -392,7 +395,7 @@ func norm(vec []float64) float64 {
 }
 
 func hypot(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.NoKw("hypot", kwnames); err != nil {
+	if err := pyarg.NoKw("math.hypot", kwnames); err != nil {
 		return vm.NULL, err
 	}
 	vec := make([]float64, len(args))

@@ -136,7 +136,7 @@ func getcwd(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) 
 // getenv(key, default=None) reads os.environ, as CPython does.
 func getenv(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 	var key, dflt vm.Value
-	if err := vm.ParseArgs("getenv", args, kwnames, []string{"key", "default?"}, &key, &dflt); err != nil {
+	if err := pyarg.ParsePy("getenv", 0, args, kwnames, []string{"key", "default?"}, &key, &dflt); err != nil {
 		return vm.NULL, err
 	}
 	if dflt.IsNull() {

@@ -30,7 +30,7 @@ func floats(th *vm.Thread, fname string, args []vm.Value, kwnames []string, name
 	for i := range vals {
 		ptrs[i] = &vals[i]
 	}
-	if err := vm.ParseArgs(fname, rest, kwnames, names, ptrs...); err != nil {
+	if err := pyarg.ParsePy("Random."+fname, 1, rest, kwnames, names, ptrs...); err != nil {
 		return nil, nil, err
 	}
 	out := make([]float64, len(names))
@@ -62,7 +62,7 @@ func uniform(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error)
 		return vm.NULL, err
 	}
 	var a, b vm.Value
-	if err := vm.ParseArgs("uniform", rest, kwnames, []string{"a", "b"}, &a, &b); err != nil {
+	if err := pyarg.ParsePy("Random.uniform", 1, rest, kwnames, []string{"a", "b"}, &a, &b); err != nil {
 		return vm.NULL, err
 	}
 	fa, err := pyarg.ToFloat(th, a)
@@ -88,7 +88,7 @@ func triangular(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, err
 		return vm.NULL, err
 	}
 	var lowV, highV, modeV vm.Value
-	if err := vm.ParseArgs("triangular", rest, kwnames, []string{"low?", "high?", "mode?"}, &lowV, &highV, &modeV); err != nil {
+	if err := pyarg.ParsePy("Random.triangular", 1, rest, kwnames, []string{"low?", "high?", "mode?"}, &lowV, &highV, &modeV); err != nil {
 		return vm.NULL, err
 	}
 	low, high := 0.0, 1.0

@@ -17,7 +17,7 @@ func seed(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 		return vm.NULL, err
 	}
 	var a, version vm.Value
-	if err := vm.ParseArgs("seed", args, kwnames, []string{"a?", "version?"}, &a, &version); err != nil {
+	if err := pyarg.ParsePy("Random.seed", 1, args, kwnames, []string{"a?", "version?"}, &a, &version); err != nil {
 		return vm.NULL, err
 	}
 	r.hasGauss = false
@@ -78,7 +78,7 @@ func random(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) 
 	if err != nil {
 		return vm.NULL, err
 	}
-	if err := pyarg.Exactly("random", args, kwnames, 0); err != nil {
+	if err := pyarg.NoArgs("Random.random", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	return vm.Float(r.st.Float()), nil
@@ -89,7 +89,7 @@ func getrandbits(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, er
 	if err != nil {
 		return vm.NULL, err
 	}
-	if err := pyarg.Exactly("getrandbits", args, kwnames, 1); err != nil {
+	if err := pyarg.One("Random.getrandbits", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	k, err := pyarg.Int(th, args[0])
@@ -111,10 +111,11 @@ func randbytes(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, erro
 	if err != nil {
 		return vm.NULL, err
 	}
-	if err := pyarg.Exactly("randbytes", args, kwnames, 1); err != nil {
+	var nv vm.Value
+	if err := pyarg.ParsePy("Random.randbytes", 1, args, kwnames, []string{"n"}, &nv); err != nil {
 		return vm.NULL, err
 	}
-	n, err := pyarg.Int(th, args[0])
+	n, err := pyarg.Int(th, nv)
 	if err != nil {
 		return vm.NULL, err
 	}
@@ -155,6 +156,14 @@ func rangeArg(th *vm.Thread, v vm.Value, what string) (*big.Int, error) {
 		}
 		return nil, vm.NewError(vm.ValueErrorType, "non-integer %s for randrange()", what)
 	}
+	// CPython falls back to int(v), which raises for most other values.
+	iv, ierr := th.Call(vm.ObjectValue(vm.IntType), []vm.Value{v}, nil)
+	if ierr != nil {
+		return nil, ierr
+	}
+	if _, ok := pyarg.Big(iv); ok {
+		return nil, vm.NewError(vm.ValueErrorType, "non-integer %s for randrange()", what)
+	}
 	return nil, err
 }
 
@@ -165,7 +174,7 @@ func randrange(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, erro
 		return vm.NULL, err
 	}
 	var start, stop, step vm.Value
-	if err := vm.ParseArgs("randrange", args, kwnames, []string{"start", "stop?", "step?"}, &start, &stop, &step); err != nil {
+	if err := pyarg.ParsePy("Random.randrange", 1, args, kwnames, []string{"start", "stop?", "step?"}, &start, &stop, &step); err != nil {
 		return vm.NULL, err
 	}
 	// Fast path: small int arguments and unit step.
@@ -251,7 +260,7 @@ func randint(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error)
 		return vm.NULL, err
 	}
 	var a, b vm.Value
-	if err := vm.ParseArgs("randint", rest, kwnames, []string{"a", "b"}, &a, &b); err != nil {
+	if err := pyarg.ParsePy("Random.randint", 1, rest, kwnames, []string{"a", "b"}, &a, &b); err != nil {
 		return vm.NULL, err
 	}
 	if a.IsInt() && b.IsInt() && b.AsInt() >= a.AsInt() && b.AsInt()-a.AsInt() < 1<<62 {
@@ -281,7 +290,7 @@ func choice(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) 
 		return vm.NULL, err
 	}
 	var seq vm.Value
-	if err := vm.ParseArgs("choice", args, kwnames, []string{"seq"}, &seq); err != nil {
+	if err := pyarg.ParsePy("Random.choice", 1, args, kwnames, []string{"seq"}, &seq); err != nil {
 		return vm.NULL, err
 	}
 	if items, ok := seqItems(seq); ok {
@@ -306,7 +315,7 @@ func shuffle(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error)
 		return vm.NULL, err
 	}
 	var x vm.Value
-	if err := vm.ParseArgs("shuffle", args, kwnames, []string{"x"}, &x); err != nil {
+	if err := pyarg.ParsePy("Random.shuffle", 1, args, kwnames, []string{"x"}, &x); err != nil {
 		return vm.NULL, err
 	}
 	if l, ok := x.Object().(*vm.List); ok {
@@ -347,7 +356,7 @@ func sample(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) 
 		return vm.NULL, err
 	}
 	var pop, kv, counts vm.Value
-	if err := vm.ParseArgs("sample", args, kwnames, []string{"population", "k", "$counts?"}, &pop, &kv, &counts); err != nil {
+	if err := pyarg.ParsePy("Random.sample", 1, args, kwnames, []string{"population", "k", "$counts?"}, &pop, &kv, &counts); err != nil {
 		return vm.NULL, err
 	}
 	switch pop.Type() {
@@ -458,7 +467,7 @@ func choices(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error)
 		return vm.NULL, err
 	}
 	var pop, weights, cumWeights, kv vm.Value
-	if err := vm.ParseArgs("choices", args, kwnames, []string{"population", "weights?", "$cum_weights?", "$k?"}, &pop, &weights, &cumWeights, &kv); err != nil {
+	if err := pyarg.ParsePy("Random.choices", 1, args, kwnames, []string{"population", "weights?", "$cum_weights?", "$k?"}, &pop, &weights, &cumWeights, &kv); err != nil {
 		return vm.NULL, err
 	}
 	items, err := vm.ToSlice(th, pop)

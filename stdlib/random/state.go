@@ -2,6 +2,7 @@ package random
 
 import (
 	"github.com/pya-lang/pya/stdlib/internal/mt"
+	"github.com/pya-lang/pya/stdlib/internal/pyarg"
 	"github.com/pya-lang/pya/vm"
 )
 
@@ -11,8 +12,8 @@ func getstate(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error
 	if err != nil {
 		return vm.NULL, err
 	}
-	if len(rest) != 0 || len(kwnames) != 0 {
-		return vm.NULL, vm.NewError(vm.TypeErrorType, "Random.getstate() takes 1 positional argument but %d were given", len(args))
+	if err := pyarg.ParsePy("Random.getstate", 1, rest, kwnames, nil); err != nil {
+		return vm.NULL, err
 	}
 	words, pos := r.st.GetState()
 	items := make([]vm.Value, 0, mt.StateSize+1)
@@ -34,7 +35,7 @@ func setstate(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error
 		return vm.NULL, err
 	}
 	var state vm.Value
-	if err := vm.ParseArgs("setstate", rest, kwnames, []string{"state"}, &state); err != nil {
+	if err := pyarg.ParsePy("Random.setstate", 1, rest, kwnames, []string{"state"}, &state); err != nil {
 		return vm.NULL, err
 	}
 	parts, err := vm.ToSlice(th, state)

@@ -125,14 +125,14 @@ func exit(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 }
 
 func getrecursionlimit(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("getrecursionlimit", args, kwnames, 0); err != nil {
+	if err := pyarg.NoArgs("sys.getrecursionlimit", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	return vm.Int(int64(th.RecursionLimit())), nil
 }
 
 func setrecursionlimit(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("setrecursionlimit", args, kwnames, 1); err != nil {
+	if err := pyarg.One("sys.setrecursionlimit", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	if args[0].IsFloat() {
@@ -150,7 +150,7 @@ func setrecursionlimit(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Val
 }
 
 func excInfo(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("exc_info", args, kwnames, 0); err != nil {
+	if err := pyarg.NoArgs("sys.exc_info", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	e := th.Handled()
@@ -165,7 +165,7 @@ func excInfo(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error)
 }
 
 func exception(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("exception", args, kwnames, 0); err != nil {
+	if err := pyarg.NoArgs("sys.exception", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	if e := th.Handled(); e != nil {
@@ -182,7 +182,7 @@ func getsizeof(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, erro
 }
 
 func intern(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("intern", args, kwnames, 1); err != nil {
+	if err := pyarg.One("sys.intern", args, kwnames); err != nil {
 		return vm.NULL, err
 	}
 	if _, ok := pyarg.Str(args[0]); !ok {
