@@ -2,7 +2,8 @@
 # regen.sh records the golden outputs: it runs every test program under
 # CPython 3.11 (the source of truth; never hand-write a .out or .err) and
 # writes NAME.out (stdout) and, when the program fails, NAME.err (the last
-# non-empty stderr line: the exception or SyntaxError line) and NAME.status
+# non-empty stderr line: the exception or SyntaxError line, with the
+# repository root cut from paths) and NAME.status
 # (when the exit status is neither 0 nor 1), and NAME.stderr: the whole
 # stderr with the repository root cut from paths (checked by
 # TestGoldenStderr; not written when CPython's traceback shows its own
@@ -89,13 +90,13 @@ for f in "${files[@]}"; do
 		continue
 	fi
 	if [ "$status" != 0 ]; then
-		grep -v '^[[:space:]]*$' "$tmp/err1" | tail -n 1 >"$base.err"
+		grep -v '^[[:space:]]*$' "$tmp/err1" | tail -n 1 | sed "s|$PWD/||g" >"$base.err"
 		[ -s "$base.err" ] || rm -f "$base.err"
 		{ [ "$status" != 1 ] || [ ! -e "$base.err" ]; } && echo "$status" >"$base.status"
 	elif [ -s "$tmp/err1" ]; then
 		# e.g. "RuntimeWarning: coroutine ... was never awaited": recorded too.
 		echo "NOTE: $f exited 0 but wrote to stderr (recorded in .err, .status 0):"; head -3 "$tmp/err1"
-		grep -v '^[[:space:]]*$' "$tmp/err1" | tail -n 1 >"$base.err"
+		grep -v '^[[:space:]]*$' "$tmp/err1" | tail -n 1 | sed "s|$PWD/||g" >"$base.err"
 		echo 0 >"$base.status"
 	fi
 	echo "ok  $f (status $status)"

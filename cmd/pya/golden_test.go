@@ -18,7 +18,8 @@ import (
 // under CPython 3.11 (testdata/regen.sh). Files without .out (helper modules
 // such as testdata/articles/util/) are not tests. Next to NAME.out:
 //
-//	NAME.err        the last non-empty line of stderr (the exception line); status 1
+//	NAME.err        the last non-empty line of stderr (the exception line),
+//	                repository root cut from paths; status 1
 //	NAME.errprefix  the last unindented stderr line (the exception line, which
 //	                pya's deadlock report follows with indented details)
 //	                starts with this; status 1. Hand-written: it states what
@@ -48,10 +49,7 @@ func TestGolden(t *testing.T) {
 // regen.sh from CPython with the repository root cut from paths. It is
 // separate from TestGolden, which checks only the exception line.
 func TestGoldenStderr(t *testing.T) {
-	root, err := filepath.Abs(repoRoot)
-	if err != nil {
-		t.Fatal(err)
-	}
+	root := absRoot(t)
 	for _, rel := range goldenTests(t) {
 		base := strings.TrimSuffix(filepath.Join(repoRoot, rel), ".pya")
 		if !exists(base + ".stderr") {
@@ -70,6 +68,17 @@ func TestGoldenStderr(t *testing.T) {
 			}
 		})
 	}
+}
+
+// absRoot is the absolute repository root: it is cut from the paths pya
+// prints (tracebacks name scripts by absolute path), as regen.sh cuts it
+// from CPython's.
+func absRoot(t *testing.T) string {
+	root, err := filepath.Abs(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
 }
 
 // goldenTests lists the golden programs, as paths relative to the root.
@@ -172,6 +181,7 @@ func runGolden(t *testing.T, rel string) {
 	}
 	want := loadGolden(t, strings.TrimSuffix(filepath.Join(repoRoot, rel), ".pya"))
 	stdout, stderr, status := runProgram(t, rel)
+	stderr = strings.ReplaceAll(stderr, absRoot(t)+string(filepath.Separator), "")
 
 	if diff := cmp.Diff(want.stdout, stdout); diff != "" {
 		t.Errorf("%s: stdout mismatch (-want +got):\n%s", rel, diff)
