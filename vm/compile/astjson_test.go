@@ -32,9 +32,16 @@ type jsonError struct {
 	} `json:"want"`
 }
 
+type jsonUnparse struct {
+	Src  string         `json:"src"`
+	AST  map[string]any `json:"ast"`
+	Want string         `json:"want"`
+}
+
 type jsonFixtures struct {
 	Programs []jsonProgram `json:"programs"`
 	Errors   []jsonError   `json:"errors"`
+	Unparse  []jsonUnparse `json:"unparse"`
 }
 
 func loadFixtures(t *testing.T) *jsonFixtures {

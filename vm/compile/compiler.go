@@ -24,11 +24,15 @@ const (
 
 // Compile compiles a parsed module. Errors are *ast.SyntaxError.
 func Compile(mod *ast.Module, mode Mode) (code *Code, err error) {
-	st, err := buildSymtable(mod, mode)
+	fut, err := scanFuture(mod)
 	if err != nil {
 		return nil, withSourceLine(err.(*ast.SyntaxError))
 	}
-	c := &compiler{st: st, file: mod.File, mode: mode}
+	st, err := buildSymtable(mod, mode, fut)
+	if err != nil {
+		return nil, withSourceLine(err.(*ast.SyntaxError))
+	}
+	c := &compiler{st: st, file: mod.File, mode: mode, future: fut}
 	defer func() {
 		if r := recover(); r != nil {
 			se, ok := r.(*ast.SyntaxError)
@@ -70,10 +74,11 @@ func withSourceLine(se *ast.SyntaxError) *ast.SyntaxError {
 // compiler generates code; compile errors unwind with panic(*ast.SyntaxError)
 // and are recovered in Compile, which keeps every visitor free of error plumbing.
 type compiler struct {
-	st   *symtable
-	file string
-	mode Mode
-	u    *unit
+	st     *symtable
+	file   string
+	mode   Mode
+	future *future
+	u      *unit
 }
 
 // label is a forward-referenceable jump target inside one unit.

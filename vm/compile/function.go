@@ -69,14 +69,14 @@ func (c *compiler) annotations(a *ast.Arguments, returns ast.Expr) int {
 		for _, arg := range list {
 			if arg != nil && arg.Annotation != nil {
 				c.loadConst(mangle(c.u.scope.private, arg.Name))
-				c.expr(arg.Annotation)
+				c.annotation(arg.Annotation)
 				n++
 			}
 		}
 	}
 	if returns != nil {
 		c.loadConst("return")
-		c.expr(returns)
+		c.annotation(returns)
 		n++
 	}
 	if n == 0 {

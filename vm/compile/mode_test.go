@@ -71,7 +71,7 @@ func TestSymtable(t *testing.T) {
 			mod = jsonModule(p.Name, p.AST)
 		}
 	}
-	st, err := buildSymtable(mod, ModeExec)
+	st, err := buildSymtable(mod, ModeExec, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

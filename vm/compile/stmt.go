@@ -399,6 +399,10 @@ func (c *compiler) importStmt(s *ast.Import) {
 }
 
 func (c *compiler) importFrom(s *ast.ImportFrom) {
+	if _, ok := isFutureImport(s); ok {
+		c.futureImport(s)
+		return
+	}
 	names := make([]any, len(s.Names))
 	for i, a := range s.Names {
 		names[i] = a.Name
@@ -599,7 +603,7 @@ func (c *compiler) annAssign(s *ast.AnnAssign) {
 	switch t := s.Target.(type) {
 	case *ast.Name:
 		if s.Simple && kind != functionScope {
-			c.expr(s.Annotation)
+			c.annotation(s.Annotation)
 			c.at(s)
 			c.emit(LOAD_NAME, c.nameIndex("__annotations__"))
 			c.loadConst(mangle(c.u.scope.private, t.Id))
@@ -619,7 +623,7 @@ func (c *compiler) annAssign(s *ast.AnnAssign) {
 			c.op(POP_TOP)
 		}
 	}
-	if kind != functionScope {
+	if kind != functionScope && !c.future.annotations {
 		c.expr(s.Annotation)
 		c.op(POP_TOP)
 	}

@@ -104,6 +104,9 @@ type symtable struct {
 	mode   Mode
 	err    *ast.SyntaxError
 	file   string
+	// postponed: `from __future__ import annotations`, annotations are
+	// strings and their names are not uses.
+	postponed bool
 }
 
 func newScope(kind scopeKind, name string, parent *scope) *scope {
@@ -116,8 +119,9 @@ func newScope(kind scopeKind, name string, parent *scope) *scope {
 }
 
 // buildSymtable runs the symbol-table pass over mod and resolves every name.
-func buildSymtable(mod *ast.Module, mode Mode) (*symtable, error) {
+func buildSymtable(mod *ast.Module, mode Mode, fut *future) (*symtable, error) {
 	st := &symtable{scopes: map[ast.Node]*scope{}, mode: mode, file: mod.File}
+	st.postponed = fut != nil && fut.annotations
 	st.top = newScope(moduleScope, "top", nil)
 	st.cur = st.top
 	st.stmts(mod.Body)
@@ -245,7 +249,9 @@ func (st *symtable) stmt(n ast.Stmt) {
 		} else {
 			st.expr(n.Target)
 		}
-		st.expr(n.Annotation)
+		if !st.postponed {
+			st.expr(n.Annotation)
+		}
 		if n.Value != nil {
 			st.expr(n.Value)
 		}
@@ -375,6 +381,9 @@ func (st *symtable) declare(at ast.Span, names []string, f symFlag, what string)
 }
 
 func (st *symtable) annotations(a *ast.Arguments, returns ast.Expr) {
+	if st.postponed {
+		return
+	}
 	for _, list := range [][]*ast.Arg{a.PosOnly, a.Args, {a.Vararg}, a.KwOnly, {a.Kwarg}} {
 		for _, arg := range list {
 			if arg != nil && arg.Annotation != nil {

@@ -55,4 +55,18 @@ for src in errs:
     except SyntaxError as e:
         want = {"msg": e.msg, "line": e.lineno, "col": e.offset, "end_line": e.end_lineno, "end_col": e.end_offset}
     out["errors"].append({"src": src, "ast": enc(tree), "want": want})
+out["unparse"] = []
+for line in open(os.path.join(here, "unparse.txt")).read().split("\n"):
+    if not line:
+        continue
+    prog = "from __future__ import annotations\nasync def f() -> " + line + ": pass\n"
+    try:
+        ns = {}
+        exec(compile(prog, "u.py", "exec"), ns)
+        want = ns["f"].__annotations__["return"]
+    except SyntaxError as e:
+        print("unparse case rejected", line, e, file=sys.stderr)
+        continue
+    tree = ast.parse(prog)
+    out["unparse"].append({"src": line, "ast": enc(tree.body[1].returns), "want": want})
 json.dump(out, open(os.path.join(here, "ast.json"), "w"), indent=None)
