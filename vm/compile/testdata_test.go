@@ -42,11 +42,33 @@ func TestCompileTestdata(t *testing.T) {
 			}
 			continue
 		}
-		if strings.Contains(string(want), "SyntaxError") && strings.Contains(path, "syntax_") {
+		if strings.Contains(string(want), "SyntaxError") && strings.Contains(path, "syntax_") && isCompilerMessage(string(want)) {
 			t.Errorf("%s: compiled, want %s", path, want)
 		}
 		if err := verify(code); err != nil {
 			t.Errorf("%s: %v", path, err)
 		}
 	}
+}
+
+// compilerMessages start the SyntaxErrors raised after parsing (by the
+// symbol table or the code generator); others are the parser's.
+var compilerMessages = []string{
+	"'return' outside", "'yield' outside", "'await' outside", "'async with' outside", "'async for' outside",
+	"asynchronous comprehension", "'break' outside", "'continue' not", "no binding for nonlocal",
+	"name '", "nonlocal declaration", "duplicate argument", "import * only", "cannot assign to __debug__",
+	"cannot delete __debug__", "keyword argument repeated", "from __future__", "not a chance", "future feature",
+	"multiple starred", "starred assignment", "can't use starred", "iterable unpacking cannot",
+	"default 'except:'", "'break', 'continue'", "assignment expression", "annotated name", "'return' with value",
+	"'yield' inside", "'yield from' inside", "cannot delete starred",
+}
+
+func isCompilerMessage(err string) bool {
+	msg := strings.TrimPrefix(strings.TrimSpace(err), "SyntaxError: ")
+	for _, p := range compilerMessages {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
