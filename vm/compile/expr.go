@@ -1,6 +1,8 @@
 package compile
 
 import (
+	"unicode/utf8"
+
 	"github.com/pya-lang/pya/ast"
 )
 
@@ -138,7 +140,7 @@ func (c *compiler) expr(e ast.Expr) {
 		c.formattedValue(e)
 	case *ast.Attribute:
 		c.expr(e.Value)
-		c.at(e)
+		c.atAttr(e, e)
 		c.emit(LOAD_ATTR, c.attrIndex(e.Attr))
 	case *ast.Subscript:
 		c.expr(e.Value)
@@ -357,10 +359,10 @@ func (c *compiler) call(e *ast.Call) {
 	}
 	if attr, ok := e.Func.(*ast.Attribute); ok && !star && !dstar && len(e.Keywords) == 0 {
 		c.expr(attr.Value)
-		c.at(attr)
+		c.atAttr(attr, attr)
 		c.emit(LOAD_METHOD, c.attrIndex(attr.Attr))
 		c.exprs(e.Args)
-		c.at(e)
+		c.atAttr(e, attr)
 		c.op2(CALL_METHOD, len(e.Args))
 		return
 	}
@@ -463,5 +465,28 @@ func (c *compiler) checkKeywords(kws []*ast.Keyword) {
 				c.errorAt(later, "keyword argument repeated: "+k.Arg)
 			}
 		}
+	}
+}
+
+// atAttr positions the instructions of an attribute access (or of the call
+// of a method) at n, moved to the attribute name when the object expression
+// ends on an earlier line, as CPython 3.11's update_start_location_to_match_attr.
+func (c *compiler) atAttr(n ast.Node, attr *ast.Attribute) {
+	c.at(n)
+	p := &c.u.cur
+	if int(p.Line) == attr.End.Line {
+		return
+	}
+	p.Line = int32(attr.End.Line)
+	if n := int32(utf8.RuneCountInString(attr.Attr)); n < int32(attr.End.Col) {
+		p.Col = int32(attr.End.Col) - n
+	} else {
+		p.Col, p.EndCol = 0, 0
+	}
+	if p.EndLine < p.Line {
+		p.EndLine = p.Line
+	}
+	if p.Line == p.EndLine && p.EndCol < p.Col {
+		p.EndCol = p.Col
 	}
 }

@@ -436,7 +436,7 @@ func (c *compiler) assign(t ast.Expr) {
 		c.nameOp(t.Id, ctxStore)
 	case *ast.Attribute:
 		c.expr(t.Value)
-		c.at(t)
+		c.atAttr(t, t)
 		c.emit(STORE_ATTR, c.attrIndex(t.Attr))
 	case *ast.Subscript:
 		c.expr(t.Value)
@@ -490,7 +490,7 @@ func (c *compiler) delete(t ast.Expr) {
 		c.nameOp(t.Id, ctxDel)
 	case *ast.Attribute:
 		c.expr(t.Value)
-		c.at(t)
+		c.atAttr(t, t)
 		c.emit(DELETE_ATTR, c.attrIndex(t.Attr))
 	case *ast.Subscript:
 		c.expr(t.Value)
@@ -524,13 +524,13 @@ func (c *compiler) augAssign(s *ast.AugAssign) {
 	case *ast.Attribute:
 		c.expr(t.Value)
 		c.op2(COPY, 1)
-		c.at(t)
+		c.atAttr(t, t)
 		c.emit(LOAD_ATTR, c.attrIndex(t.Attr))
 		c.expr(s.Value)
 		c.at(s)
 		c.op2(BINARY_OP, op)
 		c.op2(SWAP, 2)
-		c.at(t)
+		c.atAttr(t, t)
 		c.emit(STORE_ATTR, c.attrIndex(t.Attr))
 	case *ast.Subscript:
 		c.expr(t.Value)
