@@ -42,6 +42,14 @@ type jsonFixtures struct {
 	Programs []jsonProgram `json:"programs"`
 	Errors   []jsonError   `json:"errors"`
 	Unparse  []jsonUnparse `json:"unparse"`
+	Positions struct {
+		Src   string         `json:"src"`
+		AST   map[string]any `json:"ast"`
+		Codes []struct {
+			Name   string  `json:"name"`
+			Instrs [][]any `json:"instrs"`
+		} `json:"codes"`
+	} `json:"positions"`
 }
 
 func loadFixtures(t *testing.T) *jsonFixtures {

@@ -69,4 +69,16 @@ for line in open(os.path.join(here, "unparse.txt")).read().split("\n"):
         continue
     tree = ast.parse(prog)
     out["unparse"].append({"src": line, "ast": enc(tree.body[1].returns), "want": want})
+import dis
+ops = {"LOAD_ATTR", "LOAD_METHOD", "STORE_ATTR", "CALL", "CALL_FUNCTION_EX", "BINARY_OP", "BINARY_SUBSCR", "COMPARE_OP", "STORE_SUBSCR"}
+psrc = open(os.path.join(here, "positions.py")).read()
+pcode = compile(psrc, "positions.py", "exec")
+def walk(code, acc):
+    acc.append({"name": code.co_qualname, "instrs": [[i.opname] + [p + 1 if k in (2, 3) and p is not None else p for k, p in enumerate(i.positions)]
+        for i in dis.get_instructions(code) if i.opname in ops]})
+    for k in code.co_consts:
+        if hasattr(k, "co_code"):
+            walk(k, acc)
+    return acc
+out["positions"] = {"src": psrc, "ast": enc(ast.parse(psrc)), "codes": walk(pcode, [])}
 json.dump(out, open(os.path.join(here, "ast.json"), "w"), indent=None)
