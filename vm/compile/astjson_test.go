@@ -39,9 +39,9 @@ type jsonUnparse struct {
 }
 
 type jsonFixtures struct {
-	Programs []jsonProgram `json:"programs"`
-	Errors   []jsonError   `json:"errors"`
-	Unparse  []jsonUnparse `json:"unparse"`
+	Programs  []jsonProgram `json:"programs"`
+	Errors    []jsonError   `json:"errors"`
+	Unparse   []jsonUnparse `json:"unparse"`
 	Positions struct {
 		Src   string         `json:"src"`
 		AST   map[string]any `json:"ast"`
