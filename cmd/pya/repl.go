@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -142,7 +143,10 @@ type repl struct {
 	th   *vm.Thread
 	main *vm.Module
 	loop *runtime.Loop
-	out  io.Writer // stdout, flushed after every write
+	// out is stdout: on a terminal it is line-buffered (lines printed by
+	// background tasks show while the prompt waits) and read flushes it
+	// before each prompt.
+	out io.Writer
 
 	reader *lineReader
 	intr   interrupter
@@ -156,20 +160,27 @@ type repl struct {
 	current *runtime.Task
 }
 
-// flushWriter writes through to w and flushes it when it buffers, so that
-// output of background tasks shows while the prompt waits.
-type flushWriter struct{ w io.Writer }
+// lineFlusher flushes a buffered stdout after each write that ends a line,
+// so that lines printed by background tasks show while the prompt waits.
+// It has no WriteString: io.WriteString must come through Write (the
+// CLI's lineWriter inherits bufio's WriteString, which skips its flush).
+type lineFlusher struct{ f flusher }
 
-func (f flushWriter) Write(p []byte) (int, error) {
-	n, err := f.w.Write(p)
-	if fl, ok := f.w.(flusher); ok {
-		fl.Flush()
+func (w lineFlusher) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	if err == nil && bytes.IndexByte(p, '\n') >= 0 {
+		err = w.f.Flush()
 	}
 	return n, err
 }
 
+func (w lineFlusher) Flush() error { return w.f.Flush() }
+
 func newREPL(cfg replConfig) *repl {
-	r := &repl{cfg: cfg, out: flushWriter{cfg.stdout}}
+	r := &repl{cfg: cfg, out: cfg.stdout}
+	if f, ok := cfg.stdout.(flusher); ok {
+		r.out = lineFlusher{f}
+	}
 	r.in = vm.NewInterpreter(vm.Config{
 		Stdin:   cfg.stdin,
 		Stdout:  r.out,
@@ -185,7 +196,7 @@ func newREPL(cfg replConfig) *repl {
 		r.main.Dict.SetStr("__builtins__", b)
 	}
 	r.in.Modules().SetStr("__main__", vm.ObjectValue(r.main))
-	r.in.Builtins().SetStr("help", vm.NewBuiltin("help", r.helpFunc))
+	r.in.Builtins().SetStr("help", vm.ObjectValue(&helper{r}))
 	return r
 }
 

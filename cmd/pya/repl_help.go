@@ -17,9 +17,27 @@ Keys: Up/Down history, Ctrl-R search, Tab completion, Ctrl-C interrupts,
 Ctrl-D (or exit()) leaves. help(obj) shows obj's docstring.
 `
 
-// helpFunc is the REPL's help builtin: help() explains the REPL, help(obj)
-// prints obj's docstring.
-func (r *repl) helpFunc(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
+// helperType is the type of help, as CPython's _sitebuiltins._Helper:
+// its repr says how to use it.
+var helperType = func() *vm.Type {
+	t := vm.MakeNativeType("_Helper", "_sitebuiltins", nil)
+	t.Repr = func(*vm.Thread, vm.Value) (string, error) {
+		return "Type help() for interactive help, or help(object) for help about object.", nil
+	}
+	t.Call = func(th *vm.Thread, callee vm.Value, args []vm.Value, kwnames []string) (vm.Value, error) {
+		return callee.Object().(*helper).r.help(th, args, kwnames)
+	}
+	return t
+}()
+
+// helper is the REPL's help object.
+type helper struct{ r *repl }
+
+func (*helper) Type() *vm.Type { return helperType }
+
+// help is help(): help() explains the REPL, help(obj) prints obj's
+// docstring.
+func (r *repl) help(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 	if len(kwnames) > 0 || len(args) > 1 {
 		return vm.NULL, vm.NewError(vm.TypeErrorType, "help() takes at most 1 argument (%d given)", len(args)+len(kwnames))
 	}

@@ -107,6 +107,9 @@ func (r *repl) read() (in *input, status int, exit bool) {
 	r.loop.BeginExternal()
 	r.reader.got = nil
 	ps1, ps2 := r.prompts()
+	if f, ok := r.out.(flusher); ok {
+		f.Flush()
+	}
 	r.reader.req <- request{fut, ps1, ps2}
 	if _, err := r.runUntil(fut.Value(), nil); err != nil {
 		if status, exit := r.report(err); exit {
