@@ -20,6 +20,9 @@ const (
 	// statements print their value (PRINT_EXPR) and top-level await is
 	// allowed, which makes the module code a coroutine.
 	ModeInteractive
+	// ModeEval compiles a module that is a single expression statement
+	// (what eval() accepts) into code that returns the expression's value.
+	ModeEval
 )
 
 // Compile compiles a parsed module. Errors are *ast.SyntaxError.
@@ -427,6 +430,19 @@ func (c *compiler) module(mod *ast.Module) *Code {
 	if len(body) > 0 {
 		c.at(body[0])
 	}
+	if c.mode == ModeEval {
+		es, ok := singleExpr(body)
+		if !ok {
+			at := ast.Span{Pos: ast.Pos{Line: 1, Col: 1}, End: ast.Pos{Line: 1, Col: 1}}
+			if len(body) > 0 {
+				at = body[0].Range()
+			}
+			panic(newSyntaxError(c.file, at, "invalid syntax"))
+		}
+		c.expr(es.Value)
+		c.op(RETURN_VALUE)
+		return c.popUnit()
+	}
 	if findAnnotations(body) {
 		c.op(SETUP_ANNOTATIONS)
 	}
@@ -446,6 +462,14 @@ func (c *compiler) module(mod *ast.Module) *Code {
 		code.Flags |= FlagCoroutine
 	}
 	return code
+}
+
+func singleExpr(body []ast.Stmt) (*ast.ExprStmt, bool) {
+	if len(body) != 1 {
+		return nil, false
+	}
+	es, ok := body[0].(*ast.ExprStmt)
+	return es, ok
 }
 
 // docstring returns the docstring of a body: a leading string expression.

@@ -122,3 +122,22 @@ func TestSymtable(t *testing.T) {
 	check("comps", "n", "cell")
 	check("comps", "x", "absent") // comprehension variables stay inside
 }
+
+func TestEvalMode(t *testing.T) {
+	e := &ast.BinOp{Span: sp(1, 1, 6), Left: &ast.Name{Span: sp(1, 1, 2), Id: "x"}, Op: ast.Add,
+		Right: &ast.Constant{Span: sp(1, 5, 6), Value: int64(1)}}
+	code, err := Compile(&ast.Module{File: "<string>", Body: []ast.Stmt{&ast.ExprStmt{Span: sp(1, 1, 6), Value: e}}}, ModeEval)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := verify(code); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(code.Code); n != 4 || code.Code[n-1].Op() != RETURN_VALUE || code.Code[n-2].Op() != BINARY_OP {
+		t.Errorf("eval code:\n%s", Disassemble(code))
+	}
+	_, err = Compile(&ast.Module{File: "<string>", Body: []ast.Stmt{&ast.Pass{Span: sp(1, 1, 5)}}}, ModeEval)
+	if se, ok := err.(*ast.SyntaxError); !ok || se.Msg != "invalid syntax" {
+		t.Errorf("eval of a statement: %v", err)
+	}
+}
