@@ -131,9 +131,6 @@ func stackDepths(u *unit) depthInfo {
 			if isJump(in.Op()) {
 				visit(in.Arg(), d+jump)
 			}
-			if in.Op() == FOR_ITER && d+1 > info.max {
-				info.max = d + 1
-			}
 			if terminal {
 				break
 			}

@@ -143,8 +143,7 @@ func (c *compiler) exprStmt(s *ast.ExprStmt) {
 		c.op(PRINT_EXPR)
 		return
 	}
-	if k, ok := s.Value.(*ast.Constant); ok {
-		_ = k
+	if _, ok := s.Value.(*ast.Constant); ok {
 		c.op(NOP) // a constant expression statement has no effect
 		return
 	}
@@ -553,7 +552,7 @@ func (c *compiler) augAssign(s *ast.AugAssign) {
 
 // exprDescr names an expression kind as CPython's error messages do.
 func exprDescr(e ast.Expr) string {
-	switch e := e.(type) {
+	switch e.(type) {
 	case *ast.Call:
 		return "function call"
 	case *ast.Tuple:
@@ -589,7 +588,6 @@ func exprDescr(e ast.Expr) string {
 	case *ast.JoinedStr:
 		return "f-string expression"
 	default:
-		_ = e
 		return "expression"
 	}
 }
