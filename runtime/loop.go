@@ -318,7 +318,13 @@ func (l *Loop) poll(timeout float64) error {
 				// Only sleep(inf)-like timers remain: nothing will ever run.
 				return l.deadlock()
 			}
-			vc.AdvanceTo(vc.Now() + timeout)
+			// Jump exactly to the deadline (now + (when - now) may miss
+			// it by an ulp), capped as a real select would be.
+			next := l.timers[0].when
+			if timeout >= maxSelectTimeout {
+				next = vc.Now() + timeout
+			}
+			vc.AdvanceTo(next)
 			return nil
 		}
 	}
