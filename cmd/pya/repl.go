@@ -209,6 +209,9 @@ func (r *repl) run() int {
 	runtime.SetEventLoop(r.th, r.loop)
 	r.reader = startReader(r)
 	defer r.reader.stop()
+	// Closing the loop at the end reports the task exceptions nobody
+	// retrieved, as CPython does when it collects those tasks.
+	defer r.loop.Close()
 	r.intr.start(r)
 	defer r.intr.stop()
 

@@ -42,8 +42,18 @@ func (r *repl) report(err error) (status int, exit bool) {
 		return 0, false
 	}
 	r.in.ReportError(err)
+	if strings.Contains(err.Error(), asyncioRunMsg) {
+		fmt.Fprintln(r.cfg.stderr, asyncioRunHint)
+	}
 	return 0, false
 }
+
+// asyncio.run() fails at the prompt, as in `python -m asyncio`: the
+// session's loop is already running. The hint says what to do instead.
+const (
+	asyncioRunMsg  = "asyncio.run() cannot be called from a running event loop"
+	asyncioRunHint = `(the REPL's event loop is already running: use "await main()" instead of "asyncio.run(main())")`
+)
 
 // formatSyntaxError is SyntaxError.Format, plus the empty source line and
 // caret CPython shows when a blank line ends a block header (`if x:`).

@@ -562,3 +562,43 @@ True
 		t.Errorf("transcript:\n%s\nwant suffix:\n%s", got, want)
 	}
 }
+
+func TestREPLAsyncioRunAndUnretrieved(t *testing.T) {
+	got, _ := session(t, "virtual", lines(
+		"async def main():",
+		"    raise ValueError('lost')",
+		"",
+		"asyncio.run(main())",
+		"t = asyncio.create_task(main())",
+		"await main()",
+	)...)
+	// (Whether asyncio.run warns about the coroutine it did not run is
+	// the runtime's business.)
+	var kept []string
+	for _, l := range strings.SplitAfter(got, "\n") {
+		if !strings.Contains(l, "RuntimeWarning") {
+			kept = append(kept, l)
+		}
+	}
+	checkTranscript(t, strings.Join(kept, ""), `>>> async def main():
+...     raise ValueError('lost')
+... 
+>>> asyncio.run(main())
+Traceback (most recent call last):
+  File "<stdin>", line 1, in <module>
+RuntimeError: asyncio.run() cannot be called from a running event loop
+`+asyncioRunHint+`
+>>> t = asyncio.create_task(main())
+>>> await main()
+Traceback (most recent call last):
+  File "<stdin>", line 1, in <module>
+  File "<stdin>", line 2, in main
+ValueError: lost
+>>> 
+Task exception was never retrieved
+future: <Task finished name='Task-1' coro=<main()> exception=ValueError('lost')>
+Traceback (most recent call last):
+  File "<stdin>", line 2, in main
+ValueError: lost
+`)
+}
