@@ -201,6 +201,7 @@ func (c *compiler) popUnit() *Code {
 		in := u.instrs[pc]
 		u.instrs[pc] = MakeInstr(in.Op(), u.labels[in.Arg()])
 	}
+	threadJumps(u.instrs)
 	code.Code = u.instrs
 	code.Positions = u.pos
 	depths := stackDepths(u)
@@ -208,6 +209,24 @@ func (c *compiler) popUnit() *Code {
 	code.Handlers = u.exceptionTable(depths.handler)
 	c.u = u.parent
 	return code
+}
+
+// threadJumps retargets jumps whose target is an unconditional JUMP to that
+// JUMP's target (a JUMP leaves the stack unchanged, so depths still agree):
+// nested if/else and loops then cost one dispatch per jump, not a chain.
+func threadJumps(code []Instr) {
+	for pc, in := range code {
+		if !isJump(in.Op()) {
+			continue
+		}
+		t := in.Arg()
+		for i := 0; i < 8 && t < len(code) && code[t].Op() == JUMP && code[t].Arg() != t; i++ {
+			t = code[t].Arg()
+		}
+		if t != in.Arg() {
+			code[pc] = MakeInstr(in.Op(), t)
+		}
+	}
 }
 
 func (u *unit) exceptionTable(hdepth []int) []Handler {
