@@ -26,6 +26,14 @@ const (
 )
 
 // Compile compiles a parsed module. Errors are *ast.SyntaxError.
+//
+// It runs in three passes, as CPython does: the future statements are
+// checked (future.go), the symbol table resolves every name to local,
+// global, free or cell (symtable.go), and code is generated in one walk per
+// scope (compiler.go, stmt.go, expr.go, function.go, exc.go) into a slice of
+// instructions with labels patched at the end; the stack depths, MaxStack
+// and the exception table's depths come from one walk of the control-flow
+// graph (stack.go).
 func Compile(mod *ast.Module, mode Mode) (code *Code, err error) {
 	fut, err := scanFuture(mod)
 	if err != nil {
