@@ -82,6 +82,8 @@ type scope struct {
 	needsClassClosure bool // a class whose methods use __class__ or super()
 
 	private string // the enclosing class's name, for private-name mangling
+
+	annotation bool // a detached scope for a postponed annotation
 }
 
 func (s *scope) isFunction() bool { return s.kind == functionScope }
@@ -249,9 +251,7 @@ func (st *symtable) stmt(n ast.Stmt) {
 		} else {
 			st.expr(n.Target)
 		}
-		if !st.postponed {
-			st.expr(n.Annotation)
-		}
+		st.annotation(n.Annotation)
 		if n.Value != nil {
 			st.expr(n.Value)
 		}
@@ -381,19 +381,41 @@ func (st *symtable) declare(at ast.Span, names []string, f symFlag, what string)
 }
 
 func (st *symtable) annotations(a *ast.Arguments, returns ast.Expr) {
-	if st.postponed {
-		return
-	}
 	for _, list := range [][]*ast.Arg{a.PosOnly, a.Args, {a.Vararg}, a.KwOnly, {a.Kwarg}} {
 		for _, arg := range list {
 			if arg != nil && arg.Annotation != nil {
-				st.expr(arg.Annotation)
+				st.annotation(arg.Annotation)
 			}
 		}
 	}
 	if returns != nil {
-		st.expr(returns)
+		st.annotation(returns)
 	}
+}
+
+// annotation visits an annotation. A postponed one (a string at run time)
+// is visited in a detached scope, only to report what CPython rejects in
+// annotation blocks; its names are not uses.
+func (st *symtable) annotation(e ast.Expr) {
+	if !st.postponed {
+		st.expr(e)
+		return
+	}
+	s := &scope{kind: functionScope, name: "_annotation", parent: st.cur, annotation: true, private: st.cur.private,
+		flags: map[string]symFlag{}, where: map[string]ast.Span{}, res: map[string]symScope{}}
+	saved := st.cur
+	st.cur = s
+	st.expr(e)
+	st.cur = saved
+}
+
+// notInAnnotation reports await, yield and walrus in a postponed annotation.
+func (st *symtable) notInAnnotation(at ast.Span, what string) bool {
+	if st.cur.annotation {
+		st.errorf(at, "'%s' can not be used within an annotation", what)
+		return false
+	}
+	return true
 }
 
 func (st *symtable) params(a *ast.Arguments) {
@@ -454,6 +476,9 @@ func (st *symtable) expr(e ast.Expr) {
 	case *ast.BoolOp:
 		st.exprs(e.Values)
 	case *ast.NamedExpr:
+		if !st.notInAnnotation(e.Span, "named expression") {
+			return
+		}
 		st.expr(e.Value)
 		st.namedTarget(e.Target)
 	case *ast.BinOp:
@@ -495,14 +520,23 @@ func (st *symtable) expr(e ast.Expr) {
 	case *ast.GeneratorExp:
 		st.comprehension(e, compGen, e.Generators, e.Elt, nil)
 	case *ast.Await:
+		if !st.notInAnnotation(e.Span, "await expression") {
+			return
+		}
 		st.expr(e.Value)
 		st.cur.coroutine = true
 	case *ast.Yield:
+		if !st.notInAnnotation(e.Span, "yield expression") {
+			return
+		}
 		if e.Value != nil {
 			st.expr(e.Value)
 		}
 		st.yield(e.Span)
 	case *ast.YieldFrom:
+		if !st.notInAnnotation(e.Span, "yield expression") {
+			return
+		}
 		st.expr(e.Value)
 		st.yield(e.Span)
 	case *ast.Compare:
