@@ -131,9 +131,14 @@ func (r *repl) runUntil(fut vm.Value, task *runtime.Task) (vm.Value, error) {
 		if ok && e.IsInstance(vm.SystemExitType) {
 			return vm.NULL, err
 		}
-		if task != nil && ok && e.IsInstance(vm.KeyboardInterruptType) {
-			task.Cancel(vm.NULL)
-			r.intr.cancelled = true
+		if ok && e.IsInstance(vm.KeyboardInterruptType) {
+			// It stopped a background task hogging the loop; the task keeps
+			// the exception (reported when the loop closes unless
+			// retrieved), as in asyncio's REPL.
+			if task != nil {
+				task.Cancel(vm.NULL)
+				r.intr.cancelled = true
+			}
 			continue
 		}
 		r.in.ReportError(err)

@@ -550,13 +550,15 @@ func TestREPLInterruptBusyBackgroundTask(t *testing.T) {
 	)
 	want := `>>> t = asyncio.create_task(hog())
 >>> ^C
-Traceback (most recent call last):
-  File "<stdin>", line 3, in hog
-KeyboardInterrupt
 KeyboardInterrupt
 >>> t.done()
 True
 >>> 
+Task exception was never retrieved
+future: <Task finished name='Task-1' coro=<hog()> exception=KeyboardInterrupt()>
+Traceback (most recent call last):
+  File "<stdin>", line 3, in hog
+KeyboardInterrupt
 `
 	if !strings.HasSuffix(got, want) {
 		t.Errorf("transcript:\n%s\nwant suffix:\n%s", got, want)
