@@ -232,7 +232,7 @@ func (r *repl) run() int {
 			fmt.Fprintln(r.out)
 			return 0
 		case inputInterrupt:
-			fmt.Fprintln(r.out, "KeyboardInterrupt")
+			fmt.Fprintln(r.cfg.stderr, "KeyboardInterrupt")
 			continue
 		}
 		if r.cfg.saveHis != nil {

@@ -116,26 +116,31 @@ func (r *repl) read() (in *input, status int, exit bool) {
 			return nil, status, true
 		}
 	}
+	if r.reader.got == nil {
+		return &input{kind: inputEOF}, 0, false
+	}
 	return r.reader.got, 0, false
 }
 
 // prompts returns str(sys.ps1) and str(sys.ps2).
 func (r *repl) prompts() (ps1, ps2 string) {
-	ps1, ps2 = ">>> ", "... "
+	return r.sysStr("ps1", ">>> "), r.sysStr("ps2", "... ")
+}
+
+// sysStr is str(sys.name), or def when it is missing or fails.
+func (r *repl) sysStr(name, def string) string {
 	if r.sys.IsNull() {
-		return
+		return def
 	}
-	if v, err := vm.LookupAttr(r.th, r.sys, "ps1"); err == nil && !v.IsNull() {
-		if s, err := vm.ToStr(r.th, v); err == nil {
-			ps1 = s
-		}
+	v, err := vm.LookupAttr(r.th, r.sys, name)
+	if err != nil || v.IsNull() {
+		return def
 	}
-	if v, err := vm.LookupAttr(r.th, r.sys, "ps2"); err == nil && !v.IsNull() {
-		if s, err := vm.ToStr(r.th, v); err == nil {
-			ps2 = s
-		}
+	s, err := vm.ToStr(r.th, v)
+	if err != nil {
+		return def
 	}
-	return
+	return s
 }
 
 // readInput reads lines until they form a complete input, as CPython's
