@@ -39,10 +39,12 @@ func formatException(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value
 	return vm.NewStr(th.Interp.FormatException(e)), nil
 }
 
-// caller(level) returns (filename, lineno, module name) of the Python frame
-// level steps up from the caller of the native (1: that caller itself).
+// caller(level[, skip]) returns (filename, lineno, module name, function
+// name) of the Python frame level steps up from the caller of the native
+// (1: that caller itself). With skip, frames whose file is skip are passed
+// over first (logging's findCaller ignores its own frames).
 func caller(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("caller", args, kwnames, 1); err != nil {
+	if err := pyarg.Range("caller", args, kwnames, 1, 2); err != nil {
 		return vm.NULL, err
 	}
 	level, err := pyarg.Int(th, args[0])
@@ -50,11 +52,17 @@ func caller(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) 
 		return vm.NULL, err
 	}
 	f := th.Frame()
+	if len(args) == 2 {
+		skip, _ := pyarg.Str(args[1])
+		for f != nil && f.Back() != nil && f.Code().Filename == skip {
+			f = f.Back()
+		}
+	}
 	for i := int64(1); i < level && f != nil && f.Back() != nil; i++ {
 		f = f.Back()
 	}
 	if f == nil {
-		return vm.NewTuple([]vm.Value{vm.NewStr("sys"), vm.Int(1), vm.NewStr("sys")}), nil
+		return vm.NewTuple([]vm.Value{vm.NewStr("sys"), vm.Int(1), vm.NewStr("sys"), vm.NewStr("<module>")}), nil
 	}
 	name := vm.NewStr("<string>")
 	if g := f.Globals(); g != nil {
@@ -69,7 +77,7 @@ func caller(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) 
 			file = abs
 		}
 	}
-	return vm.NewTuple([]vm.Value{vm.NewStr(file), vm.Int(int64(f.Line())), name}), nil
+	return vm.NewTuple([]vm.Value{vm.NewStr(file), vm.Int(int64(f.Line())), name, vm.NewStr(f.Code().Name)}), nil
 }
 
 // source_line(filename, lineno) returns the stripped source line, or "".

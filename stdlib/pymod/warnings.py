@@ -49,7 +49,7 @@ def warn(message, category=None, stacklevel=1, source=None):
         category = UserWarning
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, not '{:s}'".format(type(category).__name__))
-    filename, lineno, module = _pya.caller(stacklevel + 1)
+    filename, lineno, module, _ = _pya.caller(stacklevel + 1)
     warn_explicit(message, category, filename, lineno, module)
 
 
