@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -603,4 +604,45 @@ Traceback (most recent call last):
   File "<stdin>", line 2, in main
 ValueError: lost
 `)
+}
+
+func TestREPLStaleInterruptIsDropped(t *testing.T) {
+	out := &syncBuffer{}
+	src := &scriptSource{out: out, steps: lines("x = 1", "sum(range(10))")}
+	r := newREPL(replConfig{src: src, stdin: strings.NewReader(""), stdout: out, stderr: out,
+		argv: []string{""}, clock: "real", noBanner: true})
+	// A Ctrl-C that came after its statement ended must not hit the next.
+	src.onLast = func() { r.in.Interrupt() }
+	r.run()
+	checkTranscript(t, out.String(), ">>> x = 1\n>>> sum(range(10))\n45\n>>> \n")
+}
+
+func TestREPLHelp(t *testing.T) {
+	got, _ := session(t, "real", lines("help", "help()", "def f():", "    'Doc of f.'", "", "help(f)")...)
+	checkTranscript(t, got, `>>> help
+Type help() for interactive help, or help(object) for help about object.
+>>> help()
+`+replHelp+`>>> def f():
+...     'Doc of f.'
+... 
+>>> help(f)
+Help on f:
+
+Doc of f.
+>>> 
+`)
+}
+
+func TestHistoryPath(t *testing.T) {
+	env := map[string]string{"PYA_HISTORY": "/x/h"}
+	if p := historyPath(func(k string) string { return env[k] }); p != "/x/h" {
+		t.Errorf("PYA_HISTORY: %q", p)
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Skip(err)
+	}
+	if p := historyPath(func(string) string { return "" }); p != filepath.Join(home, ".pya_history") {
+		t.Errorf("default: %q", p)
+	}
 }
