@@ -151,6 +151,10 @@ func (rd *lineReader) readInput(ps1, ps2 string) *input {
 	prompt := ps1
 	for {
 		line, err := rd.src.Prompt(prompt)
+		if errors.Is(err, liner.ErrInvalidPrompt) {
+			// liner refuses unprintable prompts (colour codes in sys.ps1).
+			line, err = rd.src.Prompt(sanitizePrompt(prompt))
+		}
 		eof := false
 		switch {
 		case errors.Is(err, liner.ErrPromptAborted):
@@ -211,6 +215,26 @@ func awaitsAtTop(code *compile.Code) bool {
 // isDecorator reports a decorator line, which waits for its def or class
 // (parser.Incomplete does not cover it yet).
 func isDecorator(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), "@") }
+
+// sanitizePrompt drops the unprintable characters of a prompt, and ANSI
+// escape sequences with them.
+func sanitizePrompt(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c == 0x1b && i+1 < len(p) && p[i+1] == '[' {
+			i += 2
+			for i < len(p) && (p[i] < 0x40 || p[i] > 0x7e) {
+				i++
+			}
+			continue
+		}
+		if c >= 0x20 && c != 0x7f {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
 
 // isComment reports a line holding only a comment.
 func isComment(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), "#") }

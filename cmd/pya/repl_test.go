@@ -646,3 +646,15 @@ func TestHistoryPath(t *testing.T) {
 		t.Errorf("default: %q", p)
 	}
 }
+
+func TestSanitizePrompt(t *testing.T) {
+	for in, want := range map[string]string{
+		">>> ":                     ">>> ",
+		"\x1b[32m>>> \x1b[0m":      ">>> ",
+		"a\x07b\x1b[1;31mc\x1b[m ": "abc ",
+	} {
+		if got := sanitizePrompt(in); got != want {
+			t.Errorf("sanitizePrompt(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
