@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/pya-lang/pya/ast"
-
 	"github.com/pya-lang/pya/runtime"
 	"github.com/pya-lang/pya/vm"
 	"github.com/pya-lang/pya/vm/compile"
@@ -122,7 +121,7 @@ func (r *repl) execAwait(code *compile.Code) error {
 // asyncio's REPL does.
 func (r *repl) runUntil(fut vm.Value, task *runtime.Task) (vm.Value, error) {
 	f := runtime.AsFuture(fut)
-	for {
+	for failures := 0; ; failures++ {
 		v, err := r.loop.RunUntilComplete(r.th, fut)
 		if err == nil || f.Done() {
 			return v, err
@@ -140,6 +139,9 @@ func (r *repl) runUntil(fut vm.Value, task *runtime.Task) (vm.Value, error) {
 				r.intr.cancelled = true
 			}
 			continue
+		}
+		if failures == 10 {
+			return vm.NULL, err // the loop cannot run (a bug): give up
 		}
 		r.in.ReportError(err)
 	}
