@@ -140,7 +140,7 @@ func (r *repl) runUntil(fut vm.Value, task *runtime.Task) (vm.Value, error) {
 			}
 			continue
 		}
-		if failures == 10 {
+		if failures >= 10 {
 			return vm.NULL, err // the loop cannot run (a bug): give up
 		}
 		r.in.ReportError(err)
