@@ -397,11 +397,8 @@ class date:
         return str(self)
 
     def timetuple(self):
-        return _time.struct_time((self._year, self._month, self._day, 0, 0, 0, self.weekday(),
-                                  self.toordinal() - date(self._year, 1, 1).toordinal() + 1, -1)) \
-            if hasattr(_time.struct_time, '__call__') and False else \
-            (self._year, self._month, self._day, 0, 0, 0, self.weekday(),
-             self.toordinal() - _ymd2ord(self._year, 1, 1) + 1, -1)
+        return (self._year, self._month, self._day, 0, 0, 0, self.weekday(),
+                self.toordinal() - _ymd2ord(self._year, 1, 1) + 1, -1)
 
     def toordinal(self):
         return _ymd2ord(self._year, self._month, self._day)

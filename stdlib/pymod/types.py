@@ -59,10 +59,10 @@ except TypeError as exc:
     TracebackType = type(exc.__traceback__)
     FrameType = type(getattr(exc.__traceback__, 'tb_frame', None))
 
-GetSetDescriptorType = type(FunctionType.__code__) if False else property
+GetSetDescriptorType = property
 MemberDescriptorType = property
 GenericAlias = type(list[int]) if hasattr(list, '__class_getitem__') else None
-UnionType = type(int | str) if hasattr(int, '__or__') and False else None
+UnionType = None  # int | str is not supported yet
 
 del sys, _f, _g, _c, _ag, _C
 
