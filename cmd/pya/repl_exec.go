@@ -140,6 +140,9 @@ func (r *repl) runUntil(fut vm.Value, task *runtime.Task) (vm.Value, error) {
 			}
 			continue
 		}
+		if strings.Contains(err.Error(), "Event loop stopped before Future completed") {
+			continue // loop.stop() from the prompt: the session's loop goes on
+		}
 		if failures >= 10 {
 			return vm.NULL, err // the loop cannot run (a bug): give up
 		}
