@@ -658,3 +658,40 @@ func TestSanitizePrompt(t *testing.T) {
 		}
 	}
 }
+
+func TestREPLExitFromBackgroundTask(t *testing.T) {
+	got, status := session(t, "real",
+		step{line: "async def quit_later():"},
+		step{line: "    await asyncio.sleep(0.05)"},
+		step{line: "    raise SystemExit(5)"},
+		step{line: ""},
+		step{line: "t = asyncio.create_task(quit_later())"},
+		step{line: "'never run'", wait: 2 * time.Second},
+	)
+	if status != 5 {
+		t.Errorf("status %d, want 5; transcript:\n%s", status, got)
+	}
+}
+
+func TestREPLEOFInContinuation(t *testing.T) {
+	got, _ := session(t, "real",
+		step{line: "if 1:"},
+		step{line: "    print(5)"},
+		step{err: io.EOF},
+		step{line: "(1,"},
+		step{err: io.EOF},
+		step{line: "6"},
+	)
+	checkTranscript(t, got, `>>> if 1:
+...     print(5)
+... 5
+>>> (1,
+...   File "<stdin>", line 1
+    (1,
+    ^
+SyntaxError: '(' was never closed
+>>> 6
+6
+>>> 
+`)
+}
