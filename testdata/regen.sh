@@ -21,6 +21,8 @@
 # `pya --clock=virtual` (elapsed times print exactly; sleeps are instant).
 # A program whose first line is "# pya: pending needs real I/O ..." is not
 # recorded (the network is not available here).
+# REGEN_CHECK=1 writes nothing: it reports golden files that differ from
+# what CPython produces now (hand-edited or stale).
 # Every program runs twice with different hash seeds: the outputs must agree.
 # A program still running after $REGEN_TIMEOUT seconds (default 60) is a
 # hang (e.g. a consumer that never ends): its stdout up to the hang is kept
@@ -57,6 +59,12 @@ done
 fail=0
 for f in "${files[@]}"; do
 	base=${f%.pya}
+	real=$base
+	if [ -n "${REGEN_CHECK:-}" ]; then
+		# check mode: record into a scratch folder, then compare
+		rm -rf "$tmp/chk"; mkdir -p "$tmp/chk"; base="$tmp/chk/$(basename "$real")"
+		[ -e "$real.errprefix" ] && cp "$real.errprefix" "$base.errprefix"
+	fi
 	dir=$(dirname "$f")
 	lib="$tmp/lib"; rm -rf "$lib"; mkdir -p "$lib"
 	(cd "$dir" && find . -name '*.pya' ! -path "./$(basename "$f")" | while IFS= read -r m; do
@@ -98,6 +106,14 @@ for f in "${files[@]}"; do
 		echo "NOTE: $f exited 0 but wrote to stderr (recorded in .err, .status 0):"; head -3 "$tmp/err1"
 		grep -v '^[[:space:]]*$' "$tmp/err1" | tail -n 1 | sed "s|$PWD/||g" >"$base.err"
 		echo 0 >"$base.status"
+	fi
+	if [ -n "${REGEN_CHECK:-}" ]; then
+		for ext in out err status stderr; do
+			if [ -e "$base.$ext" ] || [ -e "$real.$ext" ]; then
+				cmp -s "$base.$ext" "$real.$ext" 2>/dev/null || { echo "STALE $real.$ext"; fail=1; }
+			fi
+		done
+		continue
 	fi
 	echo "ok  $f (status $status)"
 done
