@@ -4,7 +4,9 @@ package all
 
 import (
 	_ "github.com/pya-lang/pya/stdlib/asyncio"
+	_ "github.com/pya-lang/pya/stdlib/base64"
 	_ "github.com/pya-lang/pya/stdlib/collections"
+	_ "github.com/pya-lang/pya/stdlib/hashlib"
 	_ "github.com/pya-lang/pya/stdlib/itertools"
 	_ "github.com/pya-lang/pya/stdlib/json"
 	_ "github.com/pya-lang/pya/stdlib/math"
