@@ -91,3 +91,55 @@ func init() {
 		t.Flags |= TypeBaseType
 	}
 }
+
+// subExt is carried by a built-in object (list, dict, set, tuple, str,
+// bytes) that is an instance of a user subclass (class L(list): ...): its
+// class and its attribute dict. Plain built-in instances have none, so their
+// fast paths only test a nil pointer.
+type subExt struct {
+	typ  *Type
+	dict *Dict
+}
+
+func newSubExt(t *Type, base *Type) *subExt {
+	if t == nil || t == base {
+		return nil
+	}
+	return &subExt{typ: t, dict: NewDict()}
+}
+
+// BuiltinInstanceDict returns the attribute dict of a built-in object that
+// is an instance of a user subclass (class L(list)), or nil.
+func BuiltinInstanceDict(v Value) *Dict {
+	var e *subExt
+	switch o := v.o.(type) {
+	case *List:
+		e = o.ext
+	case *Dict:
+		e = o.ext
+	case *Tuple:
+		e = o.ext
+	case *Set:
+		e = o.ext
+	case *Str:
+		e = o.ext
+	case *Bytes:
+		e = o.ext
+	}
+	if e == nil {
+		return nil
+	}
+	return e.dict
+}
+
+// initOverridden reports whether the user class t defines its own
+// __init__ instead of the built-in base's (the base then leaves filling
+// the new object to base.__init__, called through super()).
+func initOverridden(t, base *Type) bool {
+	if t == base || t == nil {
+		return false
+	}
+	m := t.Lookup("__init__")
+	md, ok := m.o.(*MethodDescr)
+	return !ok || md.Owner != base
+}

@@ -13,9 +13,13 @@ import (
 type Bytes struct {
 	B       []byte
 	Mutable bool
+	ext     *subExt // non-nil for instances of user subclasses
 }
 
 func (b *Bytes) Type() *Type {
+	if b.ext != nil {
+		return b.ext.typ
+	}
 	if b.Mutable {
 		return ByteArrayType
 	}
@@ -295,7 +299,11 @@ func bytesNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error
 		}
 		b = r
 	}
-	return Value{o: &Bytes{B: b, Mutable: mutable}}, nil
+	base := BytesType
+	if mutable {
+		base = ByteArrayType
+	}
+	return Value{o: &Bytes{B: b, Mutable: mutable, ext: newSubExt(t, base)}}, nil
 }
 
 var bytesSeed = maphash.MakeSeed()

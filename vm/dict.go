@@ -16,6 +16,7 @@ type Dict struct {
 	used    int         // live entries
 	fill    int         // index slots not empty (live or dummy): growth trigger
 	nonStr  bool        // some key ever inserted was not a str
+	ext     *subExt     // non-nil for instances of user subclasses
 }
 
 type dictEntry struct {
@@ -41,7 +42,12 @@ func NewDictSize(n int) *Dict {
 	return d
 }
 
-func (d *Dict) Type() *Type { return DictType }
+func (d *Dict) Type() *Type {
+	if d.ext != nil {
+		return d.ext.typ
+	}
+	return DictType
+}
 
 // Len returns the number of items.
 func (d *Dict) Len() int { return d.used }
@@ -353,7 +359,7 @@ func (d *Dict) slotOf(h int64, ix int) int {
 }
 
 // Clear removes every item.
-func (d *Dict) Clear() { *d = Dict{} }
+func (d *Dict) Clear() { *d = Dict{ext: d.ext} }
 
 // Copy returns a shallow copy.
 func (d *Dict) Copy() *Dict {

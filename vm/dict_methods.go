@@ -7,6 +7,9 @@ import (
 func addDictMethods() {
 	self := func(args []Value) *Dict { return args[0].o.(*Dict) }
 	DictType.AddMethods(map[string]NativeFunc{
+		"__init__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			return None, dictInit(th, self(args), args[1:], kwnames)
+		},
 		"get": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if err := argsRange("get", "dict.get", args, kwnames, 1, 2); err != nil {
 				return NULL, err

@@ -13,6 +13,12 @@ func dictGetItem(th *Thread, d *Dict, k Value) (Value, error) {
 		return NULL, err
 	}
 	if !ok {
+		if d.ext != nil {
+			// dict subclasses may define __missing__ (defaultdict, Counter).
+			if m := d.ext.typ.Lookup("__missing__"); !m.IsNull() {
+				return th.Call(m, []Value{{o: d}, k}, nil)
+			}
+		}
 		return NULL, newKeyError(k)
 	}
 	return v, nil
@@ -95,7 +101,7 @@ func dictEqual(th *Thread, a, b *Dict) (bool, error) {
 // dictUpdate merges a mapping or an iterable of pairs into d (dict.update,
 // dict(x)); kwargs are added by the caller.
 func dictUpdate(th *Thread, d *Dict, src Value) error {
-	if o, ok := src.o.(*Dict); ok {
+	if o, ok := src.o.(*Dict); ok && (o.ext == nil || o.ext.typ.Lookup("keys").o == DictType.Lookup("keys").o) {
 		for i := 0; i < len(o.entries); i++ {
 			e := o.entries[i]
 			if !e.key.IsNull() {
@@ -157,21 +163,31 @@ func LookupSpecial(v Value, name string) Value {
 	return m
 }
 
+// dictNew is dict.__new__ (which also does dict.__init__'s work unless a
+// user subclass overrides __init__).
 func dictNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
-	d := NewDict()
+	d := &Dict{ext: newSubExt(t, DictType)}
+	if initOverridden(t, DictType) {
+		return Value{o: d}, nil
+	}
+	return Value{o: d}, dictInit(th, d, args, kwnames)
+}
+
+// dictInit is dict.__init__(mapping_or_iterable=(), **kwargs): an update.
+func dictInit(th *Thread, d *Dict, args []Value, kwnames []string) error {
 	npos := len(args) - len(kwnames)
 	if npos > 1 {
-		return NULL, NewError(TypeErrorType, "dict expected at most 1 argument, got %d", npos)
+		return NewError(TypeErrorType, "dict expected at most 1 argument, got %d", npos)
 	}
 	if npos == 1 {
 		if err := dictUpdate(th, d, args[0]); err != nil {
-			return NULL, err
+			return err
 		}
 	}
 	for i, k := range kwnames {
 		d.SetStr(k, args[npos+i])
 	}
-	return Value{o: d}, nil
+	return nil
 }
 
 func dictBinary(th *Thread, op compile.BinaryOp, v, w Value, reflected bool) (Value, error) {

@@ -139,7 +139,7 @@ func Hash(th *Thread, v Value) (int64, error) {
 	case floatKind:
 		return hashFloat(v.AsFloat()), nil
 	}
-	if s, ok := v.o.(*Str); ok {
+	if s, ok := v.o.(*Str); ok && s.ext == nil {
 		return s.Hash(), nil
 	}
 	t := v.Type()

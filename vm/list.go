@@ -7,9 +7,15 @@ import (
 // List is a mutable sequence (Python's list).
 type List struct {
 	Items []Value
+	ext   *subExt // non-nil for instances of user subclasses
 }
 
-func (*List) Type() *Type { return ListType }
+func (l *List) Type() *Type {
+	if l.ext != nil {
+		return l.ext.typ
+	}
+	return ListType
+}
 
 // NewList returns a list holding items (the slice is not copied).
 func NewList(items []Value) Value { return Value{o: &List{Items: items}} }
@@ -170,11 +176,15 @@ func listBinary(th *Thread, op compile.BinaryOp, v, w Value, reflected bool) (Va
 func listExtend(th *Thread, l *List, it Value) error {
 	switch o := it.o.(type) {
 	case *List:
-		l.Items = append(l.Items, o.Items...)
-		return nil
+		if o.ext == nil {
+			l.Items = append(l.Items, o.Items...)
+			return nil
+		}
 	case *Tuple:
-		l.Items = append(l.Items, o.Items...)
-		return nil
+		if o.ext == nil {
+			l.Items = append(l.Items, o.Items...)
+			return nil
+		}
 	}
 	return Iterate(th, it, func(x Value) error {
 		l.Items = append(l.Items, x)
@@ -190,21 +200,31 @@ func listCompare(th *Thread, v, w Value, op compile.CompareOp) (Value, error) {
 	return compareSeq(th, v.o.(*List).Items, o.Items, op)
 }
 
+// listNew is list.__new__ (which also does list.__init__'s work unless a
+// user subclass overrides __init__).
 func listNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
+	l := &List{ext: newSubExt(t, ListType)}
+	if initOverridden(t, ListType) {
+		return Value{o: l}, nil
+	}
+	return Value{o: l}, listInit(th, l, args, kwnames)
+}
+
+// listInit is list.__init__(iterable=()).
+func listInit(th *Thread, l *List, args []Value, kwnames []string) error {
 	if len(kwnames) > 0 {
-		return NULL, NewError(TypeErrorType, "list() takes no keyword arguments")
+		return NewError(TypeErrorType, "list() takes no keyword arguments")
 	}
 	switch len(args) {
 	case 0:
-		return NewList(nil), nil
+		l.Items = nil
+		return nil
 	case 1:
 		items, err := ToSlice(th, args[0])
-		if err != nil {
-			return NULL, err
-		}
-		return NewList(items), nil
+		l.Items = items
+		return err
 	}
-	return NULL, NewError(TypeErrorType, "list expected at most 1 argument, got %d", len(args))
+	return NewError(TypeErrorType, "list expected at most 1 argument, got %d", len(args))
 }
 
 // listIterator walks a list by index, seeing appends made during the walk.

@@ -9,6 +9,9 @@ import (
 
 func addListMethods() {
 	ListType.AddMethods(map[string]NativeFunc{
+		"__init__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			return None, listInit(th, args[0].o.(*List), args[1:], kwnames)
+		},
 		"append": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if err := argsOne("list.append", args, kwnames); err != nil {
 				return NULL, err

@@ -169,8 +169,8 @@ func CompareOp(th *Thread, op compile.CompareOp, a, b Value) (Value, error) {
 	case a.o == floatKind && b.o == floatKind:
 		return Bool(floatCmpResult(cmpFloats(a.AsFloat(), b.AsFloat()), op)), nil
 	}
-	if sa, ok := a.o.(*Str); ok {
-		if sb, ok := b.o.(*Str); ok {
+	if sa, ok := a.o.(*Str); ok && sa.ext == nil {
+		if sb, ok := b.o.(*Str); ok && sb.ext == nil {
 			return Bool(cmpResult(cmpStrings(sa.s, sb.s), op)), nil
 		}
 	}
@@ -227,8 +227,8 @@ func Equal(th *Thread, a, b Value) (bool, error) {
 	if a.o == intKind && b.o == intKind {
 		return false, nil // same bits were caught by Is
 	}
-	if sa, ok := a.o.(*Str); ok {
-		if sb, ok := b.o.(*Str); ok {
+	if sa, ok := a.o.(*Str); ok && sa.ext == nil {
+		if sb, ok := b.o.(*Str); ok && sb.ext == nil {
 			return sa.s == sb.s, nil
 		}
 	}
@@ -258,7 +258,7 @@ func Truth(th *Thread, v Value) (bool, error) {
 	case noneObject:
 		return false, nil
 	}
-	if s, ok := v.o.(*Str); ok {
+	if s, ok := v.o.(*Str); ok && s.ext == nil {
 		return len(s.s) != 0, nil
 	}
 	t := v.Type()
@@ -280,7 +280,7 @@ func Repr(th *Thread, v Value) (string, error) {
 	case floatKind:
 		return FloatRepr(v.AsFloat()), nil
 	}
-	if s, ok := v.o.(*Str); ok {
+	if s, ok := v.o.(*Str); ok && s.ext == nil {
 		return StrRepr(s.s), nil
 	}
 	t := v.Type()
@@ -305,7 +305,7 @@ func defaultRepr(v Value) string {
 
 // ToStr returns str(v).
 func ToStr(th *Thread, v Value) (string, error) {
-	if s, ok := v.o.(*Str); ok {
+	if s, ok := v.o.(*Str); ok && s.ext == nil {
 		return s.s, nil
 	}
 	if v.o == intKind {
@@ -334,13 +334,21 @@ func Format(th *Thread, v Value, spec string) (string, error) {
 func Len(th *Thread, v Value) (int, error) {
 	switch o := v.o.(type) {
 	case *Str:
-		return o.Len(), nil
+		if o.ext == nil {
+			return o.Len(), nil
+		}
 	case *List:
-		return len(o.Items), nil
+		if o.ext == nil {
+			return len(o.Items), nil
+		}
 	case *Tuple:
-		return len(o.Items), nil
+		if o.ext == nil {
+			return len(o.Items), nil
+		}
 	case *Dict:
-		return o.used, nil
+		if o.ext == nil {
+			return o.used, nil
+		}
 	}
 	t := v.Type()
 	if t.Len == nil {
@@ -354,6 +362,9 @@ func GetItem(th *Thread, c, k Value) (Value, error) {
 	if k.o == intKind {
 		switch o := c.o.(type) {
 		case *List:
+			if o.ext != nil {
+				break
+			}
 			i := int64(k.n)
 			if i < 0 {
 				i += int64(len(o.Items))
@@ -362,6 +373,9 @@ func GetItem(th *Thread, c, k Value) (Value, error) {
 				return o.Items[i], nil
 			}
 		case *Tuple:
+			if o.ext != nil {
+				break
+			}
 			i := int64(k.n)
 			if i < 0 {
 				i += int64(len(o.Items))
@@ -371,7 +385,7 @@ func GetItem(th *Thread, c, k Value) (Value, error) {
 			}
 		}
 	}
-	if d, ok := c.o.(*Dict); ok {
+	if d, ok := c.o.(*Dict); ok && d.ext == nil {
 		return dictGetItem(th, d, k)
 	}
 	t := c.Type()
@@ -383,7 +397,7 @@ func GetItem(th *Thread, c, k Value) (Value, error) {
 
 // SetItem sets c[k] = v, or deletes c[k] when v is NULL.
 func SetItem(th *Thread, c, k, v Value) error {
-	if l, ok := c.o.(*List); ok && k.o == intKind && !v.IsNull() {
+	if l, ok := c.o.(*List); ok && l.ext == nil && k.o == intKind && !v.IsNull() {
 		i := int64(k.n)
 		if i < 0 {
 			i += int64(len(l.Items))
@@ -464,6 +478,9 @@ func Next(th *Thread, it Value) (Value, error) {
 func Iterate(th *Thread, v Value, f func(Value) error) error {
 	switch o := v.o.(type) {
 	case *List:
+		if o.ext != nil {
+			break
+		}
 		for i := 0; i < len(o.Items); i++ {
 			if err := f(o.Items[i]); err != nil {
 				return err
@@ -471,6 +488,9 @@ func Iterate(th *Thread, v Value, f func(Value) error) error {
 		}
 		return nil
 	case *Tuple:
+		if o.ext != nil {
+			break
+		}
 		for _, x := range o.Items {
 			if err := f(x); err != nil {
 				return err
@@ -485,6 +505,9 @@ func Iterate(th *Thread, v Value, f func(Value) error) error {
 		}
 		return nil
 	case *Str:
+		if o.ext != nil {
+			break
+		}
 		if o.IsASCII() {
 			for i := 0; i < len(o.s); i++ {
 				if err := f(asciiChars[o.s[i]]); err != nil {
@@ -522,9 +545,13 @@ func Iterate(th *Thread, v Value, f func(Value) error) error {
 func ToSlice(th *Thread, v Value) ([]Value, error) {
 	switch o := v.o.(type) {
 	case *List:
-		return append([]Value(nil), o.Items...), nil
+		if o.ext == nil {
+			return append([]Value(nil), o.Items...), nil
+		}
 	case *Tuple:
-		return append([]Value(nil), o.Items...), nil
+		if o.ext == nil {
+			return append([]Value(nil), o.Items...), nil
+		}
 	}
 	var out []Value
 	err := Iterate(th, v, func(x Value) error {

@@ -10,7 +10,8 @@ type Set struct {
 	used   int        // active slots
 	finger int        // where pop() resumes
 	frozen bool
-	hash   int64 // frozenset hash cache (0: not computed)
+	hash   int64   // frozenset hash cache (0: not computed)
+	ext    *subExt // non-nil for instances of user subclasses
 }
 
 type setEntry struct {
@@ -36,6 +37,9 @@ func NewFrozenSet() *Set {
 }
 
 func (s *Set) Type() *Type {
+	if s.ext != nil {
+		return s.ext.typ
+	}
 	if s.frozen {
 		return FrozenSetType
 	}
@@ -317,7 +321,7 @@ func (s *Set) Copy(th *Thread) *Set {
 
 // Clear removes every member.
 func (s *Set) Clear() {
-	*s = Set{table: make([]setEntry, setMinSize), frozen: s.frozen}
+	*s = Set{table: make([]setEntry, setMinSize), frozen: s.frozen, ext: s.ext}
 }
 
 // Pop removes an arbitrary member (CPython's: the next from the finger).

@@ -124,6 +124,17 @@ func addSetMethods() {
 	FrozenSetType.AddMethods(common)
 	SetType.AddMethods(common)
 	SetType.AddMethods(map[string]NativeFunc{
+		"__init__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			if err := argsRange("set", "set", args, kwnames, 0, 1); err != nil {
+				return NULL, err
+			}
+			s := self(args)
+			s.Clear()
+			if len(args) > 1 {
+				return None, s.update(th, args[1])
+			}
+			return None, nil
+		},
 		"add": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if err := argsOne("set.add", args, kwnames); err != nil {
 				return NULL, err

@@ -361,10 +361,16 @@ func setNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) 
 	if name == "frozenset" {
 		kind = FrozenSetType
 	}
+	if kind == SetType && initOverridden(t, SetType) {
+		s := NewSet()
+		s.ext = newSubExt(t, SetType)
+		return Value{o: s}, nil
+	}
 	s, err := newSetFrom(th, kind, optArg(args, 0))
 	if err != nil {
 		return NULL, err
 	}
+	s.ext = newSubExt(t, kind)
 	return Value{o: s}, nil
 }
 

@@ -16,6 +16,7 @@ type Str struct {
 	hash  int64 // 0: not computed yet (strHash never returns 0)
 	n     int   // length in code points, valid when info&strKnown
 	flags uint8
+	ext   *subExt // non-nil for instances of user subclasses
 }
 
 const (
@@ -53,7 +54,12 @@ func init() {
 // String returns the Go string.
 func (s *Str) String() string { return s.s }
 
-func (s *Str) Type() *Type { return StrType }
+func (s *Str) Type() *Type {
+	if s.ext != nil {
+		return s.ext.typ
+	}
+	return StrType
+}
 
 // info computes the cached length and ASCII flag.
 func (s *Str) info() {

@@ -104,10 +104,21 @@ func strContains(th *Thread, v, x Value) (bool, error) {
 }
 
 // strNew is str(object) and str(bytes, encoding, errors).
-func strNew(th *Thread, _ *Type, args []Value, kwnames []string) (Value, error) {
+func strNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
 	var obj, encoding, errors Value
 	if err := ParseArgs("str", args, kwnames, []string{"object?", "encoding?", "errors?"}, &obj, &encoding, &errors); err != nil {
 		return NULL, err
+	}
+	if ext := newSubExt(t, StrType); ext != nil {
+		s := ""
+		if !obj.IsNull() {
+			r, err := strNew(th, StrType, args, kwnames)
+			if err != nil {
+				return NULL, err
+			}
+			s = r.o.(*Str).s
+		}
+		return Value{o: &Str{s: s, ext: ext}}, nil
 	}
 	if obj.IsNull() {
 		return emptyStr, nil
@@ -117,7 +128,7 @@ func strNew(th *Thread, _ *Type, args []Value, kwnames []string) (Value, error) 
 		if err != nil {
 			return NULL, err
 		}
-		if AsStr(obj) != nil {
+		if so := AsStr(obj); so != nil && so.ext == nil {
 			return obj, nil
 		}
 		return NewStr(s), nil

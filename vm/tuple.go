@@ -7,9 +7,15 @@ import (
 // Tuple is an immutable sequence (Python's tuple).
 type Tuple struct {
 	Items []Value
+	ext   *subExt // non-nil for instances of user subclasses
 }
 
-func (*Tuple) Type() *Type { return TupleType }
+func (t *Tuple) Type() *Type {
+	if t.ext != nil {
+		return t.ext.typ
+	}
+	return TupleType
+}
 
 // emptyTuple is the shared ().
 var emptyTuple = Value{o: &Tuple{}}
@@ -95,11 +101,23 @@ func tupleNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error
 	if len(kwnames) > 0 {
 		return NULL, NewError(TypeErrorType, "tuple() takes no keyword arguments")
 	}
+	if ext := newSubExt(t, TupleType); ext != nil {
+		var items []Value
+		if len(args) == 1 {
+			var err error
+			if items, err = ToSlice(th, args[0]); err != nil {
+				return NULL, err
+			}
+		} else if len(args) > 1 {
+			return NULL, NewError(TypeErrorType, "tuple expected at most 1 argument, got %d", len(args))
+		}
+		return Value{o: &Tuple{Items: items, ext: ext}}, nil
+	}
 	switch len(args) {
 	case 0:
 		return emptyTuple, nil
 	case 1:
-		if _, ok := args[0].o.(*Tuple); ok {
+		if tp, ok := args[0].o.(*Tuple); ok && tp.ext == nil {
 			return args[0], nil
 		}
 		items, err := ToSlice(th, args[0])
