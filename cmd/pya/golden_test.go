@@ -116,6 +116,34 @@ func isPending(path string) bool {
 
 const pendingMarker = "# pya: pending"
 
+// TestGoldenFilesComplete fails for a program that would otherwise be
+// skipped silently: every .pya outside package folders (helper modules live
+// in folders with an __init__.pya) needs a recorded .out or a pending marker.
+func TestGoldenFilesComplete(t *testing.T) {
+	err := filepath.WalkDir(filepath.Join(repoRoot, "testdata"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".pya") || inPackage(path) {
+			return err
+		}
+		if !exists(strings.TrimSuffix(path, ".pya")+".out") && !isPending(path) {
+			t.Errorf("%s: no .out (run testdata/regen.sh on it) and no pending marker", path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// inPackage reports whether a file lies in a package folder under testdata.
+func inPackage(path string) bool {
+	for d := filepath.Dir(path); filepath.Base(d) != "testdata" && d != "." && d != "/"; d = filepath.Dir(d) {
+		if exists(filepath.Join(d, "__init__.pya")) {
+			return true
+		}
+	}
+	return false
+}
+
 // golden is what one test expects.
 type golden struct {
 	stdout    string
