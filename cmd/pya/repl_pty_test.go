@@ -16,35 +16,18 @@ import (
 // The REPL driven for real: the pya binary on a pseudo-terminal, keys
 // typed as a user would (liner's editing, history, completion, SIGINT).
 
-var (
-	ptyBinOnce sync.Once
-	ptyBin     string
-	ptyBinErr  error
-)
-
-// pyaBinary builds pya once for the terminal tests.
+// pyaBinary builds pya for a terminal test (the build cache makes the
+// second build cheap).
 func pyaBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the pya binary")
 	}
-	ptyBinOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "pya-repl-test")
-		if err != nil {
-			ptyBinErr = err
-			return
-		}
-		ptyBin = filepath.Join(dir, "pya")
-		out, err := exec.Command("go", "build", "-o", ptyBin, ".").CombinedOutput()
-		if err != nil {
-			ptyBinErr = err
-			ptyBin = string(out)
-		}
-	})
-	if ptyBinErr != nil {
-		t.Fatalf("go build: %v\n%s", ptyBinErr, ptyBin)
+	bin := filepath.Join(t.TempDir(), "pya")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	return ptyBin
+	return bin
 }
 
 // terminal is pya running on a pty; screen accumulates what it printed.
@@ -57,9 +40,9 @@ type terminal struct {
 	done chan struct{}
 }
 
-func startTerminal(t *testing.T, env ...string) *terminal {
+func startTerminal(t *testing.T, bin string, env ...string) *terminal {
 	t.Helper()
-	cmd := exec.Command(pyaBinary(t))
+	cmd := exec.Command(bin)
 	cmd.Env = append(os.Environ(), append([]string{"TERM=xterm"}, env...)...)
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
@@ -146,8 +129,9 @@ const (
 )
 
 func TestREPLTerminalSession(t *testing.T) {
+	bin := pyaBinary(t)
 	hist := filepath.Join(t.TempDir(), "hist")
-	term := startTerminal(t, "PYA_HISTORY="+hist)
+	term := startTerminal(t, bin, "PYA_HISTORY="+hist)
 	term.expect("pya 0.1.0")
 
 	// A background task prints while the prompt waits.
@@ -191,7 +175,7 @@ func TestREPLTerminalSession(t *testing.T) {
 	}
 
 	// The next session reads the history: Ctrl-R finds an old line.
-	term = startTerminal(t, "PYA_HISTORY="+hist)
+	term = startTerminal(t, bin, "PYA_HISTORY="+hist)
 	term.send(keyCtlR + "create_t")
 	term.expect("t = asyncio.create_task(tick())")
 	term.send("\x07") // Ctrl-G: leave the search
@@ -202,7 +186,7 @@ func TestREPLTerminalSession(t *testing.T) {
 }
 
 func TestREPLTerminalUnwritableHistory(t *testing.T) {
-	term := startTerminal(t, "PYA_HISTORY=/nonexistent-dir/hist")
+	term := startTerminal(t, pyaBinary(t), "PYA_HISTORY=/nonexistent-dir/hist")
 	term.send("1 + 1\r")
 	term.expect("2\r\n")
 	term.send("exit(4)\r")
