@@ -23,6 +23,7 @@
 # recorded (the network is not available here).
 # REGEN_CHECK=1 writes nothing: it reports golden files that differ from
 # what CPython produces now (hand-edited or stale).
+# NAME.stdin, when present (hand-written input), is the program's stdin.
 # Every program runs twice with different hash seeds: the outputs must agree.
 # A program still running after $REGEN_TIMEOUT seconds (default 60) is a
 # hang (e.g. a consumer that never ends): its stdout up to the hang is kept
@@ -73,10 +74,12 @@ for f in "${files[@]}"; do
 		echo "skip (needs the network; not recorded): $f"; continue
 	fi
 	pypath=$lib
+	stdin=/dev/null
+	[ -e "$real.stdin" ] && stdin=$real.stdin
 	head -n 30 "$f" | grep -q '^# regen: virtual-clock' && pypath="$lib:$PWD/testdata/regen"
 	for seed in 1 2; do
 		PYTHONPATH="$pypath" PYTHONHASHSEED=$seed PYTHONDONTWRITEBYTECODE=1 \
-			timeout "$timeout" $py -u "$f" </dev/null >"$tmp/out$seed" 2>"$tmp/err$seed"
+			timeout "$timeout" $py -u "$f" <"$stdin" >"$tmp/out$seed" 2>"$tmp/err$seed"
 		echo $? >"$tmp/status$seed"
 	done
 	status=$(cat "$tmp/status1")

@@ -25,6 +25,7 @@ import (
 //	                starts with this; status 1. Hand-written: it states what
 //	                pya reports where CPython hangs.
 //	NAME.status     the expected exit status (overrides the defaults above)
+//	NAME.stdin      the program's standard input (hand-written; default empty)
 //
 // Without .err/.errprefix, stderr must be empty and the status 0. A first
 // line "# pya: pending <reason>" skips the test, printing the reason; such a
@@ -186,14 +187,18 @@ func pending(t *testing.T, rel string) bool {
 }
 
 // runProgram runs `pya --clock=virtual rel` from the repository root,
-// in-process, with empty stdin; a program still running after
-// goldenTimeout fails the test.
+// in-process, with NAME.stdin (or nothing) as stdin; a program still
+// running after goldenTimeout fails the test.
 func runProgram(t *testing.T, rel string) (stdout, stderr string, status int) {
+	stdin := ""
+	if in := strings.TrimSuffix(filepath.Join(repoRoot, rel), ".pya") + ".stdin"; exists(in) {
+		stdin = readFile(t, in)
+	}
 	var out, errb bytes.Buffer
 	done := make(chan int, 1)
 	go func() {
 		e := env{dir: repoRoot, getenv: func(string) string { return "" }}
-		done <- runEnv(e, []string{"--clock=virtual", rel}, strings.NewReader(""), &out, &errb)
+		done <- runEnv(e, []string{"--clock=virtual", rel}, strings.NewReader(stdin), &out, &errb)
 	}()
 	select {
 	case status = <-done:
