@@ -14,6 +14,7 @@ import (
 	_ "github.com/pya-lang/pya/stdlib/pyahelp"
 	_ "github.com/pya-lang/pya/stdlib/pymod"
 	_ "github.com/pya-lang/pya/stdlib/random"
+	_ "github.com/pya-lang/pya/stdlib/re"
 	_ "github.com/pya-lang/pya/stdlib/sys"
 	_ "github.com/pya-lang/pya/stdlib/time"
 )
