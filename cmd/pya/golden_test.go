@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,10 +40,24 @@ const repoRoot = "../.."
 const goldenTimeout = 30 * time.Second
 
 func TestGolden(t *testing.T) {
+	var mu sync.Mutex
+	var failures []string
+	t.Cleanup(func() {
+		// One line per failing program, after all of them ran: the cause at
+		// a glance (the full diffs are above).
+		if len(failures) > 0 {
+			sort.Strings(failures)
+			t.Logf("%d golden programs failed:\n%s", len(failures), strings.Join(failures, "\n"))
+		}
+	})
 	for _, rel := range goldenTests(t) {
 		t.Run(strings.TrimPrefix(rel, "testdata/"), func(t *testing.T) {
 			t.Parallel()
-			runGolden(t, rel)
+			if why := runGolden(t, rel); why != "" {
+				mu.Lock()
+				failures = append(failures, rel+": "+why)
+				mu.Unlock()
+			}
 		})
 	}
 }
@@ -208,9 +225,11 @@ func runProgram(t *testing.T, rel string) (stdout, stderr string, status int) {
 	return out.String(), errb.String(), status
 }
 
-func runGolden(t *testing.T, rel string) {
+// runGolden runs one golden program and checks it; for a failure it also
+// returns a one-line cause for TestGolden's summary.
+func runGolden(t *testing.T, rel string) (why string) {
 	if pending(t, rel) {
-		return
+		return ""
 	}
 	want := loadGolden(t, strings.TrimSuffix(filepath.Join(repoRoot, rel), ".pya"))
 	stdout, stderr, status := runProgram(t, rel)
@@ -240,6 +259,39 @@ func runGolden(t *testing.T, rel string) {
 	if t.Failed() && stderr != "" {
 		t.Logf("stderr:\n%s", stderr)
 	}
+	if !t.Failed() {
+		return ""
+	}
+	switch {
+	case want.errLine == "" && want.errPrefix == "" && last != "":
+		return "stderr: " + last
+	case want.errLine != "" && last != want.errLine:
+		return fmt.Sprintf("stderr: %s (want %s)", last, want.errLine)
+	case want.errPrefix != "" && !strings.HasPrefix(lastUnindentedLine(stderr), want.errPrefix):
+		return "stderr: " + lastUnindentedLine(stderr)
+	}
+	if why := firstDiff(want.stdout, stdout); why != "" {
+		return why
+	}
+	return fmt.Sprintf("exit status %d, want %d", status, want.status)
+}
+
+// firstDiff describes the first line where got differs from want.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl || i >= len(w) || i >= len(g) {
+			return fmt.Sprintf("stdout line %d: want %.60q, got %.60q", i+1, wl, gl)
+		}
+	}
+	return ""
 }
 
 // lastLine returns the last non-empty line of s.
