@@ -68,6 +68,14 @@ func TestGolden(t *testing.T) {
 // separate from TestGolden, which checks only the exception line.
 func TestGoldenStderr(t *testing.T) {
 	root := absRoot(t)
+	var mu sync.Mutex
+	var failures []string
+	t.Cleanup(func() {
+		if len(failures) > 0 {
+			sort.Strings(failures)
+			t.Logf("%d programs print a different stderr:\n%s", len(failures), strings.Join(failures, "\n"))
+		}
+	})
 	for _, rel := range goldenTests(t) {
 		base := strings.TrimSuffix(filepath.Join(repoRoot, rel), ".pya")
 		if !exists(base + ".stderr") {
@@ -83,6 +91,9 @@ func TestGoldenStderr(t *testing.T) {
 			got := strings.ReplaceAll(stderr, root+string(filepath.Separator), "")
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("%s: stderr mismatch (-want +got):\n%s", rel, diff)
+				mu.Lock()
+				failures = append(failures, rel+": "+firstDiff("stderr", want, got))
+				mu.Unlock()
 			}
 		})
 	}
@@ -270,14 +281,14 @@ func runGolden(t *testing.T, rel string) (why string) {
 	case want.errPrefix != "" && !strings.HasPrefix(lastUnindentedLine(stderr), want.errPrefix):
 		return "stderr: " + lastUnindentedLine(stderr)
 	}
-	if why := firstDiff(want.stdout, stdout); why != "" {
+	if why := firstDiff("stdout", want.stdout, stdout); why != "" {
 		return why
 	}
 	return fmt.Sprintf("exit status %d, want %d", status, want.status)
 }
 
 // firstDiff describes the first line where got differs from want.
-func firstDiff(want, got string) string {
+func firstDiff(what, want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
 	for i := 0; i < len(w) || i < len(g); i++ {
 		var wl, gl string
@@ -288,7 +299,7 @@ func firstDiff(want, got string) string {
 			gl = g[i]
 		}
 		if wl != gl || i >= len(w) || i >= len(g) {
-			return fmt.Sprintf("stdout line %d: want %.60q, got %.60q", i+1, wl, gl)
+			return fmt.Sprintf("%s line %d: want %.60q, got %.60q", what, i+1, wl, gl)
 		}
 	}
 	return ""
