@@ -36,8 +36,10 @@ import (
 
 const repoRoot = "../.."
 
-// goldenTimeout bounds one program: a hang is a failure, not a stuck test run.
-const goldenTimeout = 30 * time.Second
+// goldenTimeout bounds one program: a hang is a failure, not a stuck test
+// run. (On the real clock, PYA_GOLDEN_CLOCK=real, programs really sleep:
+// run with -timeout 30m.)
+const goldenTimeout = 60 * time.Second
 
 func TestGolden(t *testing.T) {
 	var mu sync.Mutex
@@ -204,14 +206,29 @@ func loadGolden(t *testing.T, base string) golden {
 }
 
 // pending skips the test (reporting why) when the program starts with the
-// pending marker.
+// pending marker, or when it was recorded on virtual time and the tests run
+// on the real clock.
 func pending(t *testing.T, rel string) bool {
 	src := readFile(t, filepath.Join(repoRoot, rel))
 	if first, _, _ := strings.Cut(src, "\n"); strings.HasPrefix(first, pendingMarker) {
 		t.Skipf("%s: %s", rel, strings.TrimSpace(first[len("# pya:"):]))
 		return true
 	}
+	if goldenClock() == "real" && strings.Contains(src, "\n# regen: virtual-clock") {
+		t.Skipf("%s: recorded on virtual time (prints elapsed time)", rel)
+		return true
+	}
 	return false
+}
+
+// goldenClock is the clock the programs run on: virtual (instant sleeps),
+// or real with PYA_GOLDEN_CLOCK=real, which checks that the real-time event
+// loop gives the same outputs (slow: every sleep takes its time).
+func goldenClock() string {
+	if os.Getenv("PYA_GOLDEN_CLOCK") == "real" {
+		return "real"
+	}
+	return "virtual"
 }
 
 // runProgram runs `pya --clock=virtual rel` from the repository root,
@@ -226,7 +243,7 @@ func runProgram(t *testing.T, rel string) (stdout, stderr string, status int) {
 	done := make(chan int, 1)
 	go func() {
 		e := env{dir: repoRoot, getenv: func(string) string { return "" }}
-		done <- runEnv(e, []string{"--clock=virtual", rel}, strings.NewReader(stdin), &out, &errb)
+		done <- runEnv(e, []string{"--clock=" + goldenClock(), rel}, strings.NewReader(stdin), &out, &errb)
 	}()
 	select {
 	case status = <-done:
