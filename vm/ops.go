@@ -240,9 +240,10 @@ func Equal(th *Thread, a, b Value) (bool, error) {
 }
 
 // sameOrEqual is the containers' identity-then-equality test (x in list,
-// list.index, list ==): NaN is found by identity.
+// list.index, list ==). Unboxed floats have no identity: two NaNs are
+// treated as distinct objects, as float('nan') values are in CPython.
 func sameOrEqual(th *Thread, a, b Value) (bool, error) {
-	if a.Is(b) {
+	if a.Is(b) && a.o != floatKind {
 		return true, nil
 	}
 	return Equal(th, a, b)
