@@ -184,7 +184,7 @@ func (c *converter) arguments(ps []param) *ast.Arguments {
 			sawStar = true
 			if p.name == "" {
 				if p.annot != nil {
-					c.fail(sp, "invalid syntax")
+					c.fail(p.next, "invalid syntax")
 				}
 				bareStar = p
 			} else {

@@ -276,20 +276,50 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 	}
 
 	if startsOperand(t) && i > 0 && endsOperand(toks[i-1]) {
-		j := lineStart(toks, i)
-		if j == i-1 && toks[j].Type == lexer.Name && (toks[j].Value == "print" || toks[j].Value == "exec") {
+		// `print x`: a legacy print statement, wherever an expression starts.
+		if j := i - 1; toks[j].Type == lexer.Name && (toks[j].Value == "print" || toks[j].Value == "exec") &&
+			(j == 0 || isLayout(toks[j-1]) || isOp(toks[j-1], ";", "(", ",", "[", "=")) {
 			end := i
-			for end+1 < len(toks) && !isLayout(toks[end+1]) && !isOp(toks[end+1], ";") {
-				end++
+			if j == lineStart(toks, i) || isOp(toks[j-1], ";") {
+				for end+1 < len(toks) && !isLayout(toks[end+1]) && !isOp(toks[end+1], ";") {
+					end++
+				}
+			} else {
+				end = exprEnd(toks, i)
 			}
 			return p.errSpan("SyntaxError", toks[j], toks[end], "Missing parentheses in call to '%s'. Did you mean %s(...)?", toks[j].Value, toks[j].Value)
 		}
-		if bracketDepth(toks, i) > 0 && !(inParams(toks, i) && isParamName(toks, i-1)) && !inComprehension(toks, i) {
+		if k := returnArrow(toks, i); k >= 0 {
+			// A bad return annotation: CPython drops it and wants ':'.
+			return p.errSpan("SyntaxError", toks[k], toks[k], "expected ':'")
+		}
+		if bracketDepth(toks, i) > 0 && !(inParams(toks, i) && isParamName(toks, i-1)) && !inComprehension(toks, i) && !inTarget(toks, i) {
 			a := exprStart(toks, i-1)
 			if !(toks[a].Type == lexer.Name && a+1 < len(toks) && toks[a+1].Type == lexer.String) && !isSoftKeyword(toks[a]) {
+				if enclosing(toks, i) == "{" && a > 0 && isOp(toks[a-1], "{", ",") && isDict(toks, i) {
+					end := astPos(lexer.End(toks[i-1]))
+					return p.errorAt("SyntaxError", ast.Pos{Line: end.Line, Col: end.Col - 1}, ast.Pos{}, "':' expected after dictionary key")
+				}
 				return p.errSpan("SyntaxError", toks[a], toks[exprEnd(toks, i)], "invalid syntax. Perhaps you forgot a comma?")
 			}
 		}
+	}
+	if isOp(t, "]") && i >= 2 && isOp(toks[i-1], "[") && endsOperand(toks[i-2]) && bracketDepth(toks, i-1) > 0 {
+		// `f(x[])`: CPython reads `[]` as a list after a missing comma.
+		return p.errSpan("SyntaxError", toks[exprStart(toks, i-2)], t, "invalid syntax. Perhaps you forgot a comma?")
+	}
+	if t.Type == lexer.Name && i+2 < len(toks) && isOp(toks[i+1], "=") && startsOperand(toks[i+2]) && (bracketDepth(toks, i) > 0 || commaBefore(toks, i)) {
+		// `a, b c = f()`: CPython's second pass finds `c = f()`.
+		b := exprEnd(toks, i+2)
+		if b+1 >= len(toks) || !isOp(toks[b+1], "=", ":=") {
+			return p.errSpan("SyntaxError", t, toks[b], "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+		}
+	}
+	if k := ternaryIf(toks, i); k >= 0 {
+		return p.errSpan("SyntaxError", toks[exprStart(toks, k-1)], toks[k+1], "expected 'else' after 'if' expression")
+	}
+	if k := strayAs(toks, i); k >= 0 {
+		return p.errSpan("SyntaxError", toks[k], toks[k], "invalid syntax")
 	}
 	if isLayout(t) {
 		e := &ast.SyntaxError{Kind: "SyntaxError", Msg: "invalid syntax", File: p.file, Line: tp.Line, Col: tp.Col, Text: p.line(tp.Line)}
@@ -374,9 +404,9 @@ func (p *source) lexFailure(toks []plex.Token, lexErr error) error {
 		return pe
 	case pe.Line > le.Line:
 		return lexErr
-	case pe.Msg == "invalid syntax":
+	case !strings.HasPrefix(pe.Msg, "invalid syntax."):
 		return pe
-	case strings.HasPrefix(pe.Msg, "invalid syntax.") && closerFollows(partial, pe):
+	case closerFollows(partial, pe):
 		// "forgot a comma" or "Maybe you meant '=='": CPython's rule
 		// stopped at a comma or bracket without reading further.
 		return pe
@@ -488,10 +518,10 @@ func (p *source) specialCases(toks []plex.Token, i int, expect string) *ast.Synt
 	case i > 0 && isOp(toks[i-1], "->") && head.Value == "def":
 		return p.errSpan("SyntaxError", toks[i-1], toks[i-1], "expected ':'")
 	case isOp(t, "(") && inParams(toks, i) && i > 0 && isOp(toks[i-1], "(", ","):
-		if k := closing(toks, i); k > 0 {
+		if k := closing(toks, i); k > 0 && namesOnly(toks[i+1:k]) {
 			return p.errSpan("SyntaxError", t, toks[k], "Function parameters cannot be parenthesized")
 		}
-	case i > 0 && isOp(toks[i-1], "=") && isOp(t, ",", ")", ":") && (head.Value == "def" || hasLambda(toks, j, i)):
+	case i > 0 && isOp(toks[i-1], "=") && isOp(t, ",", ")", ":") && (head.Value == "def" && inParams(toks, i) || inLambdaParams(toks, i-1)):
 		return p.errSpan("SyntaxError", toks[i-1], toks[i-1], "expected default value expression")
 	case i > 0 && isOp(toks[i-1], ":") && isOp(t, ",", "}") && enclosing(toks, i) == "{":
 		return p.errSpan("SyntaxError", toks[i-1], toks[i-1], "expression expected after dictionary key and ':'")
@@ -515,14 +545,131 @@ func (p *source) specialCases(toks []plex.Token, i int, expect string) *ast.Synt
 	return nil
 }
 
-// hasLambda reports whether a `lambda` appears in toks[j:i].
-func hasLambda(toks []plex.Token, j, i int) bool {
-	for _, t := range toks[j:i] {
-		if lexer.IsKeywordToken(t) && t.Value == "lambda" {
+// inLambdaParams reports whether toks[i] is in a lambda's parameter list.
+func inLambdaParams(toks []plex.Token, i int) bool {
+	depth := 0
+	for k := i - 1; k >= 0; k-- {
+		t := toks[k]
+		switch {
+		case isOp(t, ")", "]", "}"):
+			depth++
+		case isOp(t, "(", "[", "{"):
+			if depth == 0 {
+				return false
+			}
+			depth--
+		case depth > 0:
+		case isOp(t, ":") || isLayout(t):
+			return false
+		case lexer.IsKeywordToken(t) && t.Value == "lambda":
 			return true
 		}
 	}
 	return false
+}
+
+// returnArrow returns the index of a def's `->` whose annotation the
+// failure at toks[i] is in, or -1.
+func returnArrow(toks []plex.Token, i int) int {
+	j := lineStart(toks, i)
+	if !(toks[j].Value == "def" || toks[j].Value == "async" && j+1 < len(toks) && toks[j+1].Value == "def") {
+		return -1
+	}
+	depth := 0
+	for k := i - 1; k > j; k-- {
+		t := toks[k]
+		switch {
+		case isOp(t, ")", "]", "}"):
+			depth++
+		case isOp(t, "(", "[", "{"):
+			depth--
+		case depth == 0 && isOp(t, "->"):
+			return k
+		case depth == 0 && isOp(t, ":"):
+			return -1
+		}
+	}
+	return -1
+}
+
+// isDict reports whether the brace enclosing toks[i] holds a dict display
+// (a ':' at its top level before toks[i]).
+func isDict(toks []plex.Token, i int) bool {
+	depth := 0
+	for k := i - 1; k >= 0; k-- {
+		t := toks[k]
+		switch {
+		case isOp(t, ")", "]", "}"):
+			depth++
+		case isOp(t, "(", "[", "{"):
+			if depth == 0 {
+				return false
+			}
+			depth--
+		case depth == 0 && isOp(t, ":"):
+			return true
+		}
+	}
+	return false
+}
+
+// ternaryIf returns the index of a conditional expression's `if` whose
+// `else` is missing at toks[i], or -1: the `if` follows an operand and
+// no `else` follows it up to toks[i].
+func ternaryIf(toks []plex.Token, i int) int {
+	depth := 0
+	for k := i - 1; k > 0; k-- {
+		t := toks[k]
+		switch {
+		case isOp(t, ")", "]", "}"):
+			depth++
+		case isOp(t, "(", "[", "{"):
+			if depth == 0 {
+				return -1
+			}
+			depth--
+		case depth > 0:
+		case isLayout(t), isOp(t, ",", ":", "=", ";"):
+			return -1
+		case lexer.IsKeywordToken(t) && (t.Value == "else" || t.Value == "for" || t.Value == "lambda"):
+			return -1
+		case lexer.IsKeywordToken(t) && t.Value == "if":
+			if endsOperand(toks[k-1]) && k+1 < i && lineStart(toks, k) != k && !inComprehension(toks, k) {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// strayAs returns the index of an `as` inside the parentheses enclosing
+// toks[i] when the statement is not a with statement (only with-items may
+// have one there), or -1.
+func strayAs(toks []plex.Token, i int) int {
+	j := lineStart(toks, i)
+	if toks[j].Value == "with" || toks[j].Value == "async" {
+		return -1
+	}
+	depth, as := 0, -1
+	for k := i - 1; k >= j; k-- {
+		t := toks[k]
+		switch {
+		case isOp(t, ")", "]", "}"):
+			depth++
+		case isOp(t, "(", "[", "{"):
+			if depth == 0 {
+				if t.Value == "(" {
+					return as
+				}
+				return -1
+			}
+			depth--
+		case depth == 0 && lexer.IsKeywordToken(t) && t.Value == "as":
+			as = k
+		}
+	}
+	return -1
 }
 
 // enclosing returns the innermost bracket open before toks[i], or "".
@@ -593,10 +740,10 @@ func isParamName(toks []plex.Token, j int) bool {
 	return j >= 1 && toks[j].Type == lexer.Name && isOp(toks[j-1], "(", ",", "*", "**")
 }
 
-// inComprehension reports whether a comprehension's `for` precedes toks[i]
-// inside its innermost bracket.
+// inComprehension reports whether toks[i] is in a comprehension's
+// iterable or condition (after `for ... in`) inside its innermost bracket.
 func inComprehension(toks []plex.Token, i int) bool {
-	depth := 0
+	depth, sawIn := 0, false
 	for k := i - 1; k >= 0; k-- {
 		switch {
 		case isOp(toks[k], ")", "]", "}"):
@@ -606,8 +753,38 @@ func inComprehension(toks []plex.Token, i int) bool {
 				return false
 			}
 			depth--
+		case depth == 0 && toks[k].Value == "in" && lexer.IsKeywordToken(toks[k]):
+			sawIn = true
 		case depth == 0 && toks[k].Value == "for" && lexer.IsKeywordToken(toks[k]):
+			return sawIn
+		}
+	}
+	return false
+}
+
+// commaBefore reports whether the statement holding toks[i] has a
+// top-level comma before it.
+func commaBefore(toks []plex.Token, i int) bool {
+	for k := i - 1; k >= 0 && !isLayout(toks[k]) && !isOp(toks[k], ";"); k-- {
+		if isOp(toks[k], ",") && bracketDepth(toks, k) == bracketDepth(toks, i) {
 			return true
+		}
+	}
+	return false
+}
+
+// inTarget reports whether the bracket enclosing toks[i] is a with or for
+// target (`as (a, b)`), where CPython gives no "forgot a comma" hint.
+func inTarget(toks []plex.Token, i int) bool {
+	depth := 0
+	for k := i - 1; k >= 0; k-- {
+		if isOp(toks[k], ")", "]", "}") {
+			depth++
+		} else if isOp(toks[k], "(", "[", "{") {
+			if depth == 0 {
+				return k > 0 && lexer.IsKeywordToken(toks[k-1]) && (toks[k-1].Value == "as" || toks[k-1].Value == "for")
+			}
+			depth--
 		}
 	}
 	return false
@@ -628,4 +805,14 @@ func closing(toks []plex.Token, i int) int {
 		}
 	}
 	return -1
+}
+
+// namesOnly reports whether toks are names separated by commas.
+func namesOnly(toks []plex.Token) bool {
+	for _, t := range toks {
+		if t.Type != lexer.Name && !isOp(t, ",") {
+			return false
+		}
+	}
+	return len(toks) > 0
 }

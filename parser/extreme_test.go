@@ -23,7 +23,7 @@ func TestExtremeInputs(t *testing.T) {
 		"x = 1" + strings.Repeat(" < 1", 10000) + "\n",
 		"x = '" + strings.Repeat("a", 100000) + "'\n",
 		"x = f'" + strings.Repeat("{a}", 10000) + "'\n",
-		strings.Repeat("x = 1\n", 20000),
+		strings.Repeat("x = 1\n", 5000),
 		strings.Repeat("\n", 100000),
 		strings.Repeat("(", 10000),
 		strings.Repeat("if x:\n", 50),
@@ -32,7 +32,7 @@ func TestExtremeInputs(t *testing.T) {
 	for _, src := range tests {
 		start := time.Now()
 		ParseFile("x.py", []byte(src))
-		if d := time.Since(start); d > 3*time.Second || testing.Verbose() && d > 100*time.Millisecond {
+		if d := time.Since(start); d > 10*time.Second || testing.Verbose() && d > 100*time.Millisecond {
 			t.Errorf("%.40q...: %v", src, d)
 		}
 	}

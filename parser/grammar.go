@@ -229,8 +229,8 @@ type gTarget struct {
 type gFuncDef struct {
 	Tokens  []lexer.Token
 	Name    string         `parser:"'def' @Name"`
-	First   *gParam        `parser:"'(' @@?"`
-	Rest    []*gParamComma `parser:"@@* ')'"`
+	First   *gParam        `parser:"'(' ( @@"`
+	Rest    []*gParamComma `parser:"@@* )? ')'"`
 	Returns *gExpr         `parser:"( '->' @@ )?"`
 	Body    *gBlock        `parser:"':' @@"`
 }
@@ -266,8 +266,8 @@ type gClassDef struct {
 	Tokens []lexer.Token
 	Name   string       `parser:"'class' @Name"`
 	Paren  bool         `parser:"( @'('"`
-	First  *gArg        `parser:" @@?"`
-	Rest   []*gArgComma `parser:" @@* ')' )?"`
+	First  *gArg        `parser:" ( @@"`
+	Rest   []*gArgComma `parser:" @@* )? ')' )?"`
 	Body   *gBlock      `parser:"':' @@"`
 }
 
@@ -340,8 +340,8 @@ type gExpr struct {
 
 type gLambda struct {
 	Tokens []lexer.Token
-	First  *gLambdaParam   `parser:"'lambda' @@?"`
-	Rest   []*gLambdaComma `parser:"@@*"`
+	First  *gLambdaParam   `parser:"'lambda' ( @@"`
+	Rest   []*gLambdaComma `parser:"@@* )?"`
 	Body   *gExpr          `parser:"':' @@"`
 }
 
@@ -446,8 +446,8 @@ type gComp struct {
 type gTrailer struct {
 	Tokens []lexer.Token
 	Call   bool         `parser:" ( @'('"`
-	First  *gArg        `parser:" @@?"`
-	Rest   []*gArgComma `parser:" @@* ')' )"`
+	First  *gArg        `parser:" ( @@"`
+	Rest   []*gArgComma `parser:" @@* )? ')' )"`
 	Index  *gSlices     `parser:"| '[' @@ ']'"`
 	Attr   string       `parser:"| '.' @Name"`
 }
