@@ -1,0 +1,31 @@
+package runtime
+
+// Hooks for Go programs that embed the interpreter (package pya).
+
+import "github.com/pya-lang/pya/vm"
+
+// TryAcquire takes the GIL if it is free and reports whether it did.
+func (g *GIL) TryAcquire() bool { return g.mu.TryLock() }
+
+// InterruptLoop wakes the event loop running on in, if any, and makes it
+// raise KeyboardInterrupt out of run_until_complete, as a SIGINT does to a
+// loop blocked in its selector. Any goroutine may call it; it reports
+// false without doing anything when the GIL is busy (pya code is running,
+// and polls Interpreter.Interrupt itself) or no loop is running, so callers
+// retry until the program ends.
+func InterruptLoop(in *vm.Interpreter) bool {
+	envsMu.Lock()
+	e := envs[in]
+	envsMu.Unlock()
+	if e == nil || !e.GIL.TryAcquire() {
+		return false
+	}
+	l := e.running
+	if l != nil {
+		l.Post(raiseInterrupt, nil, vm.NULL, false)
+	}
+	e.GIL.Release()
+	return l != nil
+}
+
+func raiseInterrupt(any, vm.Value) error { return vm.NewException(vm.KeyboardInterruptType) }
