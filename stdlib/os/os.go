@@ -59,6 +59,8 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		"cpu_count": func(th *vm.Thread, a []vm.Value, k []string) (vm.Value, error) { return vm.Int(int64(numCPU())), nil },
 		"urandom":   urandom,
 	})
+	pyarg.Funcs(d, statFuncs)
+	d.SetStr("stat_result", vm.ObjectValue(StatResultType))
 	// os is not a package: like CPython, it puts os.path in sys.modules.
 	pm := vm.NewModule("os.path")
 	if err := initPath(th, pm); err != nil {

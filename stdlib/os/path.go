@@ -27,6 +27,7 @@ func initPath(th *vm.Thread, m *vm.Module) error {
 		"splitext":   splitext,
 		"getsize":    getsize,
 	})
+	pyarg.Funcs(m.Dict, pathExtra)
 	m.Dict.SetStr("sep", vm.NewStr("/"))
 	return nil
 }
