@@ -135,3 +135,60 @@ func init() {
 		},
 	})
 }
+
+func init() {
+	runtime.RunnerType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
+		if _, err := parse("Runner", args, kw, "$debug?", "$loop_factory?"); err != nil {
+			return vm.NULL, err
+		}
+		return vm.ObjectValue(runtime.NewRunner()), nil
+	}
+	rOf := func(name string, args []vm.Value) (*runtime.Runner, []vm.Value, error) {
+		return selfOf[*runtime.Runner](name, runtime.RunnerType, args)
+	}
+	methods(runtime.RunnerType, map[string]vm.NativeFunc{
+		"__enter__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			r, _, err := rOf("__enter__", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return args[0], r.Enter(th)
+		},
+		"__exit__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			r, _, err := rOf("__exit__", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.None, r.Close(th)
+		},
+		"close": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			r, _, err := rOf("close", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.None, r.Close(th)
+		},
+		"get_loop": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			r, _, err := rOf("get_loop", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			l, err := r.Loop(th)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return l.Value(), nil
+		},
+		"run": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			r, rest, err := rOf("run", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			a, err := parse("run", rest, kw, "coro", "$context?")
+			if err != nil {
+				return vm.NULL, err
+			}
+			return r.Run(th, a[0])
+		},
+	})
+}

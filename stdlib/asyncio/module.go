@@ -81,6 +81,7 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		"QueueFull":         runtime.QueueFullType,
 		"Timeout":           runtime.TimeoutType,
 		"TaskGroup":         runtime.TaskGroupType,
+		"Runner":            runtime.RunnerType,
 		"AbstractEventLoop": runtime.LoopType,
 	} {
 		d.SetStr(name, vm.ObjectValue(t))
