@@ -109,4 +109,3 @@ func isDocstring(s ast.Stmt) bool {
 	_, ok = c.Value.(string)
 	return ok
 }
-
