@@ -2,6 +2,7 @@ package pya
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/pya-lang/pya/runtime"
@@ -72,6 +73,13 @@ func asyncDone(arg any, _ vm.Value) error {
 	res := arg.(*asyncResult)
 	if res.fut.Done() { // cancelled meanwhile
 		return nil
+	}
+	if res.err != nil && res.in.ctx.Err() != nil && (errors.Is(res.err, context.Canceled) || errors.Is(res.err, context.DeadlineExceeded)) {
+		// The run was cancelled: interrupt the loop (as the watcher
+		// would) and leave the future pending, so that asyncio.run's
+		// shutdown cancels the awaiting task (no "exception was never
+		// retrieved" report, no deadlock report).
+		return vm.NewException(vm.KeyboardInterruptType)
 	}
 	if res.err != nil {
 		res.fut.SetException(asException(res.in.toException(res.err)))

@@ -104,7 +104,9 @@ func (in *Interpreter) fromError(err error) error {
 		switch {
 		case e.IsInstance(stepLimitType):
 			pe.cause = ErrStepLimit
-		case e.IsInstance(vm.KeyboardInterruptType) && in.ctx != nil && in.ctx.Err() != nil:
+		case in.ctx != nil && in.ctx.Err() != nil:
+			// Cancelled: KeyboardInterrupt, or whatever the script or a
+			// native made of it.
 			pe.cause = in.ctx.Err()
 		}
 		return pe

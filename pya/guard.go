@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	goruntime "runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -12,9 +13,9 @@ import (
 	"github.com/pya-lang/pya/vm"
 )
 
-// interruptPeriod is how often a cancelled call re-raises its interrupt:
-// a script that catches KeyboardInterrupt (or is unwinding through
-// finally blocks, or an event loop cancelling its tasks) gets it again.
+// interruptPeriod is how often a cancelled call wakes the event loop
+// again: a loop that caught KeyboardInterrupt (asyncio.run cancelling its
+// tasks, a script catching it) gets it again.
 const interruptPeriod = time.Millisecond
 
 // call is the boundary of every public entry point: it sets up the
@@ -76,15 +77,22 @@ func (in *Interpreter) watch(ctx context.Context) (stop func()) {
 			return
 		case <-ctx.Done():
 		}
-		t := time.NewTicker(interruptPeriod)
-		defer t.Stop()
+		// The VM clears the flag when it raises KeyboardInterrupt, and a
+		// script may catch that: keep the flag set (spinning, yielding
+		// the processor) so that the handler's next poll point raises
+		// again, and wake a blocked event loop every interruptPeriod.
+		next := time.Now()
 		for {
 			in.vm.Interrupt()
-			runtime.InterruptLoop(in.vm)
+			if now := time.Now(); !now.Before(next) {
+				runtime.InterruptLoop(in.vm)
+				next = now.Add(interruptPeriod)
+			}
 			select {
 			case <-done:
 				return
-			case <-t.C:
+			default:
+				goruntime.Gosched()
 			}
 		}
 	}()
