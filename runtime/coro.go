@@ -242,3 +242,21 @@ func (d *discardCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.V
 	}
 	return r, false, nil
 }
+
+// CoroWrapperType is the type of native_coroutine.__await__() (CPython's
+// coroutine_wrapper): an iterator over the coroutine, for `yield from
+// coro.__await__()` in a generator-based __await__.
+var CoroWrapperType = newType("coroutine_wrapper", "builtins", nil)
+
+type coroWrapper struct{ c Resumable }
+
+func (*coroWrapper) Type() *vm.Type { return CoroWrapperType }
+
+func (w *coroWrapper) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
+	return w.c.Resume(th, v, exc)
+}
+
+// AwaitWrapper returns coro.__await__() for a native coroutine.
+func AwaitWrapper(coro vm.Value) vm.Value {
+	return vm.ObjectValue(&coroWrapper{c: coro.Object().(Resumable)})
+}

@@ -21,6 +21,11 @@ func init() {
 		"__await__":            futAwait,
 		"__iter__":             futAwait,
 	})
+	runtime.FutureType.Iter = func(th *vm.Thread, v vm.Value) (vm.Value, error) {
+		return vm.ObjectValue(runtime.NewFutureIter(runtime.AsFuture(v))), nil
+	}
+	runtime.TaskType.Iter = runtime.FutureType.Iter
+	runtime.GatheringFutureType.Iter = runtime.FutureType.Iter
 	runtime.TaskType.New = newTask
 	methods(runtime.TaskType, map[string]vm.NativeFunc{
 		"get_name":      taskGetName,
@@ -33,10 +38,15 @@ func init() {
 	})
 	iterMethods(runtime.FutureIterType)
 	iterMethods(runtime.NativeCoroType)
+	iterMethods(runtime.CoroWrapperType)
+	closeNop := func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) { return vm.None, nil }
 	methods(runtime.NativeCoroType, map[string]vm.NativeFunc{
-		"__await__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) { return args[0], nil },
-		"close":     func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) { return vm.None, nil },
+		"__await__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			return runtime.AwaitWrapper(args[0]), nil
+		},
+		"close": closeNop,
 	})
+	methods(runtime.CoroWrapperType, map[string]vm.NativeFunc{"close": closeNop})
 	methods(runtime.HandleType, map[string]vm.NativeFunc{
 		"cancel": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 			h, _, err := selfOf[*runtime.Handle]("cancel", runtime.HandleType, args)
@@ -82,6 +92,7 @@ func iterMethods(t *vm.Type) {
 		}
 		return y, nil
 	}
+	t.Iter = func(th *vm.Thread, v vm.Value) (vm.Value, error) { return v, nil }
 	t.Next = func(th *vm.Thread, v vm.Value) (vm.Value, error) {
 		r, ok := v.Object().(vm.Resumable)
 		if !ok {
