@@ -316,7 +316,14 @@ func firstDiff(what, want, got string) string {
 			gl = g[i]
 		}
 		if wl != gl || i >= len(w) || i >= len(g) {
-			return fmt.Sprintf("%s line %d: want %.60q, got %.60q", what, i+1, wl, gl)
+			// Show both lines from a little before the first difference.
+			wr, gr := []rune(wl), []rune(gl)
+			at := 0
+			for at < len(wr) && at < len(gr) && wr[at] == gr[at] {
+				at++
+			}
+			from := max(0, at-20)
+			return fmt.Sprintf("%s line %d col %d: want %.50q, got %.50q", what, i+1, at+1, string(wr[from:]), string(gr[from:]))
 		}
 	}
 	return ""
