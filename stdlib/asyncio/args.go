@@ -1,6 +1,8 @@
 package asyncio
 
 import (
+	"math/big"
+
 	"github.com/pya-lang/pya/runtime"
 	"github.com/pya-lang/pya/vm"
 )
@@ -72,14 +74,14 @@ func seconds(v vm.Value) (float64, error) {
 		return float64(v.AsInt()), nil
 	}
 	if b, ok := v.Object().(*vm.BigInt); ok {
-		_ = b
-		return 1e300, nil
+		f, _ := new(big.Float).SetInt(b.Big()).Float64()
+		return f, nil
 	}
 	return 0, vm.NewError(vm.TypeErrorType, "'%s' object cannot be interpreted as an integer", v.Type().Name)
 }
 
 // toInt converts an int argument.
-func toInt(v vm.Value, what string) (int64, error) {
+func toInt(v vm.Value) (int64, error) {
 	if v.IsInt() || v.IsBool() {
 		return v.AsInt(), nil
 	}

@@ -136,7 +136,7 @@ func init() {
 			}
 			n := int64(1)
 			if !a[0].IsNull() {
-				if n, err = toInt(a[0], "value"); err != nil {
+				if n, err = toInt(a[0]); err != nil {
 					return vm.NULL, err
 				}
 			}
@@ -264,7 +264,7 @@ func init() {
 			}
 			n := int64(1)
 			if !a[0].IsNull() {
-				if n, err = toInt(a[0], "n"); err != nil {
+				if n, err = toInt(a[0]); err != nil {
 					return vm.NULL, err
 				}
 			}
@@ -300,7 +300,7 @@ func init() {
 		if err != nil {
 			return vm.NULL, err
 		}
-		n, err := toInt(a[0], "parties")
+		n, err := toInt(a[0])
 		if err != nil {
 			return vm.NULL, err
 		}

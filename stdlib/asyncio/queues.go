@@ -21,7 +21,7 @@ func init() {
 			}
 			n := int64(0)
 			if !a[0].IsNull() {
-				if n, err = toInt(a[0], "maxsize"); err != nil {
+				if n, err = toInt(a[0]); err != nil {
 					return vm.NULL, err
 				}
 			}
