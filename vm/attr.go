@@ -84,10 +84,7 @@ func instanceDict(v Value, create bool) *Dict {
 	case *Module:
 		return o.Dict
 	}
-	if d, ok := v.o.(interface{ InstanceDict() *Dict }); ok {
-		return d.InstanceDict()
-	}
-	return nil
+	return BuiltinInstanceDict(v)
 }
 
 // isDataDescr reports whether a class attribute is a data descriptor

@@ -22,6 +22,8 @@ type CodeObject struct {
 	simple bool
 	// kind is 0 for plain functions, else the generator-like kind.
 	kind genKind
+	// nameCache holds LOAD_GLOBAL's caches: two per name (globals, builtins).
+	nameCache []nameCache
 }
 
 func (*CodeObject) Type() *Type { return CodeType }
@@ -66,6 +68,7 @@ func loadCodeLocked(c *compile.Code) *CodeObject {
 	case c.Flags&compile.FlagAsyncGenerator != 0:
 		co.kind = kindAsyncGenerator
 	}
+	co.nameCache = make([]nameCache, 2*len(c.Names))
 	co.Consts = make([]Value, len(c.Consts))
 	for i, k := range c.Consts {
 		co.Consts[i] = constValue(k)

@@ -78,7 +78,7 @@ reload:
 			sp++
 		case compile.LOAD_FAST:
 			v := slots[arg]
-			if v.o == nil {
+			if fastIsNull(&v) {
 				err = NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[arg])
 				goto onError
 			}
@@ -130,9 +130,9 @@ reload:
 			sp++
 		case compile.LOAD_GLOBAL:
 			name := names[arg]
-			v, ok := f.globals.GetStr(name)
+			v, ok := f.globals.getStrCached(&co.nameCache[2*arg], name)
 			if !ok {
-				if v, ok = f.builtins.GetStr(name); !ok {
+				if v, ok = f.builtins.getStrCached(&co.nameCache[2*arg+1], name); !ok {
 					err = nameError(f, name)
 					goto onError
 				}
@@ -274,7 +274,7 @@ reload:
 
 		case compile.BINARY_OP:
 			a, b := slots[sp-2], slots[sp-1]
-			if a.o == intKind && b.o == intKind {
+			if fastIsInt(&a) && fastIsInt(&b) {
 				x, y := int64(a.n), int64(b.n)
 				switch op := compile.BinaryOp(arg); op {
 				case compile.BinAdd, compile.InplaceOffset + compile.BinAdd:
@@ -316,7 +316,7 @@ reload:
 						continue
 					}
 				}
-			} else if a.o == floatKind && b.o == floatKind {
+			} else if fastIsFloat(&a) && fastIsFloat(&b) {
 				x, y := a.AsFloat(), b.AsFloat()
 				switch op := compile.BinaryOp(arg); op {
 				case compile.BinAdd, compile.InplaceOffset + compile.BinAdd:
@@ -351,7 +351,7 @@ reload:
 			case compile.UNARY_INVERT:
 				op = ast.Invert
 			}
-			if op == ast.USub && v.o == intKind && int64(v.n) != -1<<63 {
+			if op == ast.USub && fastIsInt(&v) && int64(v.n) != -1<<63 {
 				slots[sp-1] = Int(-int64(v.n))
 				break
 			}
@@ -364,7 +364,7 @@ reload:
 			slots[sp-1] = r
 		case compile.UNARY_NOT:
 			v := slots[sp-1]
-			if v.o == boolKind {
+			if fastIsBool(&v) {
 				slots[sp-1] = Bool(v.n == 0)
 				break
 			}
@@ -377,7 +377,7 @@ reload:
 			slots[sp-1] = Bool(!t)
 		case compile.COMPARE_OP:
 			a, b := slots[sp-2], slots[sp-1]
-			if a.o == intKind && b.o == intKind {
+			if fastIsInt(&a) && fastIsInt(&b) {
 				x, y := int64(a.n), int64(b.n)
 				var r bool
 				switch compile.CompareOp(arg) {
@@ -398,7 +398,7 @@ reload:
 				slots[sp-1] = Bool(r)
 				break
 			}
-			if a.o == floatKind && b.o == floatKind {
+			if fastIsFloat(&a) && fastIsFloat(&b) {
 				x, y := a.AsFloat(), b.AsFloat()
 				var r bool
 				switch compile.CompareOp(arg) {
@@ -488,7 +488,7 @@ reload:
 			sp--
 			v := slots[sp]
 			var t bool
-			if v.o == boolKind {
+			if fastIsBool(&v) {
 				t = v.n != 0
 			} else {
 				f.pc, f.sp = pc, sp
@@ -508,7 +508,7 @@ reload:
 		case compile.JUMP_IF_FALSE_OR_POP, compile.JUMP_IF_TRUE_OR_POP:
 			v := slots[sp-1]
 			var t bool
-			if v.o == boolKind {
+			if fastIsBool(&v) {
 				t = v.n != 0
 			} else {
 				f.pc, f.sp = pc, sp
