@@ -275,11 +275,9 @@ func init() {
 			return NULL, err
 		}
 		if done {
-			// A return value travels in StopIteration (next() shows it);
-			// plain exhaustion is NULL.
-			if !r.IsNone() {
-				return NULL, stopIteration(r)
-			}
+			// Exhaustion is NULL; the return value waits in the thread for
+			// next() to put it in StopIteration (TakeStopValue).
+			th.stopValue = r
 			return NULL, nil
 		}
 		return r, nil

@@ -36,6 +36,20 @@ type Thread struct {
 	framePool []*Frame
 	// builtins is the builtins namespace of the thread's interpreter.
 	builtins *Dict
+
+	// stopValue is the return value of the generator whose Next slot last
+	// reported exhaustion (see TakeStopValue).
+	stopValue Value
+}
+
+// TakeStopValue returns (and clears) the return value of the generator
+// whose Next just returned NULL: next() raises StopIteration(value) with it
+// when it is not None. It is NULL when the exhausted iterator was not a
+// generator.
+func (th *Thread) TakeStopValue() Value {
+	v := th.stopValue
+	th.stopValue = NULL
+	return v
 }
 
 // DefaultRecursionLimit is sys.getrecursionlimit()'s initial value.
