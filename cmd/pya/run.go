@@ -107,7 +107,9 @@ func execute(opts *options, filename string, src []byte, path []string, stdin io
 	})
 	defer configureClock(in, opts.clock, stderr)()
 	if err := in.ExecMain(code, src); err != nil {
-		return in.ReportError(err)
+		// The shell sees the status modulo 256 (sys.exit(256) exits 0, -1
+		// exits 255): run returns what the shell would see.
+		return in.ReportError(err) & 0xff
 	}
 	return 0
 }
