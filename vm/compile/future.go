@@ -25,7 +25,13 @@ func isFutureImport(s ast.Stmt) (*ast.ImportFrom, bool) {
 // else is rejected when it is compiled.
 func scanFuture(mod *ast.Module) (*future, error) {
 	f := &future{stmts: map[*ast.ImportFrom]bool{}}
+	done, prevLine := false, 0
 	for i, s := range mod.Body {
+		line := s.Range().Pos.Line
+		if done && line > prevLine {
+			break
+		}
+		prevLine = line
 		if i == 0 {
 			if _, ok := docstring(mod.Body); ok {
 				continue
@@ -33,7 +39,15 @@ func scanFuture(mod *ast.Module) (*future, error) {
 		}
 		imp, ok := isFutureImport(s)
 		if !ok {
-			break
+			done = true
+			continue
+		}
+		if done {
+			// A late future statement on the line of an earlier statement is
+			// caught here, and CPython reports its 0-based column.
+			at := imp.Pos
+			at.Col--
+			return nil, newSyntaxError(mod.File, ast.Span{Pos: at, End: at}, "from __future__ imports must occur at the beginning of the file")
 		}
 		for _, a := range imp.Names {
 			at := ast.Span{Pos: imp.Pos, End: imp.Pos}

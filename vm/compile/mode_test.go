@@ -121,6 +121,7 @@ func TestSymtable(t *testing.T) {
 	check("recursion", "recursion", "global-implicit")
 	check("comps", "n", "cell")
 	check("comps", "x", "absent") // comprehension variables stay inside
+	check("walrus_global", "WG", "global-explicit")
 }
 
 func TestEvalMode(t *testing.T) {

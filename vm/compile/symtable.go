@@ -604,7 +604,11 @@ func (st *symtable) namedTarget(t *ast.Name) {
 		}
 		switch s.kind {
 		case functionScope:
-			st.cur.add(t.Id, defNonlocal, t.Span)
+			if s.flags[mangle(s.private, t.Id)]&defGlobal != 0 {
+				st.cur.add(t.Id, defGlobal, t.Span)
+			} else {
+				st.cur.add(t.Id, defNonlocal, t.Span)
+			}
 			s.add(t.Id, defLocal, t.Span)
 		case moduleScope:
 			st.cur.add(t.Id, defGlobal, t.Span)

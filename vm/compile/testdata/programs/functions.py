@@ -84,3 +84,8 @@ def star_only(*args):
 
 def recursion(n):
     return n if n < 2 else recursion(n - 1) + recursion(n - 2)
+
+def walrus_global():
+    global WG
+    [WG := i for i in range(3)]
+    return WG
