@@ -71,7 +71,11 @@ func runEnv(e env, args []string, stdin io.Reader, stdout, stderr io.Writer) (st
 		// absolute path; sys.argv[0] stays as given.
 		filename = e.abs(opts.source)
 		if st, err := os.Stat(filename); err == nil && st.IsDir() {
-			fmt.Fprintf(stderr, "pya: can't find '__main__' module in '%s'\n", opts.source)
+			dir := opts.source
+			if dir == "" {
+				dir = filename
+			}
+			fmt.Fprintf(stderr, "pya: can't find '__main__' module in '%s'\n", dir)
 			return 1
 		}
 		if src, err = os.ReadFile(filename); err != nil {
