@@ -123,7 +123,13 @@ func Finalize(in *vm.Interpreter) {
 		return
 	}
 	l := e.deferredLoop
-	l.unretrieved, e.deferred, e.deferredLoop = e.deferred, nil, nil
+	// The failed main coroutine's frame held them, typically in a list,
+	// which CPython frees last item first.
+	fs := e.deferred
+	for i, j := 0, len(fs)-1; i < j; i, j = i+1, j-1 {
+		fs[i], fs[j] = fs[j], fs[i]
+	}
+	l.unretrieved, e.deferred, e.deferredLoop = fs, nil, nil
 	l.reportUnretrieved()
 }
 
