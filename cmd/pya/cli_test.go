@@ -128,3 +128,18 @@ func TestPanicIsInternalError(t *testing.T) {
 		t.Errorf("status %d, stderr %q", status, stderr.String())
 	}
 }
+
+// TestTracebackWithoutFile checks that code from -c or stdin has tracebacks
+// without source lines, as CPython prints them (there is no file to show).
+func TestTracebackWithoutFile(t *testing.T) {
+	const want = "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nZeroDivisionError: division by zero\n"
+	var stdout, stderr bytes.Buffer
+	if status := run([]string{"-c", "1/0"}, strings.NewReader(""), &stdout, &stderr); status != 1 || stderr.String() != want {
+		t.Errorf("status %d, stderr %q; want 1, %q", status, stderr.String(), want)
+	}
+	stderr.Reset()
+	wantStdin := strings.ReplaceAll(want, "<string>", "<stdin>")
+	if status := run(nil, strings.NewReader("1/0\n"), &stdout, &stderr); status != 1 || stderr.String() != wantStdin {
+		t.Errorf("stdin: status %d, stderr %q; want 1, %q", status, stderr.String(), wantStdin)
+	}
+}

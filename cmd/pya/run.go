@@ -110,7 +110,13 @@ func execute(opts *options, filename string, src []byte, path []string, stdin io
 		Compile: compileSource,
 	})
 	defer configureClock(in, opts.clock, stderr)()
-	if err := in.ExecMain(code, src); err != nil {
+	// CPython prints no source lines in tracebacks for code that has no
+	// file (-c, stdin): give the interpreter the source only for a file.
+	var tbSrc []byte
+	if opts.mode == modeFile {
+		tbSrc = src
+	}
+	if err := in.ExecMain(code, tbSrc); err != nil {
 		// The shell sees the status modulo 256 (sys.exit(256) exits 0, -1
 		// exits 255): run returns what the shell would see.
 		return in.ReportError(err) & 0xff
