@@ -82,7 +82,13 @@ func runEnv(e env, args []string, stdin io.Reader, stdout, stderr io.Writer) (st
 			fmt.Fprintf(stderr, "pya: can't open file '%s': %s\n", e.joinRaw(opts.source), errnoText(err))
 			return 2
 		}
-		path = []string{filepath.Dir(filename)}
+		// sys.path[0] is the directory of the script with symlinks
+		// resolved, so that a linked script finds its sibling modules.
+		real := filename
+		if r, err := filepath.EvalSymlinks(filename); err == nil {
+			real = r
+		}
+		path = []string{filepath.Dir(real)}
 	}
 	return execute(opts, filename, src, path, stdin, stdout, stderr)
 }
