@@ -1,0 +1,5 @@
+//go:build race
+
+package pya_test
+
+const raceEnabled = true
