@@ -136,17 +136,12 @@ func (c *compiler) pushUnit(s *scope, name string, firstLine int, flags Flags) *
 	u := &unit{scope: s, parent: c.u,
 		consts: map[any]int{}, names: map[string]int{}, varnames: map[string]int{}, derefs: map[string]int{}}
 	u.code = &Code{Name: name, Filename: c.file, FirstLine: firstLine, Flags: flags}
-	// Parameters first, then other locals in order of appearance.
+	// Parameters first; other locals are added as code first refers to
+	// them (nameOp), which gives CPython's co_varnames order (and so the
+	// order of locals()).
 	if s.kind == functionScope {
 		for _, p := range s.params {
 			u.addLocal(p)
-		}
-		for _, n := range s.order {
-			if r := s.res[n]; r == scopeLocal || r == scopeCell {
-				if s.flags[n]&defParam == 0 && r == scopeLocal {
-					u.addLocal(n)
-				}
-			}
 		}
 	}
 	var cells, frees []string

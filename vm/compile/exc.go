@@ -69,8 +69,10 @@ func (c *compiler) tryFinally(s *ast.Try) {
 	c.place(exit)
 }
 
+// tryExcept compiles try/except[/else]; as in CPython, the else block
+// follows the body directly (outside the handler) and the handlers come last.
 func (c *compiler) tryExcept(s *ast.Try) {
-	except, orelse, end, cleanup := c.newLabel(), c.newLabel(), c.newLabel(), c.newLabel()
+	except, end, cleanup := c.newLabel(), c.newLabel(), c.newLabel()
 	hdepth := len(c.u.hstack)
 	c.setup(except, 0, false)
 	c.pushBlock(fbTryExcept, hdepth)
@@ -78,7 +80,8 @@ func (c *compiler) tryExcept(s *ast.Try) {
 	c.popFblock()
 	c.popBlock()
 	c.op(NOP)
-	c.jump(JUMP, orelse)
+	c.stmts(s.Orelse)
+	c.jump(JUMP, end)
 
 	c.place(except)
 	c.u.cur = Position{}
@@ -134,8 +137,6 @@ func (c *compiler) tryExcept(s *ast.Try) {
 	c.popBlock()
 	c.place(cleanup)
 	c.popExceptAndReraise()
-	c.place(orelse)
-	c.stmts(s.Orelse)
 	c.place(end)
 }
 
