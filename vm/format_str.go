@@ -53,6 +53,9 @@ func (sf *strFormatter) format(s string, depth int) (string, error) {
 			i += 2
 			continue
 		}
+		if i+1 == len(s) {
+			return "", NewError(ValueErrorType, "Single '{' encountered in format string")
+		}
 		// Find the matching '}' (nested braces in the spec count).
 		level, j := 1, i+1
 		for ; j < len(s); j++ {
