@@ -33,6 +33,7 @@ type Future struct {
 	result    vm.Value
 	exc       *vm.Exception
 	callbacks []futCallback
+	inl       [1]futCallback // storage for the usual single callback (no allocation)
 
 	cancelMsg    vm.Value      // cancel(msg)
 	cancelledExc *vm.Exception // the CancelledError that cancelled a task, for chaining
@@ -178,6 +179,7 @@ func (f *Future) scheduleCallbacks() {
 	for _, cb := range cbs {
 		f.loop.callSoon(cb.fn, cb.arg, v)
 	}
+	f.inl[0] = futCallback{}
 }
 
 // AddDoneCallback registers fn(arg, future); if the future is done it is
@@ -186,6 +188,9 @@ func (f *Future) AddDoneCallback(fn callFunc, arg any) {
 	if f.state != statePending {
 		f.loop.callSoon(fn, arg, f.Value())
 		return
+	}
+	if f.callbacks == nil {
+		f.callbacks = f.inl[:0]
 	}
 	f.callbacks = append(f.callbacks, futCallback{fn, arg})
 }
