@@ -48,6 +48,9 @@ type Loop struct {
 
 	excHandler  vm.Value  // set_exception_handler; NULL for the default
 	unretrieved []*Future // futures that got an exception (see trackUnretrieved)
+
+	asyncgens         []vm.Value // async generators first iterated on this loop
+	asyncgensShutdown bool
 }
 
 // NewLoop returns a new loop running on th's interpreter with its clock.

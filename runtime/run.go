@@ -97,8 +97,8 @@ func (l *Loop) shutdown(th *vm.Thread, failing bool) error {
 	if err := l.cancelAllTasks(th); err != nil {
 		firstErr = err
 	}
-	for _, name := range []string{"shutdown_asyncgens", "shutdown_default_executor"} {
-		if _, err := l.RunUntilComplete(th, newDoneCoro("BaseEventLoop."+name, vm.None, nil)); err != nil && firstErr == nil {
+	for _, c := range []vm.Value{newShutdownAsyncgens(l), newDoneCoro("BaseEventLoop.shutdown_default_executor", vm.None, nil)} {
+		if _, err := l.RunUntilComplete(th, c); err != nil && firstErr == nil {
 			firstErr = err
 		}
 	}

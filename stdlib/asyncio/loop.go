@@ -17,7 +17,7 @@ func init() {
 		"get_debug":                 loopNoArgs("get_debug", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.False, nil }),
 		"create_future":             loopNoArgs("create_future", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return runtime.NewFuture(l).Value(), nil }),
 		"get_exception_handler":     loopNoArgs("get_exception_handler", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return orNone(l.ExceptionHandler()), nil }),
-		"shutdown_asyncgens":        loopNoArgs("shutdown_asyncgens", shutdownCoro("shutdown_asyncgens")),
+		"shutdown_asyncgens":        loopNoArgs("shutdown_asyncgens", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return l.ShutdownAsyncgens(), nil }),
 		"shutdown_default_executor": loopNoArgs("shutdown_default_executor", shutdownCoro("shutdown_default_executor")),
 		"set_debug":                 loopSetDebug,
 		"create_task":               loopCreateTask,
