@@ -13,38 +13,38 @@ import (
 )
 
 // Fifty interpreters run the same compiled program in parallel goroutines:
-// async natives, asyncio, closures, generators, imports, errors; each gets
+// async natives, asyncio, classes, generators, imports, errors; each gets
 // only its own output.
 //
 // Under -race this test reports races in state the VM shares between
-// interpreters, so it is skipped unless PYA_TEST_VM_RACES=1:
+// interpreters, so it is skipped there unless PYA_TEST_VM_RACES=1:
 //   - vm/eval_fast.go:50-63: LOAD_GLOBAL's nameCache lives in the
 //     CodeObject, which vm.LoadCode caches process-wide (vm/code.go:30), so
 //     interpreters running the same code write each other's caches
 //     (benign in practice: a hit re-checks the key pointer);
 //   - vm/attr.go:224,266 (checkFastMethods) sets Flags on shared built-in
 //     types lazily;
-//   - vm/str.go:99-100 caches hashes in shared str constants;
-//   - vm/dict.go:235 from stdlib/math/math.go:78 (module init writing a
-//     shared str's hash).
+//   - vm/str.go:99-100 caches hashes in shared str constants, and
+//     vm/dict.go:235 writes the hash into the shared one-character strs
+//     NewStr returns (e.g. from stdlib/math/math.go:78, STORE_NAME "C").
 //
-// Classes are left out: vm/class.go:21 `subclasses` is a process-wide map
-// written by every class statement (class.go:103) and read by
-// fillHeapTypeSlots (type_slots.go:175); concurrent class creation crashes
-// the process with "concurrent map read and map write" (see
-// TestParallelClasses).
+// vm/class.go:21 `subclasses`, a process-wide map written by every class
+// creation (class.go:103) and read by fillHeapTypeSlots
+// (type_slots.go:175), crashed the process ("concurrent map read and map
+// write"); New works around it with vm.SerializeTypeCreation
+// (vm/host_classlock.go). TestParallelClasses checks that workaround.
 func TestParallelInterpreters(t *testing.T) {
 	if raceEnabled && os.Getenv("PYA_TEST_VM_RACES") == "" {
 		t.Skip("VM shares state between interpreters (see the comment); set PYA_TEST_VM_RACES=1 to see the races")
 	}
 	p, err := pya.Compile("par.pya", []byte(`
-import asyncio, json, math
+import asyncio, json, collections
 
-def Acc():
-    items = []
-    def add(x):
-        items.append(x)
-    return items, add
+class Acc:
+    def __init__(self):
+        self.items = []
+    def add(self, x):
+        self.items.append(x)
 
 def gen(n):
     for i in range(n):
@@ -53,19 +53,19 @@ def gen(n):
 async def worker(acc, k):
     await asyncio.sleep(0.001)
     v = await lookup(k)
-    acc[1](v)
+    acc.add(v)
 
 async def main():
     acc = Acc()
     await asyncio.gather(*(worker(acc, k) for k in range(5)))
-    c = {0: 0, 1: 0, 2: 0}
+    c = collections.defaultdict(int)
     for x in gen(30):
         c[x % 3] += 1
     try:
         {}["missing"]
     except KeyError:
         pass
-    print(ident, sorted(acc[0]), sum(gen(10)), json.dumps(c[0]))
+    print(ident, sorted(acc.items), sum(gen(10)), json.dumps(c[0]))
     return ident
 
 result = asyncio.run(main())
@@ -118,12 +118,11 @@ result = asyncio.run(main())
 	}
 }
 
-// TestParallelClasses creates classes in parallel interpreters. It crashes
-// the process today (vm/class.go:21, see above), so it only runs with
-// PYA_TEST_VM_RACES=1.
+// TestParallelClasses creates classes in parallel interpreters, which
+// crashed the process before vm.SerializeTypeCreation (see above).
 func TestParallelClasses(t *testing.T) {
-	if os.Getenv("PYA_TEST_VM_RACES") == "" {
-		t.Skip("crashes: vm/class.go:21 subclasses map is shared by all interpreters; set PYA_TEST_VM_RACES=1")
+	if raceEnabled && os.Getenv("PYA_TEST_VM_RACES") == "" {
+		t.Skip("benign VM races on shared strs (see TestParallelInterpreters); set PYA_TEST_VM_RACES=1")
 	}
 	p, err := pya.Compile("cls.pya", []byte("for i in range(200):\n    class C(dict):\n        pass\n    C.x = i\n"))
 	if err != nil {
