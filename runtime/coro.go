@@ -87,7 +87,8 @@ func cachedEnv(th *vm.Thread) *Env {
 
 // GetRunningLoop is asyncio.get_running_loop().
 func GetRunningLoop(th *vm.Thread) (*Loop, error) {
-	if l := cachedEnv(th).running; l != nil {
+	// The loop runs on its own thread only: to_thread workers have none.
+	if l := cachedEnv(th).running; l != nil && l.th == th {
 		return l, nil
 	}
 	return nil, vm.NewError(vm.RuntimeErrorType, "no running event loop")

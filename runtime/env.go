@@ -98,7 +98,12 @@ func CurrentClock(th *vm.Thread) Clock { return EnvFor(th).Clock }
 func CurrentGIL(th *vm.Thread) *GIL { return &EnvFor(th).GIL }
 
 // RunningLoop returns the loop running on th's interpreter, or nil.
-func RunningLoop(th *vm.Thread) *Loop { return EnvFor(th).running }
+func RunningLoop(th *vm.Thread) *Loop {
+	if l := EnvFor(th).running; l != nil && l.th == th {
+		return l
+	}
+	return nil
+}
 
 // nextTaskName returns "Task-N".
 func (e *Env) nextTaskName() string {
