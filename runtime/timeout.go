@@ -3,6 +3,7 @@ package runtime
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/pya-lang/pya/vm"
 )
@@ -48,7 +49,11 @@ func (t *Timeout) Repr() string {
 	s := "<Timeout [" + timeoutStateNames[t.state] + "]"
 	if t.state == toEntered {
 		if t.hasWhen {
-			s += " when=" + strconv.FormatFloat(math.Round(t.when*1000)/1000, 'f', -1, 64)
+			w := strconv.FormatFloat(math.Round(t.when*1000)/1000, 'f', -1, 64)
+			if !strings.ContainsAny(w, ".eEnN") {
+				w += ".0" // float repr
+			}
+			s += " when=" + w
 		} else {
 			s += " when=None"
 		}
