@@ -3,6 +3,7 @@ package runtime
 import (
 	goruntime "runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // GIL is the global interpreter lock: only its holder may touch VM state.
@@ -13,11 +14,24 @@ import (
 //
 //	g.Release(); time.Sleep(d); g.Acquire()
 type GIL struct {
-	mu sync.Mutex
+	mu      sync.Mutex
+	waiting atomic.Int32 // goroutines blocked in Acquire
 }
 
 // Acquire takes the lock, blocking until it is free.
-func (g *GIL) Acquire() { g.mu.Lock() }
+func (g *GIL) Acquire() {
+	if g.mu.TryLock() {
+		return
+	}
+	g.waiting.Add(1)
+	g.mu.Lock()
+	g.waiting.Add(-1)
+}
+
+// Contended reports whether another goroutine waits for the lock: the
+// interpreter can poll it at backward jumps and Yield, as CPython's
+// eval loop drops the GIL every 5 ms for waiting threads.
+func (g *GIL) Contended() bool { return g.waiting.Load() > 0 }
 
 // Release gives the lock up.
 func (g *GIL) Release() { g.mu.Unlock() }
