@@ -1,0 +1,111 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"net"
+	"strconv"
+	"syscall"
+
+	"github.com/pya-lang/pya/vm"
+)
+
+// Connect is the socket part of asyncio.open_connection: a future of a
+// Stream connected to host:port. Cancelling it cancels the dial.
+func (l *Loop) Connect(host string, port int) *Future {
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := net.JoinHostPort(host, strconv.Itoa(port))
+	work := func() (any, error) {
+		var d net.Dialer
+		c, err := d.DialContext(ctx, "tcp", addr)
+		cancel()
+		return c, err
+	}
+	conv := func(th *vm.Thread, r any, err error) (vm.Value, error) {
+		if err != nil {
+			return vm.NULL, connectError(th, host, port, err)
+		}
+		c := r.(net.Conn)
+		return vm.ObjectValue(NewStream(l, c, c, c)), nil
+	}
+	orphan := func(r any, err error) {
+		if c, ok := r.(net.Conn); ok && c != nil {
+			c.Close()
+		}
+	}
+	return l.StartIO("open_connection()", work, conv, cancel, orphan)
+}
+
+// connectError is CPython's error for a failed connect:
+// "[Errno 111] Connect call failed ('127.0.0.1', 1)".
+func connectError(th *vm.Thread, host string, port int, err error) error {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		var oe *net.OpError
+		h := host
+		if errors.As(err, &oe) {
+			if ta, ok := oe.Addr.(*net.TCPAddr); ok {
+				h = ta.IP.String()
+			}
+		}
+		return NewOSError(th, int64(errno), "Connect call failed ('"+h+"', "+strconv.Itoa(port)+")")
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return NewOSError(th, -2, "Name or service not known")
+	}
+	return OSErrorFromGo(th, err)
+}
+
+// ListenerType is the Python type of a Listener.
+var ListenerType = newType("Listener", "_pya_io", nil)
+
+// Listener is a listening TCP socket (the socket of an asyncio.Server).
+type Listener struct {
+	loop *Loop
+	ln   net.Listener
+}
+
+func (*Listener) Type() *vm.Type { return ListenerType }
+
+// Listen binds host:port (port 0 picks a free port).
+func (l *Loop) Listen(host string, port int) (*Listener, error) {
+	ln, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(port)))
+	if err != nil {
+		var errno syscall.Errno
+		if errors.As(err, &errno) {
+			return nil, NewOSError(l.th, int64(errno), "error while attempting to bind on address ('"+host+"', "+strconv.Itoa(port)+"): "+errno.Error())
+		}
+		return nil, OSErrorFromGo(l.th, err)
+	}
+	return &Listener{loop: l, ln: ln}, nil
+}
+
+// Addr returns the bound address.
+func (ln *Listener) Addr() net.Addr { return ln.ln.Addr() }
+
+// Accept returns a future of the next connection's Stream, or None once
+// the listener is closed.
+func (ln *Listener) Accept() *Future {
+	l := ln.loop
+	work := func() (any, error) { return ln.ln.Accept() }
+	conv := func(th *vm.Thread, r any, err error) (vm.Value, error) {
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) {
+				return vm.None, nil
+			}
+			return vm.NULL, OSErrorFromGo(th, err)
+		}
+		c := r.(net.Conn)
+		return vm.ObjectValue(NewStream(l, c, c, c)), nil
+	}
+	orphan := func(r any, err error) {
+		if c, ok := r.(net.Conn); ok && c != nil {
+			c.Close()
+		}
+	}
+	return l.StartIO("Server.accept()", work, conv, func() { ln.ln.Close() }, orphan)
+}
+
+// Close stops listening; a pending Accept completes with None.
+func (ln *Listener) Close() { ln.ln.Close() }

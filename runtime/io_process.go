@@ -1,0 +1,206 @@
+package runtime
+
+import (
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"syscall"
+
+	"github.com/pya-lang/pya/vm"
+)
+
+// Stdio choices of create_subprocess_* (asyncio.subprocess.PIPE, STDOUT,
+// DEVNULL; -0 stands for None: inherit).
+const (
+	StdioInherit = 0
+	StdioPipe    = -1
+	StdioStdout  = -2
+	StdioDevnull = -3
+)
+
+// ProcessType is the Python type of a Process handle.
+var ProcessType = newType("ProcessHandle", "_pya_io", nil)
+
+// Process is a child process with its pipes as Streams. The pipes are
+// made here (not by exec.Cmd) so that waiting for the child does not
+// close them: what it wrote stays readable after wait(), as in CPython.
+type Process struct {
+	loop                  *Loop
+	cmd                   *exec.Cmd
+	Stdin, Stdout, Stderr *Stream
+	waitF                 *Future
+	returncode            vm.Value
+}
+
+func (*Process) Type() *vm.Type { return ProcessType }
+
+// Spawn starts argv (argv[0] looked up in PATH) with the given stdio
+// choices; stdout and stderr of the parent are passed as files.
+func (l *Loop) Spawn(argv []string, stdin, stdout, stderr int, dir string, env []string, parentOut, parentErr io.Writer) (*Process, error) {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir = dir
+	cmd.Env = env
+	p := &Process{loop: l, cmd: cmd, returncode: vm.None}
+	var childEnds []*os.File
+	closeAll := func() {
+		for _, f := range childEnds {
+			f.Close()
+		}
+	}
+	var devnull *os.File
+	nullFile := func() (*os.File, error) {
+		if devnull == nil {
+			f, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
+			if err != nil {
+				return nil, err
+			}
+			devnull = f
+			childEnds = append(childEnds, f)
+		}
+		return devnull, nil
+	}
+	switch stdin {
+	case StdioPipe:
+		r, w, err := os.Pipe()
+		if err != nil {
+			return nil, OSErrorFromGo(l.th, err)
+		}
+		childEnds = append(childEnds, r)
+		cmd.Stdin = r
+		p.Stdin = NewStream(l, nil, w, w)
+	case StdioDevnull:
+		f, err := nullFile()
+		if err != nil {
+			closeAll()
+			return nil, OSErrorFromGo(l.th, err)
+		}
+		cmd.Stdin = f
+	default:
+		cmd.Stdin = os.Stdin
+	}
+	var outW *os.File
+	for i, choice := range []int{stdout, stderr} {
+		var target *io.Writer = &cmd.Stdout
+		parent := parentOut
+		if i == 1 {
+			target, parent = &cmd.Stderr, parentErr
+		}
+		switch choice {
+		case StdioPipe:
+			r, w, err := os.Pipe()
+			if err != nil {
+				closeAll()
+				return nil, OSErrorFromGo(l.th, err)
+			}
+			childEnds = append(childEnds, w)
+			*target = w
+			s := NewStream(l, r, nil, r)
+			if i == 0 {
+				outW = w
+				p.Stdout = s
+			} else {
+				p.Stderr = s
+			}
+		case StdioStdout:
+			if outW != nil {
+				*target = outW
+			} else {
+				*target = cmd.Stdout
+			}
+		case StdioDevnull:
+			f, err := nullFile()
+			if err != nil {
+				closeAll()
+				return nil, OSErrorFromGo(l.th, err)
+			}
+			*target = f
+		default:
+			*target = parent
+		}
+	}
+	if err := cmd.Start(); err != nil {
+		closeAll()
+		for _, s := range []*Stream{p.Stdin, p.Stdout, p.Stderr} {
+			if s != nil {
+				s.closer.Close()
+			}
+		}
+		var ee *exec.Error
+		if errors.As(err, &ee) {
+			return nil, fileNotFound(l.th, argv[0], ee.Err)
+		}
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return nil, fileNotFound(l.th, argv[0], pe.Err)
+		}
+		return nil, OSErrorFromGo(l.th, err)
+	}
+	closeAll()
+	return p, nil
+}
+
+// fileNotFound is "[Errno 2] No such file or directory: 'x'".
+func fileNotFound(th *vm.Thread, name string, err error) error {
+	var errno syscall.Errno = syscall.ENOENT
+	errors.As(err, &errno)
+	e := NewOSError(th, int64(errno), capitalize(errno.Error()))
+	if ex, ok := e.(*vm.Exception); ok {
+		r, _ := th.Call(vm.ObjectValue(vm.OSErrorType), []vm.Value{vm.Int(int64(errno)), vm.NewStr(capitalize(errno.Error())), vm.NewStr(name)}, nil)
+		if x, ok := r.Object().(*vm.Exception); ok {
+			return x
+		}
+		return ex
+	}
+	return e
+}
+
+// Pid is the child's process id.
+func (p *Process) Pid() int { return p.cmd.Process.Pid }
+
+// Returncode is None while the child runs, then its exit status
+// (-N when killed by signal N).
+func (p *Process) Returncode() vm.Value { return p.returncode }
+
+// Wait returns a future of the exit status (the same future every time).
+func (p *Process) Wait() *Future {
+	if p.waitF != nil {
+		return p.waitF
+	}
+	work := func() (any, error) {
+		err := p.cmd.Wait()
+		var ee *exec.ExitError
+		if err != nil && !errors.As(err, &ee) {
+			return nil, err
+		}
+		ws := p.cmd.ProcessState.Sys().(syscall.WaitStatus)
+		if ws.Signaled() {
+			return -int64(ws.Signal()), nil
+		}
+		return int64(ws.ExitStatus()), nil
+	}
+	conv := func(th *vm.Thread, r any, err error) (vm.Value, error) {
+		if err != nil {
+			return vm.NULL, OSErrorFromGo(th, err)
+		}
+		p.returncode = vm.Int(r.(int64))
+		return p.returncode, nil
+	}
+	p.waitF = p.loop.StartIO("Process.wait()", work, conv, nil, nil)
+	p.waitF.waitDesc = "Process.wait()"
+	return p.waitF
+}
+
+// Signal sends sig to the child; ProcessLookupError once it has exited.
+func (p *Process) Signal(sig syscall.Signal) error {
+	if !p.returncode.IsNone() {
+		return NewOSError(p.loop.th, int64(syscall.ESRCH), "No such process")
+	}
+	if err := p.cmd.Process.Signal(sig); err != nil {
+		if errors.Is(err, os.ErrProcessDone) {
+			return NewOSError(p.loop.th, int64(syscall.ESRCH), "No such process")
+		}
+		return OSErrorFromGo(p.loop.th, err)
+	}
+	return nil
+}
