@@ -64,6 +64,10 @@ type Interpreter struct {
 	opts    Options
 	main    *vm.Module
 	natives map[*Function]vm.Value
+	// codes are the compiled codes this interpreter loaded, programs its
+	// copies of Programs' code (see code.go).
+	codes    []*compile.Code
+	programs map[*Program]*compile.Code
 
 	ctx      context.Context // of the outermost call in progress
 	active   int             // API calls on the stack (natives may call back)
@@ -90,7 +94,7 @@ func New(opts *Options) (*Interpreter, error) {
 	if o.Stderr == nil {
 		o.Stderr = os.Stderr
 	}
-	in := &Interpreter{opts: o, natives: map[*Function]vm.Value{}, maxSteps: o.MaxSteps, ctx: context.Background()}
+	in := &Interpreter{opts: o, natives: map[*Function]vm.Value{}, programs: map[*Program]*compile.Code{}, maxSteps: o.MaxSteps, ctx: context.Background()}
 	counted := o.MaxSteps > 0
 	in.vm = vm.NewInterpreter(vm.Config{
 		Stdin:  o.Stdin,
@@ -99,7 +103,11 @@ func New(opts *Options) (*Interpreter, error) {
 		Argv:   o.Argv,
 		Path:   o.Path,
 		Compile: func(filename string, src []byte) (*compile.Code, error) {
-			return compileRaw(filename, src, compile.ModeExec, counted)
+			c, err := compileRaw(filename, src, compile.ModeExec, counted)
+			if err != nil {
+				return nil, err
+			}
+			return in.own(c), nil
 		},
 	})
 	kind := runtime.RealClockKind
@@ -176,13 +184,17 @@ func (in *Interpreter) Close() {
 	in.closed = true
 	runtime.Finalize(in.vm)
 	runtime.ForgetInterpreter(in.vm)
+	in.forgetCodes()
 }
 
 // Run runs a compiled program in the __main__ namespace. Globals persist
 // between runs on the same interpreter; for isolation, run each time in a
 // new Interpreter. An uncaught exception is returned as an *Error.
 func (in *Interpreter) Run(ctx context.Context, p *Program) error {
-	code, err := p.codeFor(in.maxSteps > 0)
+	if in.closed {
+		return &Error{Type: "RuntimeError", Message: "pya: interpreter is closed"}
+	}
+	code, err := in.programCode(p)
 	if err != nil {
 		return err
 	}
@@ -210,6 +222,7 @@ func (in *Interpreter) Eval(ctx context.Context, expr string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer vm.ForgetCode(code)
 	var out any
 	_, err = in.call(ctx, func(th *vm.Thread) (vm.Value, error) {
 		in.vm.SetSource("<string>", []byte(expr))

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pya-lang/pya/pya"
+	"github.com/pya-lang/pya/vm"
 )
 
 func newInterp(t *testing.T, opts *pya.Options) *pya.Interpreter {
@@ -174,5 +175,34 @@ func TestRedirectStreams(t *testing.T) {
 	exec(t, in, "import sys\nname = input('name? ')\nprint('hi', name)\nprint('warn', file=sys.stderr)")
 	if out.String() != "name? hi ada\n" || errOut.String() != "warn\n" {
 		t.Errorf("stdout %q stderr %q", out.String(), errOut.String())
+	}
+}
+
+// Interpreters do not leave their code in the VM's process-wide cache.
+func TestNoCodeLeak(t *testing.T) {
+	p, err := pya.Compile("leak.pya", []byte("import collections, json\ndef f():\n    return [x for x in range(3)]\nf()\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func() {
+		in, err := pya.New(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := in.Run(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := in.Eval(context.Background(), "f()"); err != nil {
+			t.Fatal(err)
+		}
+		in.Close()
+	}
+	run() // warm up process-wide state
+	before := vm.CodeCacheLen()
+	for i := 0; i < 5; i++ {
+		run()
+	}
+	if after := vm.CodeCacheLen(); after != before {
+		t.Errorf("code cache grew from %d to %d entries", before, after)
 	}
 }
