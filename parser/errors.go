@@ -264,7 +264,7 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 		return e
 	}
 
-	if isOp(t, "=") && i > 0 && i+1 < len(toks) && startsOperand(toks[i+1]) && endsOperand(toks[i-1]) && !isDisplayStart(toks, exprStart(toks, i-1), i-1) {
+	if isOp(t, "=") && i > 0 && i+1 < len(toks) && startsBitOr(toks[i+1]) && endsOperand(toks[i-1]) && !isDisplayStart(toks, exprStart(toks, i-1), i-1) {
 		a := exprStart(toks, i-1)
 		b := exprEnd(toks, i+1)
 		if a == i-1 && toks[a].Type == lexer.Name {
@@ -308,11 +308,17 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 		// `f(x[])`: CPython reads `[]` as a list after a missing comma.
 		return p.errSpan("SyntaxError", toks[exprStart(toks, i-2)], t, "invalid syntax. Perhaps you forgot a comma?")
 	}
-	if t.Type == lexer.Name && i+2 < len(toks) && isOp(toks[i+1], "=") && startsOperand(toks[i+2]) && (bracketDepth(toks, i) > 0 || commaBefore(toks, i)) {
+	if k := namedHint(toks, i); k >= 0 {
 		// `a, b c = f()`: CPython's second pass finds `c = f()`.
-		b := exprEnd(toks, i+2)
-		if b+1 >= len(toks) || !isOp(toks[b+1], "=", ":=") {
-			return p.errSpan("SyntaxError", t, toks[b], "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+		b := exprEnd(toks, k+2)
+		return p.errSpan("SyntaxError", toks[k], toks[b], "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+	}
+	if t.Type == lexer.Keyword && t.Value == "for" {
+		// `x [y for y in z]` inside brackets: a list after a missing comma.
+		if o := openerOf(toks, i); o > 0 && isOp(toks[o], "[") && endsOperand(toks[o-1]) && bracketDepth(toks, o) > 0 {
+			if k := closing(toks, o); k > 0 {
+				return p.errSpan("SyntaxError", toks[exprStart(toks, o-1)], toks[k], "invalid syntax. Perhaps you forgot a comma?")
+			}
 		}
 	}
 	if k := ternaryIf(toks, i); k >= 0 {
@@ -399,12 +405,18 @@ func (p *source) lexFailure(toks []plex.Token, lexErr error) error {
 	if !neverClosed {
 		return lexErr
 	}
+	// Where the parser stopped decides, not where the message points.
+	stop := pe.Line
+	if ute != nil {
+		stop = ute.Unexpected.Pos.Line
+	}
+	hint := strings.Contains(pe.Msg, "Perhaps you forgot") || strings.Contains(pe.Msg, "Maybe you meant")
 	switch {
-	case pe.Line < le.Line || pe.Line == le.Line && pe.Col < le.Col:
+	case stop < le.Line || pe.Line == le.Line && pe.Col < le.Col:
 		return pe
-	case pe.Line > le.Line:
+	case stop > le.Line:
 		return lexErr
-	case !strings.HasPrefix(pe.Msg, "invalid syntax."):
+	case !hint:
 		return pe
 	case closerFollows(partial, pe):
 		// "forgot a comma" or "Maybe you meant '=='": CPython's rule
@@ -518,7 +530,7 @@ func (p *source) specialCases(toks []plex.Token, i int, expect string) *ast.Synt
 	case i > 0 && isOp(toks[i-1], "->") && head.Value == "def":
 		return p.errSpan("SyntaxError", toks[i-1], toks[i-1], "expected ':'")
 	case isOp(t, "(") && inParams(toks, i) && i > 0 && isOp(toks[i-1], "(", ","):
-		if k := closing(toks, i); k > 0 && namesOnly(toks[i+1:k]) {
+		if k := closing(toks, i); k > 0 && plainParams(toks[i+1:k]) {
 			return p.errSpan("SyntaxError", t, toks[k], "Function parameters cannot be parenthesized")
 		}
 	case i > 0 && isOp(toks[i-1], "=") && isOp(t, ",", ")", ":") && (head.Value == "def" && inParams(toks, i) || inLambdaParams(toks, i-1)):
@@ -807,12 +819,76 @@ func closing(toks []plex.Token, i int) int {
 	return -1
 }
 
-// namesOnly reports whether toks are names separated by commas.
-func namesOnly(toks []plex.Token) bool {
+// plainParams reports whether toks are parameters without stars,
+// slashes or defaults (CPython's param_no_default list).
+func plainParams(toks []plex.Token) bool {
+	if len(toks) == 0 || toks[0].Type != lexer.Name {
+		return false
+	}
+	depth := 0
 	for _, t := range toks {
-		if t.Type != lexer.Name && !isOp(t, ",") {
+		switch {
+		case isOp(t, "(", "[", "{"):
+			depth++
+		case isOp(t, ")", "]", "}"):
+			depth--
+		case depth == 0 && isOp(t, "*", "**", "=", "/"):
 			return false
 		}
 	}
-	return len(toks) > 0
+	return true
+}
+
+// startsBitOr reports whether t can begin a bitwise-or expression.
+func startsBitOr(t plex.Token) bool {
+	return startsOperand(t) && !(lexer.IsKeywordToken(t) && (t.Value == "lambda" || t.Value == "not"))
+}
+
+// namedHint returns the index of the name in `name = value` that CPython's
+// second pass reports after a failure at toks[i]: toks[i] itself or a
+// later element of the same list, or -1.
+func namedHint(toks []plex.Token, i int) int {
+	if inParams(toks, i) || !(bracketDepth(toks, i) > 0 || commaBefore(toks, i)) {
+		return -1
+	}
+	depth := 0
+	for k := i; k+2 < len(toks); k++ {
+		t := toks[k]
+		switch {
+		case isLayout(t), isOp(t, ";"):
+			return -1
+		case isOp(t, "(", "[", "{"):
+			depth++
+		case isOp(t, ")", "]", "}"):
+			if depth == 0 {
+				return -1
+			}
+			depth--
+		case depth == 0 && isOp(t, "="):
+			return -1
+		case depth == 0 && t.Type == lexer.Name && (k == i || isOp(toks[k-1], ",")) && isOp(toks[k+1], "=") && startsBitOr(toks[k+2]):
+			b := exprEnd(toks, k+2)
+			if b+1 < len(toks) && isOp(toks[b+1], "=", ":=") {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
+}
+
+// openerOf returns the index of the bracket enclosing toks[i], or -1.
+func openerOf(toks []plex.Token, i int) int {
+	depth := 0
+	for k := i - 1; k >= 0; k-- {
+		if isOp(toks[k], ")", "]", "}") {
+			depth++
+		} else if isOp(toks[k], "(", "[", "{") {
+			if depth == 0 {
+				return k
+			}
+			depth--
+		}
+	}
+	return -1
 }

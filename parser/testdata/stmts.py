@@ -6,8 +6,11 @@ from ...a.b import (c, d as e,)
 from a import *
 from .a import b
 # ---
-global a, b
-nonlocal c
+def outer():
+    c = 1
+    def inner():
+        global a, b
+        nonlocal c
 del a, b[1], c.d
 del (a, b)
 del [a]
