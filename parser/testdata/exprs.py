@@ -48,10 +48,12 @@ d = {}
 d = {1: 2, **x, 3: 4}
 d = {a: b for a, b in c if a if b}
 s = {a for a in b}
-l = [x async for x in y]
+async def af():
+    l = [x async for x in y]
 g = (x for x in y for z in w if q)
 l = [x for x in y if a or b]
-l = [(yield)]
+def gen():
+    l = [(yield)]
 # ---
 def g():
     x = yield
@@ -94,7 +96,8 @@ a = x and not y or z
 a = not x in y
 a = not x < y < z and w
 a = -x ** -y
-a = await x ** 2
+async def ag():
+    a = await x ** 2
 a = ~-+x
 a = x if not y else z
 a = [not x for x in y if not x]
