@@ -7,9 +7,9 @@ import "sync"
 // lock, so that two interpreters creating classes in parallel goroutines
 // crash the process ("concurrent map read and map write").
 //
-// SerializeTypeCreation wraps type's New and SetAttr slots and
-// type.__new__ (every path to NewClass and to the dunder-refresh in
-// typeSetAttr) in one process-wide lock, re-entrant per Thread since class
+// SerializeTypeCreation wraps type's New and SetAttr slots,
+// type.__new__ and type.__subclasses__ (every path to NewClass, to the
+// dunder-refresh in typeSetAttr and to typeSubclasses) in one process-wide lock, re-entrant per Thread since class
 // creation runs Python code (__set_name__, __init_subclass__) that may
 // create classes. It is idempotent; package pya calls it before creating
 // interpreters. The real fix is to guard `subclasses` (or keep subclass
@@ -26,14 +26,8 @@ func SerializeTypeCreation() {
 			defer lockTypes(th)()
 			return s(th, v, name, val)
 		}
-		if nv, ok := TypeType.Dict.GetStr("__new__"); ok {
-			if b, ok := nv.o.(*Builtin); ok {
-				fn := b.Fn
-				TypeType.Dict.SetStr("__new__", NewBuiltin(b.Name, func(th *Thread, args []Value, kwnames []string) (Value, error) {
-					defer lockTypes(th)()
-					return fn(th, args, kwnames)
-				}))
-			}
+		for _, name := range []string{"__new__", "__subclasses__"} {
+			wrapTypeMethod(name)
 		}
 	})
 }
@@ -73,4 +67,26 @@ func unlockTypes() {
 		return
 	}
 	typeHolderMu.Unlock()
+}
+
+// wrapTypeMethod makes the built-in type.<name> take the type lock.
+func wrapTypeMethod(name string) {
+	v, ok := TypeType.Dict.GetStr(name)
+	if !ok {
+		return
+	}
+	switch b := v.o.(type) {
+	case *Builtin:
+		fn := b.Fn
+		TypeType.Dict.SetStr(name, NewBuiltin(b.Name, func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			defer lockTypes(th)()
+			return fn(th, args, kwnames)
+		}))
+	case *MethodDescr:
+		fn := b.Fn
+		TypeType.Dict.SetStr(name, Value{o: &MethodDescr{Name: b.Name, Owner: b.Owner, Fn: func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			defer lockTypes(th)()
+			return fn(th, args, kwnames)
+		}}})
+	}
 }
