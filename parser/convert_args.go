@@ -158,7 +158,7 @@ func (c *converter) arguments(ps []param) *ast.Arguments {
 		switch p.kind {
 		case "/":
 			if p.name != "" || p.annot != nil || p.deflt != nil {
-				c.fail(sp, "invalid syntax")
+				c.fail(p.next, "invalid syntax")
 			}
 			if sawSlash {
 				c.fail(sp, "/ may appear only once")

@@ -321,7 +321,7 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 			}
 		}
 	}
-	if k := ternaryIf(toks, i); k >= 0 {
+	if k := ternaryIf(toks, i); k >= 0 && t.Value != "else" {
 		return p.errSpan("SyntaxError", toks[exprStart(toks, k-1)], toks[k+1], "expected 'else' after 'if' expression")
 	}
 	if k := strayAs(toks, i); k >= 0 {
@@ -620,6 +620,8 @@ func isDict(toks []plex.Token, i int) bool {
 			depth--
 		case depth == 0 && isOp(t, ":"):
 			return true
+		case depth == 0 && lexer.IsKeywordToken(t) && t.Value == "for":
+			return false
 		}
 	}
 	return false
@@ -785,8 +787,9 @@ func commaBefore(toks []plex.Token, i int) bool {
 	return false
 }
 
-// inTarget reports whether the bracket enclosing toks[i] is a with or for
-// target (`as (a, b)`), where CPython gives no "forgot a comma" hint.
+// inTarget reports whether the bracket enclosing toks[i] holds with-items
+// or a with target (`as (a, b)`), where CPython gives no "forgot a comma"
+// hint.
 func inTarget(toks []plex.Token, i int) bool {
 	depth := 0
 	for k := i - 1; k >= 0; k-- {
@@ -794,7 +797,7 @@ func inTarget(toks []plex.Token, i int) bool {
 			depth++
 		} else if isOp(toks[k], "(", "[", "{") {
 			if depth == 0 {
-				return k > 0 && lexer.IsKeywordToken(toks[k-1]) && (toks[k-1].Value == "as" || toks[k-1].Value == "for")
+				return k > 0 && lexer.IsKeywordToken(toks[k-1]) && (toks[k-1].Value == "as" || toks[k-1].Value == "with")
 			}
 			depth--
 		}
@@ -848,7 +851,7 @@ func startsBitOr(t plex.Token) bool {
 // second pass reports after a failure at toks[i]: toks[i] itself or a
 // later element of the same list, or -1.
 func namedHint(toks []plex.Token, i int) int {
-	if inParams(toks, i) || !(bracketDepth(toks, i) > 0 || commaBefore(toks, i)) {
+	if toks[i].Type != lexer.Name || inParams(toks, i) || !(bracketDepth(toks, i) > 0 || commaBefore(toks, i)) {
 		return -1
 	}
 	depth := 0
