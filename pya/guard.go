@@ -164,7 +164,11 @@ func (in *Interpreter) sleep(th *vm.Thread, args []vm.Value, kwnames []string) (
 }
 
 // blockedModules are the modules Sandbox makes unimportable.
-var blockedModules = []string{"os", "os.path", "posixpath", "subprocess", "socket", "shutil", "pathlib", "io", "ctypes", "signal", "multiprocessing"}
+// _pya_io, asyncio.streams and asyncio.subprocess are asyncio's network
+// and process support (asyncio.open_connection, start_server,
+// create_subprocess_exec load them lazily).
+var blockedModules = []string{"os", "os.path", "posixpath", "subprocess", "socket", "shutil", "pathlib", "io", "ctypes", "signal", "multiprocessing",
+	"_pya_io", "asyncio.streams", "asyncio.subprocess"}
 
 // sandbox removes file, process and network access: the open builtin,
 // the blocked modules (None in sys.modules: "import of os halted"), and

@@ -157,7 +157,10 @@ func TestSandbox(t *testing.T) {
 		"import os.path":       "ModuleNotFoundError: import of os halted; None in sys.modules",
 		"import subprocess":    "ModuleNotFoundError: import of subprocess halted; None in sys.modules",
 		"__import__('socket')": "ModuleNotFoundError: import of socket halted; None in sys.modules",
-		"import sys\ndel sys.modules['os']\nimport os": "ModuleNotFoundError: import of os halted; None in sys.modules",
+		"import sys\ndel sys.modules['os']\nimport os":   "ModuleNotFoundError: import of os halted; None in sys.modules",
+		"import asyncio\nasyncio.open_connection":        "ModuleNotFoundError: import of asyncio.streams halted; None in sys.modules",
+		"import asyncio\nasyncio.create_subprocess_exec": "ModuleNotFoundError: import of asyncio.subprocess halted; None in sys.modules",
+		"import asyncio.subprocess":                      "ModuleNotFoundError: import of asyncio.subprocess halted; None in sys.modules",
 	} {
 		err := in.Exec(context.Background(), "s.pya", src)
 		if err == nil || err.Error() != want {
