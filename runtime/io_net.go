@@ -62,8 +62,9 @@ var ListenerType = newType("Listener", "_pya_io", nil)
 
 // Listener is a listening TCP socket (the socket of an asyncio.Server).
 type Listener struct {
-	loop *Loop
-	ln   net.Listener
+	loop    *Loop
+	ln      net.Listener
+	serveFn vm.Value // Serve's callback
 }
 
 func (*Listener) Type() *vm.Type { return ListenerType }
@@ -109,3 +110,29 @@ func (ln *Listener) Accept() *Future {
 
 // Close stops listening; a pending Accept completes with None.
 func (ln *Listener) Close() { ln.ln.Close() }
+
+// Serve accepts connections until the listener is closed, calling
+// fn(transport) on the loop for each, as a server's protocol factory runs:
+// no task is created for the accepting itself.
+func (ln *Listener) Serve(fn vm.Value) {
+	ln.serveFn = fn
+	ln.Accept().AddDoneCallback(serveAccepted, ln)
+}
+
+func serveAccepted(arg any, v vm.Value) error {
+	ln := arg.(*Listener)
+	f := asFuture(v)
+	if f.Cancelled() {
+		return nil
+	}
+	t, err := f.Result()
+	if err != nil {
+		return err
+	}
+	if t.IsNone() {
+		return nil
+	}
+	ln.Accept().AddDoneCallback(serveAccepted, ln)
+	_, err = ln.loop.th.Call(ln.serveFn, []vm.Value{t}, nil)
+	return err
+}

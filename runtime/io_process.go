@@ -191,14 +191,14 @@ func (p *Process) Wait() *Future {
 	return p.waitF
 }
 
-// Signal sends sig to the child; ProcessLookupError once it has exited.
+// Signal sends sig to the child; ProcessLookupError() once it was waited for.
 func (p *Process) Signal(sig syscall.Signal) error {
 	if !p.returncode.IsNone() {
-		return NewOSError(p.loop.th, int64(syscall.ESRCH), "No such process")
+		return vm.NewException(vm.ProcessLookupErrorType) // _check_proc
 	}
 	if err := p.cmd.Process.Signal(sig); err != nil {
 		if errors.Is(err, os.ErrProcessDone) {
-			return NewOSError(p.loop.th, int64(syscall.ESRCH), "No such process")
+			return vm.NewException(vm.ProcessLookupErrorType)
 		}
 		return OSErrorFromGo(p.loop.th, err)
 	}

@@ -94,6 +94,7 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		return err
 	}
 	d.SetStr("exceptions", vm.ObjectValue(exc))
+	installIO(m) // streams and subprocesses (streams.go), loaded on first use
 	return nil
 }
 

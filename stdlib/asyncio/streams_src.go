@@ -1,0 +1,519 @@
+package asyncio
+
+// streamsSource is asyncio.streams: CPython 3.11's StreamReader,
+// StreamWriter and Server over pya's transports (_pya_io), so that
+// buffering, separators, limits and their errors behave as CPython's.
+const streamsSource = `
+import _pya_io
+import asyncio as _asyncio
+
+_pya_io_Transport = _pya_io.Transport
+
+__all__ = ('StreamReader', 'StreamWriter', 'open_connection',
+           'start_server', 'IncompleteReadError', 'LimitOverrunError', 'Server')
+
+_DEFAULT_LIMIT = 2 ** 16
+
+
+class IncompleteReadError(EOFError):
+    def __init__(self, partial, expected):
+        r_expected = 'undefined' if expected is None else repr(expected)
+        super().__init__(f'{len(partial)} bytes read on a total of '
+                         f'{r_expected} expected bytes')
+        self.partial = partial
+        self.expected = expected
+
+    def __reduce__(self):
+        return type(self), (self.partial, self.expected)
+
+
+class LimitOverrunError(Exception):
+    def __init__(self, message, consumed):
+        super().__init__(message)
+        self.consumed = consumed
+
+    def __reduce__(self):
+        return type(self), (self.args[0], self.consumed)
+
+
+class StreamReader:
+    _source_traceback = None
+
+    def __init__(self, limit=_DEFAULT_LIMIT, loop=None):
+        if limit <= 0:
+            raise ValueError('Limit cannot be <= 0')
+        self._limit = limit
+        self._loop = loop
+        self._buffer = bytearray()
+        self._eof = False
+        self._waiter = None
+        self._exception = None
+        self._transport = None
+
+    def __repr__(self):
+        info = ['StreamReader']
+        if self._buffer:
+            info.append(f'{len(self._buffer)} bytes')
+        if self._eof:
+            info.append('eof')
+        if self._limit != _DEFAULT_LIMIT:
+            info.append(f'limit={self._limit}')
+        if self._waiter:
+            info.append(f'waiter={self._waiter!r}')
+        if self._exception:
+            info.append(f'exception={self._exception!r}')
+        if self._transport:
+            info.append(f'transport={self._transport!r}')
+        return '<{}>'.format(' '.join(info))
+
+    def exception(self):
+        return self._exception
+
+    def set_exception(self, exc):
+        self._exception = exc
+        waiter = self._waiter
+        if waiter is not None:
+            self._waiter = None
+            if not waiter.cancelled():
+                waiter.set_exception(exc)
+
+    def _wakeup_waiter(self):
+        waiter = self._waiter
+        if waiter is not None:
+            self._waiter = None
+            if not waiter.cancelled():
+                waiter.set_result(None)
+
+    def set_transport(self, transport):
+        assert self._transport is None, 'Transport already set'
+        self._transport = transport
+
+    def feed_eof(self):
+        self._eof = True
+        self._wakeup_waiter()
+
+    def at_eof(self):
+        return self._eof and not self._buffer
+
+    def feed_data(self, data):
+        assert not self._eof, 'feed_data after feed_eof'
+        if not data:
+            return
+        self._buffer.extend(data)
+        self._wakeup_waiter()
+
+    def _maybe_resume_transport(self):
+        pass
+
+    async def _wait_for_data(self, func_name):
+        if self._waiter is not None:
+            raise RuntimeError(
+                f'{func_name}() called while another coroutine is '
+                f'already waiting for incoming data')
+        t = self._transport
+        if t is None or not isinstance(t, _pya_io_Transport):
+            self._waiter = _asyncio.get_running_loop().create_future()
+            try:
+                await self._waiter
+            finally:
+                self._waiter = None
+            return
+        self._waiter = True
+        try:
+            data = await t.read(-1)
+        except (ConnectionError, OSError) as exc:
+            self._exception = exc
+            raise
+        finally:
+            self._waiter = None
+        if data:
+            self._buffer.extend(data)
+        else:
+            self._eof = True
+
+    async def readline(self):
+        sep = b'\n'
+        seplen = len(sep)
+        try:
+            line = await self.readuntil(sep)
+        except IncompleteReadError as e:
+            return e.partial
+        except LimitOverrunError as e:
+            if self._buffer.startswith(sep, e.consumed):
+                del self._buffer[:e.consumed + seplen]
+            else:
+                self._buffer.clear()
+            raise ValueError(e.args[0])
+        return line
+
+    async def readuntil(self, separator=b'\n'):
+        seplen = len(separator)
+        if seplen == 0:
+            raise ValueError('Separator should be at least one-byte string')
+        if self._exception is not None:
+            raise self._exception
+        offset = 0
+        while True:
+            buflen = len(self._buffer)
+            if buflen - offset >= seplen:
+                isep = self._buffer.find(separator, offset)
+                if isep != -1:
+                    break
+                offset = buflen + 1 - seplen
+                if offset > self._limit:
+                    raise LimitOverrunError(
+                        'Separator is not found, and chunk exceed the limit',
+                        offset)
+            if self._eof:
+                chunk = bytes(self._buffer)
+                self._buffer.clear()
+                raise IncompleteReadError(chunk, None)
+            await self._wait_for_data('readuntil')
+        if isep > self._limit:
+            raise LimitOverrunError(
+                'Separator is found, but chunk is longer than limit', isep)
+        chunk = self._buffer[:isep + seplen]
+        del self._buffer[:isep + seplen]
+        return bytes(chunk)
+
+    async def read(self, n=-1):
+        if self._exception is not None:
+            raise self._exception
+        if n == 0:
+            return b''
+        if n < 0:
+            blocks = []
+            while True:
+                block = await self.read(self._limit)
+                if not block:
+                    break
+                blocks.append(block)
+            return b''.join(blocks)
+        if not self._buffer and not self._eof:
+            await self._wait_for_data('read')
+        data = bytes(self._buffer[:n])
+        del self._buffer[:n]
+        return data
+
+    async def readexactly(self, n):
+        if n < 0:
+            raise ValueError('readexactly size can not be less than zero')
+        if self._exception is not None:
+            raise self._exception
+        if n == 0:
+            return b''
+        while len(self._buffer) < n:
+            if self._eof:
+                incomplete = bytes(self._buffer)
+                self._buffer.clear()
+                raise IncompleteReadError(incomplete, n)
+            await self._wait_for_data('readexactly')
+        data = bytes(self._buffer[:n])
+        del self._buffer[:n]
+        return data
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        val = await self.readline()
+        if val == b'':
+            raise StopAsyncIteration
+        return val
+
+
+class StreamWriter:
+    def __init__(self, transport, protocol, reader, loop):
+        self._transport = transport
+        self._protocol = protocol
+        self._reader = reader
+        self._loop = loop
+
+    def __repr__(self):
+        info = [self.__class__.__name__, f'transport={self._transport!r}']
+        if self._reader is not None:
+            info.append(f'reader={self._reader!r}')
+        return '<{}>'.format(' '.join(info))
+
+    @property
+    def transport(self):
+        return self._transport
+
+    def write(self, data):
+        self._transport.write(data)
+
+    def writelines(self, data):
+        self._transport.write(b''.join(data))
+
+    def write_eof(self):
+        return self._transport.write_eof()
+
+    def can_write_eof(self):
+        return self._transport.can_write_eof()
+
+    def close(self):
+        return self._transport.close()
+
+    def is_closing(self):
+        return self._transport.is_closing()
+
+    async def wait_closed(self):
+        await self._transport.closed()
+
+    def get_extra_info(self, name, default=None):
+        if name == 'peername':
+            v = self._transport.peername()
+        elif name == 'sockname':
+            v = self._transport.sockname()
+        else:
+            v = None
+        return default if v is None else v
+
+    async def drain(self):
+        if self._reader is not None:
+            exc = self._reader.exception()
+            if exc is not None:
+                raise exc
+        if self._transport.is_closing():
+            await _asyncio.sleep(0)
+        await self._transport.drain()
+
+
+
+class _TransportSocket:
+    def __init__(self, listener):
+        self._listener = listener
+
+    def getsockname(self):
+        return self._listener.sockname()
+
+    def __repr__(self):
+        return f'<asyncio.TransportSocket laddr={self.getsockname()!r}>'
+
+
+class Server:
+    def __init__(self, loop, listeners, client_connected_cb, limit):
+        self._loop = loop
+        self._listeners = listeners
+        self._cb = client_connected_cb
+        self._limit = limit
+        self._serving = False
+        self._closed = False
+        self._waiters = []
+        self._serving_forever_fut = None
+
+    def __repr__(self):
+        return f'<{self.__class__.__name__} sockets={self.sockets!r}>'
+
+    def _connected(self, transport):
+        reader = StreamReader(limit=self._limit, loop=self._loop)
+        reader.set_transport(transport)
+        writer = StreamWriter(transport, None, reader, self._loop)
+        res = self._cb(reader, writer)
+        if _asyncio.iscoroutine(res):
+            self._loop.create_task(res)
+
+    def get_loop(self):
+        return self._loop
+
+    def is_serving(self):
+        return self._serving
+
+    @property
+    def sockets(self):
+        if self._closed:
+            return ()
+        return tuple(_TransportSocket(ln) for ln in self._listeners)
+
+    def close(self):
+        if self._closed:
+            return
+        self._closed = True
+        for ln in self._listeners:
+            ln.close()
+        self._serving = False
+        if (self._serving_forever_fut is not None and
+                not self._serving_forever_fut.done()):
+            self._serving_forever_fut.cancel()
+            self._serving_forever_fut = None
+        waiters = self._waiters
+        self._waiters = None
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+
+    def _start_serving(self):
+        if self._serving or self._closed:
+            return
+        self._serving = True
+        for ln in self._listeners:
+            ln.serve(self._connected)
+
+    async def start_serving(self):
+        self._start_serving()
+        await _asyncio.sleep(0)
+
+    async def serve_forever(self):
+        if self._serving_forever_fut is not None:
+            raise RuntimeError(
+                f'server {self!r} is already being awaited on serve_forever()')
+        if self._closed:
+            raise RuntimeError(f'server {self!r} is closed')
+        self._start_serving()
+        self._serving_forever_fut = self._loop.create_future()
+        try:
+            await self._serving_forever_fut
+        except _asyncio.CancelledError:
+            try:
+                self.close()
+                await self.wait_closed()
+            finally:
+                raise
+        finally:
+            self._serving_forever_fut = None
+
+    async def wait_closed(self):
+        if self._waiters is None:
+            return
+        waiter = self._loop.create_future()
+        self._waiters.append(waiter)
+        await waiter
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        self.close()
+        await self.wait_closed()
+
+
+async def open_connection(host=None, port=None, *,
+                          limit=_DEFAULT_LIMIT, **kwds):
+    loop = _asyncio.get_running_loop()
+    transport = await _pya_io.connect(host, port)
+    reader = StreamReader(limit=limit, loop=loop)
+    reader.set_transport(transport)
+    writer = StreamWriter(transport, None, reader, loop)
+    return reader, writer
+
+
+async def start_server(client_connected_cb, host=None, port=None, *,
+                       limit=_DEFAULT_LIMIT, start_serving=True, **kwds):
+    loop = _asyncio.get_running_loop()
+    if isinstance(host, (list, tuple)):
+        listeners = [_pya_io.listen(h, port) for h in host]
+    else:
+        listeners = [_pya_io.listen(host, port)]
+    server = Server(loop, listeners, client_connected_cb, limit)
+    if start_serving:
+        server._start_serving()
+        await _asyncio.sleep(0)
+    return server
+`
+
+// subprocessSource is asyncio.subprocess over _pya_io.spawn.
+const subprocessSource = `
+import _pya_io
+import asyncio as _asyncio
+from asyncio.streams import StreamReader, StreamWriter, _DEFAULT_LIMIT
+
+__all__ = 'create_subprocess_exec', 'create_subprocess_shell'
+
+PIPE = -1
+STDOUT = -2
+DEVNULL = -3
+
+
+class Process:
+    def __init__(self, handle, loop, limit):
+        self._handle = handle
+        self._loop = loop
+        self.stdin = None
+        self.stdout = None
+        self.stderr = None
+        if handle.stdin is not None:
+            self.stdin = StreamWriter(handle.stdin, None, None, loop)
+        if handle.stdout is not None:
+            self.stdout = StreamReader(limit=limit, loop=loop)
+            self.stdout.set_transport(handle.stdout)
+        if handle.stderr is not None:
+            self.stderr = StreamReader(limit=limit, loop=loop)
+            self.stderr.set_transport(handle.stderr)
+        self.pid = handle.pid
+
+    def __repr__(self):
+        return f'<{self.__class__.__name__} {self.pid}>'
+
+    @property
+    def returncode(self):
+        return self._handle.returncode
+
+    async def wait(self):
+        return await self._handle.wait()
+
+    def send_signal(self, signal):
+        self._handle.signal(signal)
+
+    def terminate(self):
+        self._handle.signal(15)
+
+    def kill(self):
+        self._handle.signal(9)
+
+    async def _feed_stdin(self, input):
+        try:
+            self.stdin.write(input)
+            await self.stdin.drain()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.stdin.close()
+
+    async def _noop(self):
+        return None
+
+    async def _read_stream(self, fd):
+        if fd == 2:
+            stream = self.stderr
+        else:
+            assert fd == 1
+            stream = self.stdout
+        output = await stream.read()
+        return output
+
+    async def communicate(self, input=None):
+        if input is not None:
+            stdin = self._feed_stdin(input)
+        else:
+            stdin = self._noop()
+        if self.stdout is not None:
+            stdout = self._read_stream(1)
+        else:
+            stdout = self._noop()
+        if self.stderr is not None:
+            stderr = self._read_stream(2)
+        else:
+            stderr = self._noop()
+        stdin, stdout, stderr = await _asyncio.gather(stdin, stdout, stderr)
+        await self.wait()
+        return (stdout, stderr)
+
+
+def _spawn(argv, stdin, stdout, stderr, limit, kwds):
+    loop = _asyncio.get_running_loop()
+    cwd = kwds.pop('cwd', None)
+    env = kwds.pop('env', None)
+    h = _pya_io.spawn(argv, stdin, stdout, stderr, cwd, env)
+    return Process(h, loop, limit)
+
+
+async def create_subprocess_shell(cmd, stdin=None, stdout=None, stderr=None,
+                                  limit=_DEFAULT_LIMIT, **kwds):
+    if not isinstance(cmd, (bytes, str)):
+        raise ValueError("cmd must be a string")
+    return _spawn(['/bin/sh', '-c', cmd], stdin, stdout, stderr, limit, kwds)
+
+
+async def create_subprocess_exec(program, *args, stdin=None, stdout=None,
+                                 stderr=None, limit=_DEFAULT_LIMIT, **kwds):
+    return _spawn([program, *args], stdin, stdout, stderr, limit, kwds)
+`
