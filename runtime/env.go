@@ -26,6 +26,8 @@ type Env struct {
 	// Finalize (see Loop.shutdown).
 	deferred     []*Future
 	deferredLoop *Loop
+
+	rec *Recorder // copied into each new loop (see AttachRecorder)
 }
 
 var (

@@ -43,8 +43,9 @@ type Loop struct {
 	wake     chan struct{}
 
 	currentTask *Task
-	tasks       []*Task // all tasks created on this loop, pruned of done ones lazily
-	mainFut     *Future // the future run_until_complete waits for (deadlock reports)
+	tasks       []*Task   // all tasks created on this loop, pruned of done ones lazily
+	mainFut     *Future   // the future run_until_complete waits for (deadlock reports)
+	rec         *Recorder // pya --timeline/--trace; nil when not recording
 
 	excHandler  vm.Value  // set_exception_handler; NULL for the default
 	unretrieved []*Future // futures that got an exception (see trackUnretrieved)
@@ -56,7 +57,7 @@ type Loop struct {
 // NewLoop returns a new loop running on th's interpreter with its clock.
 func NewLoop(th *vm.Thread) *Loop {
 	env := EnvFor(th)
-	return &Loop{env: env, th: th, clock: env.Clock, wake: make(chan struct{}, 1)}
+	return &Loop{env: env, th: th, clock: env.Clock, wake: make(chan struct{}, 1), rec: env.rec}
 }
 
 // Env returns the loop's interpreter state.
@@ -216,10 +217,16 @@ func (l *Loop) RunForever() error {
 	}
 	l.running = true
 	l.env.running = l
+	if l.rec != nil {
+		l.rec.loopEvent(TraceLoopStart)
+	}
 	defer func() {
 		l.stopping = false
 		l.running = false
 		l.env.running = nil
+		if l.rec != nil {
+			l.rec.loopEvent(TraceLoopStop)
+		}
 	}()
 	for {
 		if err := l.runOnce(); err != nil {
@@ -290,7 +297,13 @@ func (l *Loop) runOnce() error {
 		if c.h != nil && c.h.cancelled {
 			continue
 		}
-		if err := c.fn(c.arg, c.v); err != nil {
+		var err error
+		if l.rec == nil {
+			err = c.fn(c.arg, c.v)
+		} else {
+			err = l.rec.callback(c)
+		}
+		if err != nil {
 			if err := l.callbackFailed(c, err); err != nil {
 				return err
 			}

@@ -97,11 +97,16 @@ func (l *Loop) shutdown(th *vm.Thread, failing bool) error {
 	if err := l.cancelAllTasks(th); err != nil {
 		firstErr = err
 	}
+	// The shutdown coroutines are asyncio.run's machinery, not the
+	// program's: they stay off the timeline (pya --timeline).
+	rec := l.rec
+	l.rec = nil
 	for _, c := range []vm.Value{newShutdownAsyncgens(l), newDoneCoro("BaseEventLoop.shutdown_default_executor", vm.None, nil)} {
 		if _, err := l.RunUntilComplete(th, c); err != nil && firstErr == nil {
 			firstErr = err
 		}
 	}
+	l.rec = rec
 	if failing {
 		l.env.deferred = append(l.env.deferred, l.unretrieved...)
 		l.env.deferredLoop = l

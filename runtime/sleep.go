@@ -61,6 +61,9 @@ func (s *sleepCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Val
 		}
 		s.fut = NewFuture(l)
 		s.h = l.CallLater(s.delay, setResultUnlessCancelled, s.fut, s.result)
+		if l.rec != nil {
+			l.rec.sleeping(s.fut, s.delay)
+		}
 		s.state = sleepTimer
 		return yieldFuture(s.fut)
 	case sleepTimer:

@@ -42,6 +42,9 @@ func NewTask(l *Loop, coroVal vm.Value, name vm.Value) (*Task, error) {
 	}
 	l.callSoon(taskStep, t, vm.NULL)
 	l.tasks = append(l.tasks, t)
+	if l.rec != nil {
+		l.rec.taskCreated(t, l.currentTask)
+	}
 	return t, nil
 }
 
@@ -106,20 +109,27 @@ func taskStep(arg any, v vm.Value) error {
 	if !v.IsNull() {
 		exc, _ = v.Object().(*vm.Exception)
 	}
-	return t.step(exc)
+	err := t.step(exc)
+	if r := t.loop.rec; r != nil {
+		r.stepEnd(t) // recording hook: a nil check when off
+	}
+	return err
 }
 
 // taskWakeup is Task.__wakeup, the done callback of the awaited future.
 func taskWakeup(arg any, v vm.Value) error {
 	t := arg.(*Task)
-	f := asFuture(v)
-	if f == nil {
-		return t.step(nil)
+	var exc *vm.Exception
+	if f := asFuture(v); f != nil {
+		if _, err := f.Result(); err != nil {
+			exc = asException(err)
+		}
 	}
-	if _, err := f.Result(); err != nil {
-		return t.step(asException(err))
+	err := t.step(exc)
+	if r := t.loop.rec; r != nil {
+		r.stepEnd(t) // recording hook: a nil check when off
 	}
-	return t.step(nil)
+	return err
 }
 
 // step is Task.__step.
@@ -143,6 +153,9 @@ func (t *Task) step(exc *vm.Exception) error {
 		return vm.NewError(vm.RuntimeErrorType, "Cannot enter into task %s while another task %s is being executed.", r1, r2)
 	}
 	l.currentTask = t
+	if l.rec != nil {
+		l.rec.stepStart(t)
+	}
 	result, done, err := t.coro.Resume(l.th, vm.None, exc)
 	l.currentTask = nil
 

@@ -18,6 +18,9 @@ const helpText = usageLine + `Options:
 --version      : print the pya version number and exit
 --clock=CLOCK  : asyncio clock: "real" (default) or "virtual" (sleeps take no
                  wall time; the clock jumps to the next timer when idle)
+--timeline=FILE: write a picture of the run's tasks to FILE (.svg, .html,
+                 or .json for tools)
+--trace        : print task events (created, run, wait, done, stalls) to stderr
 file           : program read from script file
 -              : program read from stdin (default; interactive mode if a tty)
 arg ...        : arguments passed to program in sys.argv[1:]
@@ -44,6 +47,9 @@ type options struct {
 	source string   // the script path (modeFile) or the code (modeCommand)
 	argv   []string // sys.argv
 	clock  string   // "real" or "virtual"
+
+	timeline string // --timeline=FILE (.svg, .html, .json): write the run's task timeline
+	trace    bool   // --trace: print task events to stderr
 }
 
 // usageError is a bad command line: pya prints msg, the usage line and a
@@ -95,6 +101,10 @@ func parseArgs(args []string, stdinIsTerminal bool, clock string) (*options, err
 				return nil, err
 			}
 			opts.clock = v
+		case a == "--trace":
+			opts.trace = true
+		case strings.HasPrefix(a, "--timeline="):
+			opts.timeline = a[len("--timeline="):]
 		case strings.HasPrefix(a, "-c"):
 			code := a[2:]
 			rest := args[i+1:]

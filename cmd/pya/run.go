@@ -12,6 +12,7 @@ import (
 
 	"github.com/pya-lang/pya/ast"
 	"github.com/pya-lang/pya/parser"
+	"github.com/pya-lang/pya/runtime/timeline"
 	"github.com/pya-lang/pya/vm"
 	"github.com/pya-lang/pya/vm/compile"
 )
@@ -116,6 +117,9 @@ func execute(opts *options, filename string, src []byte, path []string, stdin io
 		Compile: compileSource,
 	})
 	defer configureClock(in, opts.clock, stderr)()
+	if opts.timeline != "" || opts.trace {
+		defer timeline.Start(in, opts.timeline, opts.trace, filepath.Base(filename), stderr)()
+	}
 	// CPython prints no source lines in tracebacks for code that has no
 	// file (-c, stdin): give the interpreter the source only for a file.
 	var tbSrc []byte
