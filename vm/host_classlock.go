@@ -29,6 +29,14 @@ func SerializeTypeCreation() {
 		for _, name := range []string{"__new__", "__subclasses__"} {
 			wrapTypeMethod(name)
 		}
+		// NewStr returns shared Str values for one-character and empty
+		// strings; Str.Hash caches lazily into them (str.go:99), a write
+		// from every interpreter. Caching them all now leaves reads only
+		// (Dict.SetStr, dict.go:235, still stores the same hash again).
+		for _, v := range asciiChars {
+			v.o.(*Str).Hash()
+		}
+		AsStr(NewStr("")).Hash()
 	})
 }
 
