@@ -28,7 +28,9 @@ func NewBarrier(parties int64) (*Barrier, error) {
 	if parties < 1 {
 		return nil, vm.NewError(vm.ValueErrorType, "parties must be > 0")
 	}
-	return &Barrier{cond: NewCondition(nil), parties: int(parties)}, nil
+	cond := NewCondition(nil)
+	cond.what = "Barrier.wait()"
+	return &Barrier{cond: cond, parties: int(parties)}, nil
 }
 
 // Parties, NWaiting and Broken are the properties of the same names.

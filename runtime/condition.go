@@ -7,6 +7,9 @@ type Condition struct {
 	loopBound
 	lock    *Lock
 	waiters waiterList
+	// what names a waiter in a deadlock report: "" for "Condition.wait()";
+	// a Barrier's inner condition says "Barrier.wait()".
+	what string
 }
 
 func (*Condition) Type() *vm.Type { return ConditionType }
@@ -95,7 +98,11 @@ func (w *condWait) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Valu
 			w.pending = asException(err)
 			return w.reacquire(th)
 		}
-		w.fut = newWaiter(l, "Condition.wait()")
+		what := c.what
+		if what == "" {
+			what = "Condition.wait()"
+		}
+		w.fut = newWaiter(l, what)
 		c.waiters.push(w.fut)
 		w.state = 1
 		return yieldFuture(w.fut)

@@ -21,14 +21,11 @@ func extraRepr[T interface{ Extra() string }](t *vm.Type) {
 	}
 }
 
-// noLoopArg rejects the removed loop= parameter as 3.11 does.
+// noArgsCtor checks that a constructor got no arguments, with the error
+// of CPython's Lock.__init__(self) (3.11 removed the loop= parameter: it is
+// an unexpected keyword like any other).
 func noArgsCtor(name string, args []vm.Value, kw []string) error {
-	for _, k := range kw {
-		if k == "loop" {
-			return vm.NewError(vm.TypeErrorType, "As of 3.10, the *loop* parameter was removed from %s() since it is no longer necessary", name)
-		}
-	}
-	_, err := parse(name, args, kw)
+	_, err := parse(name+".__init__", args, kw)
 	return err
 }
 
