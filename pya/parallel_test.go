@@ -16,26 +16,30 @@ import (
 // async natives, asyncio, classes, generators, imports, errors; each gets
 // only its own output.
 //
-// Under -race this test reports races in state the VM shares between
-// interpreters, so it is skipped there unless PYA_TEST_VM_RACES=1:
-//   - vm/eval_fast.go:50-63: LOAD_GLOBAL's nameCache lives in the
-//     CodeObject, which vm.LoadCode caches process-wide (vm/code.go:30), so
-//     interpreters running the same code write each other's caches
-//     (benign in practice: a hit re-checks the key pointer);
-//   - vm/attr.go:224,266 (checkFastMethods) sets Flags on shared built-in
-//     types lazily;
-//   - vm/str.go:99-100 caches hashes in shared str constants, and
-//     vm/dict.go:235 writes the hash into the shared one-character strs
-//     NewStr returns (e.g. from stdlib/math/math.go:78, STORE_NAME "C").
+// Under -race it is skipped unless PYA_TEST_VM_RACES=1, because of one
+// race left in the VM: Dict.SetStr (vm/dict.go:235) stores the key's hash
+// into the Str that NewStr returns, and NewStr shares one Str per
+// one-character string (vm/str.go:34) between all interpreters, so two
+// interpreters storing a global named "C" write the same field (the same
+// value; harmless but a race; fix: store only when s.hash == 0).
 //
-// vm/class.go:21 `subclasses`, a process-wide map written by every class
-// creation (class.go:103) and read by fillHeapTypeSlots
-// (type_slots.go:175), crashed the process ("concurrent map read and map
-// write"); New works around it with vm.SerializeTypeCreation
-// (vm/host_classlock.go). TestParallelClasses checks that workaround.
+// Worked around by this package (see vm/host_classlock.go,
+// vm/host_code.go, code.go):
+//   - vm/class.go:21 `subclasses`, a process-wide map written by every
+//     class creation (class.go:103) and read by fillHeapTypeSlots
+//     (type_slots.go:175) and typeSubclasses (type.go:342), crashed the
+//     process ("concurrent map read and map write");
+//   - LOAD_GLOBAL's inline caches (vm/eval_fast.go:50-63) live in
+//     CodeObjects, which vm.LoadCode caches process-wide (vm/code.go:30):
+//     interpreters running one Program wrote each other's caches;
+//   - Str.Hash (vm/str.go:99) cached hashes into NewStr's shared strs.
+//
+// Still racy, but not reached by this test: checkFastMethods
+// (vm/attr.go:224,266) sets Flags lazily on built-in types shared by all
+// interpreters.
 func TestParallelInterpreters(t *testing.T) {
 	if raceEnabled && os.Getenv("PYA_TEST_VM_RACES") == "" {
-		t.Skip("VM shares state between interpreters (see the comment); set PYA_TEST_VM_RACES=1 to see the races")
+		t.Skip("vm/dict.go:235 writes into strs shared by all interpreters (see the comment); set PYA_TEST_VM_RACES=1")
 	}
 	p, err := pya.Compile("par.pya", []byte(`
 import asyncio, json, collections
@@ -122,7 +126,7 @@ result = asyncio.run(main())
 // crashed the process before vm.SerializeTypeCreation (see above).
 func TestParallelClasses(t *testing.T) {
 	if raceEnabled && os.Getenv("PYA_TEST_VM_RACES") == "" {
-		t.Skip("benign VM races on shared strs (see TestParallelInterpreters); set PYA_TEST_VM_RACES=1")
+		t.Skip("vm/dict.go:235 writes into strs shared by all interpreters (see TestParallelInterpreters); set PYA_TEST_VM_RACES=1")
 	}
 	p, err := pya.Compile("cls.pya", []byte("for i in range(200):\n    class C(dict):\n        pass\n    C.x = i\n"))
 	if err != nil {
