@@ -1,0 +1,236 @@
+// Package aiohttp is pya's aiohttp: the client API (ClientSession,
+// responses, timeouts, the ClientError family) written in pya
+// (aiohttp.py), over _pya_http, which runs each request with Go's
+// net/http on its own goroutine and completes a future through the event
+// loop's inbox. One http.Client and Transport per session: connections
+// are reused within it.
+package aiohttp
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/pya-lang/pya/runtime"
+	"github.com/pya-lang/pya/vm"
+)
+
+//go:embed aiohttp.py
+var source []byte
+
+func init() {
+	vm.RegisterModule("aiohttp", func(th *vm.Thread, m *vm.Module) error {
+		return vm.ExecSource(th, m, "<frozen aiohttp>", source)
+	})
+	vm.RegisterModule("_pya_http", func(th *vm.Thread, m *vm.Module) error {
+		m.Dict.SetStr("Client", vm.NewBuiltin("Client", newClient))
+		return nil
+	})
+	clientType.AddMethods(map[string]vm.NativeFunc{
+		"request": clientRequest,
+		"close": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			c, ok := args[0].Object().(*client)
+			if !ok {
+				return vm.NULL, vm.NewError(vm.TypeErrorType, "close() needs a Client")
+			}
+			c.tr.CloseIdleConnections()
+			return vm.None, nil
+		},
+	})
+}
+
+var clientType = vm.MakeNativeType("Client", "_pya_http", nil)
+
+// client is a session's connection pool.
+type client struct {
+	hc *http.Client
+	tr *http.Transport
+}
+
+func (*client) Type() *vm.Type { return clientType }
+
+func newClient(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.Proxy = nil // aiohttp ignores proxy variables unless trust_env
+	tr.MaxIdleConnsPerHost = 100
+	tr.MaxIdleConns = 100
+	hc := &http.Client{Transport: tr}
+	return vm.ObjectValue(&client{hc: hc, tr: tr}), nil
+}
+
+// response is what a finished request hands to the loop.
+type response struct {
+	status  int
+	reason  string
+	headers [][2]string
+	url     string
+	body    []byte
+	version string
+}
+
+// clientRequest is Client.request(method, url, params, headers, body,
+// timeout, allow_redirects): a future of the tuple (status, reason,
+// headers, url, body, version).
+func clientRequest(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	if len(args) != 8 || len(kw) != 0 {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "request() takes 7 positional arguments")
+	}
+	c, ok := args[0].Object().(*client)
+	if !ok {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "request() needs a Client")
+	}
+	method, u := str(args[1]), str(args[2])
+	pu, err := url.Parse(u)
+	if err != nil || pu.Host == "" || (pu.Scheme != "http" && pu.Scheme != "https") {
+		return vm.NULL, vm.NewException(vm.ValueErrorType, vm.NewStr(u))
+	}
+	if !args[3].IsNone() {
+		var q []string
+		if pu.RawQuery != "" {
+			q = append(q, pu.RawQuery)
+		}
+		if err := pairs(th, args[3], func(k, v string) {
+			q = append(q, url.QueryEscape(k)+"="+url.QueryEscape(v))
+		}); err != nil {
+			return vm.NULL, err
+		}
+		pu.RawQuery = strings.Join(q, "&")
+	}
+	var body io.Reader
+	if b, ok := args[5].Object().(*vm.Bytes); ok {
+		body = bytes.NewReader(append([]byte(nil), b.B...))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	if args[6].IsFloat() || args[6].IsInt() {
+		d := args[6].AsFloat()
+		if args[6].IsInt() {
+			d = float64(args[6].AsInt())
+		}
+		ctx, cancel = context.WithTimeout(context.Background(), time.Duration(d*1e9))
+	}
+	req, err := http.NewRequestWithContext(ctx, method, pu.String(), body)
+	if err != nil {
+		cancel()
+		return vm.NULL, vm.NewException(vm.ValueErrorType, vm.NewStr(err.Error()))
+	}
+	if err := pairs(th, args[4], func(k, v string) { req.Header.Add(k, v) }); err != nil {
+		cancel()
+		return vm.NULL, err
+	}
+	if h := req.Header.Get("Host"); h != "" {
+		req.Host = h
+	}
+	noRedirect := args[7].Is(vm.False)
+	l, err := runtime.GetRunningLoop(th)
+	if err != nil {
+		cancel()
+		return vm.NULL, err
+	}
+	hc := c.hc
+	if noRedirect {
+		cp := *c.hc
+		cp.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+		hc = &cp
+	}
+	work := func() (any, error) {
+		defer cancel()
+		resp, err := hc.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			return nil, err
+		}
+		r := &response{status: resp.StatusCode, url: resp.Request.URL.String(), body: b,
+			version: strconv.Itoa(resp.ProtoMajor) + "." + strconv.Itoa(resp.ProtoMinor)}
+		r.reason = strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)+" ")
+		for k, vs := range resp.Header {
+			for _, v := range vs {
+				r.headers = append(r.headers, [2]string{k, v})
+			}
+		}
+		sortHeaders(r.headers)
+		return r, nil
+	}
+	return l.StartIO("ClientSession.request()", work, convResponse, cancel, nil).Value(), nil
+}
+
+// convResponse builds the response tuple, or the error the aiohttp layer
+// turns into its ClientError subclasses: TimeoutError for the total
+// timeout, OSError(errno, "Connect call failed (...)") for connects, and
+// ConnectionError(msg) for the rest.
+func convResponse(th *vm.Thread, r any, err error) (vm.Value, error) {
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return vm.NULL, vm.NewException(vm.TimeoutErrorType)
+		}
+		var errno syscall.Errno
+		var oe *net.OpError
+		if errors.As(err, &oe) && oe.Op == "dial" && errors.As(err, &errno) {
+			host, port := "", ""
+			if ta, ok := oe.Addr.(*net.TCPAddr); ok {
+				host, port = ta.IP.String(), strconv.Itoa(ta.Port)
+			}
+			return vm.NULL, runtime.NewOSError(th, int64(errno), "Connect call failed ('"+host+"', "+port+")")
+		}
+		var dns *net.DNSError
+		if errors.As(err, &dns) {
+			return vm.NULL, runtime.NewOSError(th, -2, "Name or service not known")
+		}
+		return vm.NULL, vm.NewException(vm.ConnectionErrorType, vm.NewStr(err.Error()))
+	}
+	resp := r.(*response)
+	hs := make([]vm.Value, len(resp.headers))
+	for i, h := range resp.headers {
+		hs[i] = vm.NewTuple([]vm.Value{vm.NewStr(h[0]), vm.NewStr(h[1])})
+	}
+	return vm.NewTuple([]vm.Value{vm.Int(int64(resp.status)), vm.NewStr(resp.reason), vm.NewList(hs),
+		vm.NewStr(resp.url), vm.NewBytes(resp.body), vm.NewStr(resp.version)}), nil
+}
+
+// sortHeaders orders headers by name (Go's map loses the wire order).
+func sortHeaders(h [][2]string) {
+	for i := 1; i < len(h); i++ {
+		for j := i; j > 0 && h[j][0] < h[j-1][0]; j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
+}
+
+func str(v vm.Value) string {
+	if s := vm.AsStr(v); s != nil {
+		return s.String()
+	}
+	return ""
+}
+
+// pairs iterates a list of (name, value) string pairs.
+func pairs(th *vm.Thread, v vm.Value, f func(k, v string)) error {
+	return vm.Iterate(th, v, func(p vm.Value) error {
+		t, ok := p.Object().(*vm.Tuple)
+		if !ok || len(t.Items) != 2 {
+			return vm.NewError(vm.TypeErrorType, "expected (name, value) pairs")
+		}
+		k, err := vm.ToStr(th, t.Items[0])
+		if err != nil {
+			return err
+		}
+		val, err := vm.ToStr(th, t.Items[1])
+		if err != nil {
+			return err
+		}
+		f(k, val)
+		return nil
+	})
+}
