@@ -3,6 +3,9 @@ package vm
 import (
 	"fmt"
 	"strings"
+
+	"github.com/pya-lang/pya/ast"
+	"github.com/pya-lang/pya/vm/compile"
 )
 
 // Builtin is a function written in Go (type builtin_function_or_method).
@@ -283,4 +286,165 @@ func init() {
 	s.DescrGet = func(th *Thread, v, obj Value, owner *Type) (Value, error) {
 		return v.o.(*staticMethodDescr).fn, nil
 	}
+}
+
+// addSlotWrappers installs, for each slot t fills, the dunder method that
+// exposes it ([].__len__, int.__add__, super().__setitem__ in a dict
+// subclass), unless t's Dict already defines that name. Binary dunders come
+// in plain and reflected forms; in-place forms only where t mutates itself.
+func addSlotWrappers(t *Type, inplace bool) {
+	if t.Dict == nil {
+		t.Dict = NewDict()
+	}
+	add := func(name string, fn NativeFunc) {
+		if _, ok := t.Dict.GetStr(name); !ok {
+			t.Dict.SetStr(name, Value{o: &MethodDescr{Name: name, Owner: t, Fn: fn}})
+		}
+	}
+	nargs := func(name string, args []Value, n int) error {
+		if len(args)-1 != n {
+			return NewError(TypeErrorType, "expected %d argument%s, got %d", n, plural(n), len(args)-1)
+		}
+		return nil
+	}
+	if t.Repr != nil {
+		add("__repr__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			s, err := t.Repr(th, args[0])
+			return NewStr(s), err
+		})
+	}
+	if t.Str != nil {
+		add("__str__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			s, err := t.Str(th, args[0])
+			return NewStr(s), err
+		})
+	}
+	if t.Hash != nil {
+		add("__hash__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			h, err := t.Hash(th, args[0])
+			return Int(h), err
+		})
+	}
+	if t.Bool != nil {
+		add("__bool__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			b, err := t.Bool(th, args[0])
+			return Bool(b), err
+		})
+	}
+	if t.Len != nil {
+		add("__len__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			if err := nargs("__len__", args, 0); err != nil {
+				return NULL, err
+			}
+			n, err := t.Len(th, args[0])
+			return Int(int64(n)), err
+		})
+	}
+	if t.GetItem != nil {
+		add("__getitem__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			if err := nargs("__getitem__", args, 1); err != nil {
+				return NULL, err
+			}
+			return t.GetItem(th, args[0], args[1])
+		})
+	}
+	if t.SetItem != nil {
+		add("__setitem__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			if err := nargs("__setitem__", args, 2); err != nil {
+				return NULL, err
+			}
+			return None, t.SetItem(th, args[0], args[1], args[2])
+		})
+		add("__delitem__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			if err := nargs("__delitem__", args, 1); err != nil {
+				return NULL, err
+			}
+			return None, t.SetItem(th, args[0], args[1], NULL)
+		})
+	}
+	if t.Contains != nil {
+		add("__contains__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			if err := nargs("__contains__", args, 1); err != nil {
+				return NULL, err
+			}
+			b, err := t.Contains(th, args[0], args[1])
+			return Bool(b), err
+		})
+	}
+	if t.Iter != nil {
+		add("__iter__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			return t.Iter(th, args[0])
+		})
+	}
+	if t.Next != nil {
+		add("__next__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			v, err := t.Next(th, args[0])
+			if err == nil && v.IsNull() {
+				return NULL, NewException(StopIterationType)
+			}
+			return v, err
+		})
+	}
+	if t.Format != nil {
+		add("__format__", formatMethod(t.Name))
+	}
+	if t.Compare != nil {
+		for i, name := range [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"} {
+			op := compile.CompareOp(i)
+			add(name, func(th *Thread, args []Value, kwnames []string) (Value, error) {
+				if err := nargs(name, args, 1); err != nil {
+					return NULL, err
+				}
+				return t.Compare(th, args[0], args[1], op)
+			})
+		}
+	}
+	if t.Binary != nil {
+		for op, names := range binaryDunderNames {
+			op := compile.BinaryOp(op)
+			add(names[0], func(th *Thread, args []Value, kwnames []string) (Value, error) {
+				if err := nargs(names[0], args, 1); err != nil {
+					return NULL, err
+				}
+				return t.Binary(th, op, args[0], args[1], false)
+			})
+			add(names[1], func(th *Thread, args []Value, kwnames []string) (Value, error) {
+				if err := nargs(names[1], args, 1); err != nil {
+					return NULL, err
+				}
+				return t.Binary(th, op, args[0], args[1], true)
+			})
+			if inplace {
+				add(names[2], func(th *Thread, args []Value, kwnames []string) (Value, error) {
+					if err := nargs(names[2], args, 1); err != nil {
+						return NULL, err
+					}
+					return t.Binary(th, op+compile.InplaceOffset, args[0], args[1], false)
+				})
+			}
+		}
+	}
+	if t.Unary != nil {
+		for _, u := range [...]struct {
+			name string
+			op   ast.Op
+		}{{"__neg__", ast.USub}, {"__pos__", ast.UAdd}, {"__invert__", ast.Invert}} {
+			u := u
+			add(u.name, func(th *Thread, args []Value, kwnames []string) (Value, error) {
+				return t.Unary(th, byte(u.op), args[0])
+			})
+		}
+	}
+}
+
+// binaryDunderNames are the plain, reflected and in-place dunders of each
+// binary operator.
+var binaryDunderNames = [compile.NumBinaryOps][3]string{
+	{"__add__", "__radd__", "__iadd__"}, {"__sub__", "__rsub__", "__isub__"},
+	{"__mul__", "__rmul__", "__imul__"}, {"__matmul__", "__rmatmul__", "__imatmul__"},
+	{"__truediv__", "__rtruediv__", "__itruediv__"}, {"__mod__", "__rmod__", "__imod__"},
+	{"__pow__", "__rpow__", "__ipow__"}, {"__lshift__", "__rlshift__", "__ilshift__"},
+	{"__rshift__", "__rrshift__", "__irshift__"}, {"__or__", "__ror__", "__ior__"},
+	{"__xor__", "__rxor__", "__ixor__"}, {"__and__", "__rand__", "__iand__"},
+	{"__floordiv__", "__rfloordiv__", "__ifloordiv__"},
 }

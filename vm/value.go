@@ -104,3 +104,17 @@ type NoneObject struct{}
 var noneObject Object = &NoneObject{}
 
 func (*NoneObject) Type() *Type { return NoneType }
+
+// init runs after the init of every built-in type's file (value.go sorts
+// after them), when all their slots are set: it exposes the slots as dunder
+// methods.
+func init() {
+	for _, t := range allBuiltinTypes {
+		if t == TypeType || t == ObjectType {
+			continue // the interpreter's type machinery defines theirs
+		}
+		inplace := t == ListType || t == DictType || t == SetType || t == ByteArrayType
+		addSlotWrappers(t, inplace)
+	}
+	addSlotWrappers(StrUnicodeIteratorType, false)
+}

@@ -30,3 +30,10 @@ print(hash((1, 2)), hash(-1), hash(1.5))
 for i, c in enumerate("ab"): print(i, c)
 print(int.from_bytes(b'\x01\x00', 'big'), (255).to_bytes(2, 'little'), (3.5).hex())
 print("{:,}".format(1234567), format(0.5, '.0%'), "{0}{1}{0}".format('a', 'b'))
+print([1].__len__(), {'a': 1}.__getitem__('a'), (1).__add__(2), 'a'.__eq__('a'), [1, 2].__contains__(2))
+class DS(dict):
+    def __setitem__(self, k, v):
+        super().__setitem__(k, v * 2)
+ds = DS(); ds['x'] = 1; print(ds)
+print(int.__add__(1, 2), str.__len__('abc'), list.__getitem__([5], 0), (5).__lt__(6), (5).__radd__(1))
+print(1 .__eq__('a'), hash(5) == (5).__hash__(), 'ab'.__mul__(2), next(iter([7])), [3].__iter__().__next__())
