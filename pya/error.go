@@ -18,7 +18,9 @@ var ErrStepLimit = errors.New("pya: step limit exceeded")
 var ErrInternal = errors.New("pya: internal error")
 
 // Error is a script error: an uncaught exception, a syntax error, or a
-// run stopped by its context or a limit. Every error returned by this
+// run stopped by its context or a limit. (sys.exit() and sys.exit(0) end a
+// script normally: no error; another SystemExit is an *Error of type
+// "SystemExit".) Every error returned by this
 // package for a script failure is an *Error.
 type Error struct {
 	// Type is the exception's type name: "ZeroDivisionError",
@@ -99,6 +101,9 @@ func (in *Interpreter) fromError(err error) error {
 		in.broken = true
 		return &Error{Type: "InternalError", Message: fmt.Sprint(e.Value), Traceback: string(e.Stack), cause: ErrInternal}
 	case *vm.Exception:
+		if e.IsInstance(vm.SystemExitType) && (len(e.Args) == 0 || e.Args[0].IsNone() || (e.Args[0].IsInt() && e.Args[0].AsInt() == 0)) {
+			return nil // sys.exit() / sys.exit(0): a normal end
+		}
 		pe := &Error{Type: e.Type().Name, exc: e, Traceback: in.formatException(e)}
 		pe.Message = strings.TrimPrefix(strings.TrimPrefix(e.Error(), pe.Type), ": ")
 		switch {

@@ -241,3 +241,40 @@ func TestNativePanicIsAnError(t *testing.T) {
 		t.Errorf("reuse after panic: %v", err)
 	}
 }
+
+// A native may call back into the interpreter (sharing the outer call's
+// context and step budget).
+func TestNativeCallsBack(t *testing.T) {
+	var in *pya.Interpreter
+	apply := pya.Func("apply", func(a pya.Args) (any, error) {
+		fn, err := a.Value(0)
+		if err != nil {
+			return nil, err
+		}
+		x, err := a.Value(1)
+		if err != nil {
+			return nil, err
+		}
+		return in.Call(a.Context(), fn, x)
+	})
+	in = newInterp(t, &pya.Options{Globals: map[string]any{"apply": apply}})
+	exec(t, in, "r = apply(lambda v: v + 1, 41)\ntry:\n    apply(lambda v: 1 / v, 0)\nexcept ZeroDivisionError as e:\n    err = str(e)\n")
+	if r, _ := in.Global("r"); r != int64(42) {
+		t.Errorf("r = %v", r)
+	}
+	if e, _ := in.Global("err"); e != "division by zero" {
+		t.Errorf("err = %v", e)
+	}
+}
+
+func TestSysExit(t *testing.T) {
+	in := newInterp(t, nil)
+	if err := in.Exec(context.Background(), "x.pya", "import sys\nsys.exit(0)\n"); err != nil {
+		t.Errorf("sys.exit(0): %v", err)
+	}
+	err := in.Exec(context.Background(), "x.pya", "import sys\nsys.exit(3)\n")
+	var pe *pya.Error
+	if !errors.As(err, &pe) || pe.Type != "SystemExit" || pe.Message != "3" {
+		t.Errorf("sys.exit(3): %#v", err)
+	}
+}
