@@ -72,3 +72,22 @@ func TestSmoke(t *testing.T) {
 		{"func", "def f(a, b=2):\n    return a * b\nprint(f(3), f(3, b=4))\n", "6 12\n"},
 	})
 }
+
+// TestInterpCases runs whole programs and compares stdout, stderr (the
+// uncaught-exception report) and the exit status with CPython's.
+func TestInterpCases(t *testing.T) {
+	for _, c := range interpCases {
+		t.Run(c.name, func(t *testing.T) {
+			out, errs, status := runSource(t, c.src, nil)
+			if out != c.out {
+				t.Errorf("stdout:\n%s\nwant:\n%s", out, c.out)
+			}
+			if errs != c.err {
+				t.Errorf("stderr:\n%s\nwant:\n%s", errs, c.err)
+			}
+			if status != c.status {
+				t.Errorf("status %d, want %d", status, c.status)
+			}
+		})
+	}
+}
