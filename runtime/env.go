@@ -82,8 +82,11 @@ func ConfigureInterpreter(in *vm.Interpreter, kind ClockKind, stderr io.Writer) 
 	envCache.Store(nil)
 }
 
-// ForgetInterpreter drops in's asyncio state (when an embedder is done with it).
+// ForgetInterpreter drops in's asyncio state (when an embedder is done with
+// it), first printing the reports asyncio.run deferred (Finalize), which an
+// embedder that only forgets would otherwise lose.
 func ForgetInterpreter(in *vm.Interpreter) {
+	Finalize(in)
 	envsMu.Lock()
 	delete(envs, in)
 	envsMu.Unlock()
