@@ -3,6 +3,7 @@
 package all
 
 import (
+	_ "github.com/pya-lang/pya/stdlib/aiofiles"
 	_ "github.com/pya-lang/pya/stdlib/aiohttp"
 	_ "github.com/pya-lang/pya/stdlib/asyncio"
 	_ "github.com/pya-lang/pya/stdlib/base64"
