@@ -38,7 +38,10 @@ type Options struct {
 
 	// MaxSteps stops a call (Run, Exec, Eval, Call) with a StepLimitError
 	// after that many steps; 0 means no limit. A step is one loop
-	// iteration or one function call (see the package doc).
+	// iteration or one function call (see the package doc). It is a
+	// budget, not a security boundary: a script that rebinds the global
+	// "$step" through globals() escapes it, so bound untrusted scripts
+	// with a context deadline too.
 	MaxSteps int64
 	// MaxDepth is the recursion limit (RecursionError beyond it); 0 keeps
 	// the default of 1000. With Sandbox, sys.setrecursionlimit cannot
