@@ -1,3 +1,7 @@
+// Expression conversion: each converter method turns the grammar struct
+// of the same name (gExpr: expr, gOr: or, ...) into ast nodes, with spans
+// from the grammar nodes' tokens.
+
 package parser
 
 import (
@@ -9,8 +13,7 @@ import (
 	"github.com/pya-lang/pya/lexer"
 )
 
-func span(a, b ast.Node) ast.Span { return ast.Span{Pos: a.Range().Pos, End: b.Range().End} }
-
+// rhs converts what may stand right of `=`: a yield or an expression list.
 func (c *converter) rhs(r *gRHS) ast.Expr {
 	if r.Yield != nil {
 		return c.yield(r.Yield)
@@ -115,6 +118,7 @@ const (
 	precTerm
 )
 
+// flatPrec returns the precedence of an operator of a flat list.
 func flatPrec(op cmpOp) int {
 	switch op {
 	case "or":
@@ -384,6 +388,8 @@ func (c *converter) atom(a *gAtom) ast.Expr {
 	return c.dict(a.Dict, sp)
 }
 
+// number converts a numeric literal: int64 when it fits, else *big.Int;
+// floats out of range become infinities as in Python.
 func (c *converter) number(kind lexer.TokenType, text string, sp ast.Span) ast.Expr {
 	text = strings.ReplaceAll(text, "_", "")
 	switch kind {
@@ -433,6 +439,8 @@ func (c *converter) elems(g *gGroup) []ast.Expr {
 	return out
 }
 
+// paren decides what parentheses hold: an empty tuple, a yield, a
+// generator expression, a tuple (a comma) or a parenthesized expression.
 func (c *converter) paren(g *gGroup, sp ast.Span) ast.Expr {
 	switch {
 	case g == nil:
@@ -473,6 +481,8 @@ func (c *converter) list(g *gGroup, sp ast.Span) ast.Expr {
 	return &ast.List{Span: sp, Elts: c.elems(g)}
 }
 
+// dict converts braces: a dict or set display or comprehension, decided by
+// the first item.
 func (c *converter) dict(g *gDictGroup, sp ast.Span) ast.Expr {
 	if g == nil {
 		return &ast.Dict{Span: sp}

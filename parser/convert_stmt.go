@@ -1,3 +1,7 @@
+// Statement conversion: each converter method turns the grammar struct of
+// the same name into ast statements. A compound statement ends where its
+// last body statement ends.
+
 package parser
 
 import (
@@ -43,6 +47,7 @@ func after(toks []plex.Token) (plex.Token, bool) {
 	return plex.Token{}, false
 }
 
+// bodyEnd is where a block ends: at the end of its last statement.
 func bodyEnd(stmts []ast.Stmt) ast.Pos {
 	return stmts[len(stmts)-1].Range().End
 }

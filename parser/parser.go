@@ -22,6 +22,7 @@ var (
 	inputParser *participle.Parser[gInput]
 )
 
+// build compiles the grammars once, on first use.
 func build() {
 	buildOnce.Do(func() {
 		opts := []participle.Option{participle.Lexer(lexer.Definition{}), participle.UseLookahead(0)}

@@ -15,6 +15,7 @@ type source struct {
 	lines []string
 }
 
+// newSource wraps a file's text.
 func newSource(file string, src []byte) *source {
 	return &source{file: file, src: src}
 }
