@@ -29,7 +29,8 @@ type Process struct {
 	loop                  *Loop
 	cmd                   *exec.Cmd
 	Stdin, Stdout, Stderr *Stream
-	waitF                 *Future
+	waitF                 *Future   // the one wait of the child (never cancelled)
+	waiters               []*Future // wait() calls waiting for it
 	returncode            vm.Value
 }
 
@@ -162,11 +163,22 @@ func (p *Process) Pid() int { return p.cmd.Process.Pid }
 // (-N when killed by signal N).
 func (p *Process) Returncode() vm.Value { return p.returncode }
 
-// Wait returns a future of the exit status (the same future every time).
+// Wait returns a future of the exit status. The wait itself runs once, on
+// a future of its own, so that cancelling one wait() (a wait_for timeout)
+// neither loses the status nor breaks the next wait().
 func (p *Process) Wait() *Future {
-	if p.waitF != nil {
-		return p.waitF
+	if !p.returncode.IsNone() {
+		return DoneFuture(p.loop, p.returncode, nil)
 	}
+	if p.waitF == nil {
+		p.startWait()
+	}
+	w := newWaiter(p.loop, "Process.wait()")
+	p.waiters = append(p.waiters, w)
+	return w
+}
+
+func (p *Process) startWait() {
 	work := func() (any, error) {
 		err := p.cmd.Wait()
 		var ee *exec.ExitError
@@ -187,8 +199,25 @@ func (p *Process) Wait() *Future {
 		return p.returncode, nil
 	}
 	p.waitF = p.loop.StartIO("Process.wait()", work, conv, nil, nil)
-	p.waitF.waitDesc = "Process.wait()"
-	return p.waitF
+	p.waitF.AddDoneCallback(processWaited, p)
+}
+
+// processWaited hands the exit status to every wait() still waiting.
+func processWaited(arg any, _ vm.Value) error {
+	p := arg.(*Process)
+	r, err := p.waitF.Result()
+	for _, w := range p.waiters {
+		if w.Done() {
+			continue
+		}
+		if err != nil {
+			w.SetException(asException(err))
+		} else {
+			w.SetResult(r)
+		}
+	}
+	p.waiters = nil
+	return nil
 }
 
 // Signal sends sig to the child; ProcessLookupError() once it was waited for.

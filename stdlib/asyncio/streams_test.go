@@ -167,3 +167,52 @@ asyncio.run(main())
 		t.Fatalf("want a DeadlockError, got %v", err)
 	}
 }
+
+// TestGoldenIOLeaks runs the testdata/io golden programs on the real clock
+// (the golden tests run them on the virtual one) and checks that every
+// goroutine their I/O started has ended.
+func TestGoldenIOLeaks(t *testing.T) {
+	for _, name := range []string{"echo_server", "subprocess_stream"} {
+		t.Run(name, func(t *testing.T) {
+			base := goruntime.NumGoroutine()
+			src, err := os.ReadFile("../../testdata/io/" + name + ".pya")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile("../../testdata/io/" + name + ".out")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := runPya(t, name+".pya", string(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+			waitGoroutines(t, base)
+		})
+	}
+}
+
+// TestWaitTimeout: a wait() cut by wait_for keeps the exit status for the
+// next wait().
+func TestWaitTimeout(t *testing.T) {
+	got, err := runPya(t, "wait.pya", `
+import asyncio
+async def main():
+    p = await asyncio.create_subprocess_exec('sleep', '0.3')
+    try:
+        await asyncio.wait_for(p.wait(), 0.05)
+    except asyncio.TimeoutError:
+        print('timeout', p.returncode)
+    print(await p.wait(), p.returncode, await p.wait())
+asyncio.run(main())
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "timeout None\n0 0 0\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
