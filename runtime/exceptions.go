@@ -8,8 +8,11 @@ var (
 	CancelledErrorType     = vm.NewExceptionType("CancelledError", "asyncio.exceptions", vm.BaseExceptionType)
 	InvalidStateErrorType  = vm.NewExceptionType("InvalidStateError", "asyncio.exceptions", vm.ExceptionType)
 	BrokenBarrierErrorType = vm.NewExceptionType("BrokenBarrierError", "asyncio.exceptions", vm.RuntimeErrorType)
-	QueueEmptyType         = vm.NewExceptionType("QueueEmpty", "asyncio.queues", vm.ExceptionType)
-	QueueFullType          = vm.NewExceptionType("QueueFull", "asyncio.queues", vm.ExceptionType)
+	// SendfileNotAvailableErrorType exists for completeness (pya has no
+	// loop.sendfile): programs name it in except clauses.
+	SendfileNotAvailableErrorType = vm.NewExceptionType("SendfileNotAvailableError", "asyncio.exceptions", vm.RuntimeErrorType)
+	QueueEmptyType                = vm.NewExceptionType("QueueEmpty", "asyncio.queues", vm.ExceptionType)
+	QueueFullType                 = vm.NewExceptionType("QueueFull", "asyncio.queues", vm.ExceptionType)
 	// DeadlockErrorType is pya's own: raised into the main task when no
 	// task can ever make progress (CPython hangs instead).
 	DeadlockErrorType = vm.NewExceptionType("DeadlockError", "asyncio.exceptions", vm.RuntimeErrorType)

@@ -207,7 +207,7 @@ func futSetException(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, err
 	}
 	e, err := asException(th, a[0])
 	if err != nil {
-		return vm.NULL, vm.NewError(vm.TypeErrorType, "exception must be a BaseException instance")
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "invalid exception object")
 	}
 	return vm.None, f.SetException(e)
 }

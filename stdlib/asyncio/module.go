@@ -16,11 +16,12 @@ func init() {
 // exceptionNames are asyncio.exceptions' names (TimeoutError is the builtin).
 func exceptionNames() map[string]*vm.Type {
 	return map[string]*vm.Type{
-		"CancelledError":     runtime.CancelledErrorType,
-		"InvalidStateError":  runtime.InvalidStateErrorType,
-		"TimeoutError":       vm.TimeoutErrorType,
-		"BrokenBarrierError": runtime.BrokenBarrierErrorType,
-		"DeadlockError":      runtime.DeadlockErrorType,
+		"CancelledError":            runtime.CancelledErrorType,
+		"InvalidStateError":         runtime.InvalidStateErrorType,
+		"TimeoutError":              vm.TimeoutErrorType,
+		"BrokenBarrierError":        runtime.BrokenBarrierErrorType,
+		"DeadlockError":             runtime.DeadlockErrorType,
+		"SendfileNotAvailableError": runtime.SendfileNotAvailableErrorType,
 	}
 }
 
@@ -223,7 +224,7 @@ func wait(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 	if !a[2].IsNull() {
 		s := vm.AsStr(a[2])
 		if s == nil || (s.String() != runtime.FirstCompleted && s.String() != runtime.FirstException && s.String() != runtime.AllCompleted) {
-			r, _ := vm.Repr(th, a[2])
+			r, _ := vm.ToStr(th, a[2])
 			return vm.NULL, vm.NewError(vm.ValueErrorType, "Invalid return_when value: %s", r)
 		}
 		rw = s.String()
