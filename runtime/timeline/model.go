@@ -61,13 +61,16 @@ type Stall struct {
 	Task  int     `json:"task"` // whose step stalled (0: another callback)
 }
 
-// Link is an arrow between lanes at time T: From created To ("create"), or
-// From started waiting for To ("await").
+// Link is an arrow between lanes at time T: From created To ("create"),
+// or From waited for To ("await") since Since; an await arrow stands where
+// the wait resolved (To finished), so that it does not pile up on the
+// creation arrows of tasks that are awaited as soon as they are made.
 type Link struct {
-	Kind string  `json:"kind"`
-	From int     `json:"from"`
-	To   int     `json:"to"`
-	T    float64 `json:"t"`
+	Kind  string  `json:"kind"`
+	From  int     `json:"from"`
+	To    int     `json:"to"`
+	T     float64 `json:"t"`
+	Since float64 `json:"since"` // create: T
 }
 
 // Build assembles the timeline of the recorded events. end is the time the
@@ -105,13 +108,13 @@ func Build(events []runtime.TraceEvent, virtual bool, end float64) *Timeline {
 			}
 			l := tl.Lanes[ev.Task]
 			l.Name, l.Coro, l.Parent, l.Created = ev.Name, ev.Coro, ev.Parent, ev.T
-			tl.Links = append(tl.Links, Link{Kind: "create", From: ev.Parent, To: ev.Task, T: ev.T})
+			tl.Links = append(tl.Links, Link{Kind: "create", From: ev.Parent, To: ev.Task, T: ev.T, Since: ev.T})
 		case runtime.TraceRun:
 			openSpan(ev.Task, Span{Kind: "run", Start: ev.T})
 		case runtime.TraceWait:
 			openSpan(ev.Task, Span{Kind: "wait", Start: ev.T, WaitKind: ev.WaitKind, On: ev.On})
 			for _, to := range ev.Targets {
-				tl.Links = append(tl.Links, Link{Kind: "await", From: ev.Task, To: to, T: ev.T})
+				tl.Links = append(tl.Links, Link{Kind: "await", From: ev.Task, To: to, T: ev.T, Since: ev.T})
 			}
 		case runtime.TraceDone:
 			if ev.Task < len(tl.Lanes) {
@@ -132,6 +135,12 @@ func Build(events []runtime.TraceEvent, virtual bool, end float64) *Timeline {
 		}
 	}
 	main.Spans = mergeLoopRuns(main.Spans)
+	for i := range tl.Links {
+		k := &tl.Links[i]
+		if k.Kind == "await" && k.To < len(tl.Lanes) && tl.Lanes[k.To].Outcome != "pending" {
+			k.T = math.Max(k.Since, tl.Lanes[k.To].Finished)
+		}
+	}
 	for id, l := range tl.Lanes {
 		if _, ok := open[id]; ok {
 			closeSpan(l, open, tl.End)

@@ -61,8 +61,9 @@ type geometry struct {
 	lanesBottom  float64
 	height       float64
 	fontSize     float64
-	showLabels   bool
-	showSpanText bool
+	labelEvery   int  // name every k-th lane
+	showSpanText bool // wait labels inside the bars
+	showLinks    bool // arrows (too dense to read when lanes are thin)
 }
 
 func (tl *Timeline) geometry() geometry {
@@ -75,8 +76,15 @@ func (tl *Timeline) geometry() geometry {
 	g.lanesBottom = lanesTop + g.laneH*n
 	g.height = g.lanesBottom + 24 + legendH
 	g.fontSize = math.Min(12, math.Floor(g.laneH*0.6))
-	g.showLabels = g.laneH >= 8
+	g.labelEvery = 1
+	if g.laneH < 10 {
+		// Thin lanes: name every k-th lane in a small font (the
+		// HTML form's hover names the others).
+		g.fontSize = 8
+		g.labelEvery = int(math.Ceil(9 / g.laneH))
+	}
 	g.showSpanText = g.laneH >= 16
+	g.showLinks = g.laneH >= 10
 	return g
 }
 
@@ -113,12 +121,11 @@ func (tl *Timeline) writeSVG(w *bufio.Writer, title string) {
 
 	// Lane backgrounds and names.
 	f(`<g class="lanes">` + "\n")
+	for i := 1; i < len(tl.Lanes); i += 2 {
+		f(`<rect x="0" y="%s" width="%d" height="%s" fill="#f4f6f8"/>`+"\n", num(g.laneY(i)), svgWidth, num(g.laneH))
+	}
 	for i, l := range tl.Lanes {
-		y := g.laneY(i)
-		if i%2 == 1 {
-			f(`<rect x="0" y="%s" width="%d" height="%s" fill="#f4f6f8"/>`+"\n", num(y), svgWidth, num(g.laneH))
-		}
-		if g.showLabels {
+		if i%g.labelEvery == 0 {
 			label := fit(l.Label(), labelWidth-12, g.fontSize)
 			f(`<text x="%d" y="%s" font-size="%s" fill="#1f2933">%s<title>%s</title></text>`+"\n",
 				8, num(g.mid(i)+g.fontSize*0.36), num(g.fontSize), esc(label), esc(laneTip(l)))
@@ -145,7 +152,9 @@ func (tl *Timeline) writeSVG(w *bufio.Writer, title string) {
 	for i, l := range tl.Lanes {
 		tl.writeLane(w, &g, i, l)
 	}
-	tl.writeLinks(w, &g)
+	if g.showLinks {
+		tl.writeLinks(w, &g)
+	}
 	tl.writeLegend(w, &g)
 	f("</svg>\n")
 }
@@ -286,12 +295,15 @@ func (tl *Timeline) writeLinks(w *bufio.Writer, g *geometry) {
 		} else {
 			y1 += gap
 		}
-		tip := esc(tl.Lanes[k.From].Label() + " " + map[string]string{"create": "created ", "await": "awaits "}[k.Kind] + tl.Lanes[k.To].Label() + " at " + seconds(k.T))
+		tip := esc(tl.Lanes[k.From].Label() + " " + linkVerb(k) + tl.Lanes[k.To].Label())
 		if k.Kind == "create" {
 			fmt.Fprintf(w, `<path d="M%s,%s L%s,%s" stroke="#6b7280" stroke-width="1" stroke-dasharray="3 2" marker-end="url(#arrow-create)"><title>%s</title></path>`+"\n",
 				num(x), num(y0), num(x), num(y1), tip)
 		} else {
 			bulge := math.Min(40, 10+math.Abs(y1-y0)/6)
+			if x+bulge > plotRight {
+				bulge = -bulge // curve inwards at the right edge
+			}
 			fmt.Fprintf(w, `<path d="M%s,%s Q%s,%s %s,%s" stroke="#8e44ad" stroke-width="1.3" marker-end="url(#arrow-await)"><title>%s</title></path>`+"\n",
 				num(x), num(y0), num(x+bulge), num((y0+y1)/2), num(x), num(y1), tip)
 		}
@@ -390,3 +402,10 @@ func fit(s string, width, size float64) string {
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")
 
 func esc(s string) string { return xmlEscaper.Replace(s) }
+
+func linkVerb(k Link) string {
+	if k.Kind == "create" {
+		return "created at " + seconds(k.T) + ": "
+	}
+	return "awaited from " + seconds(k.Since) + " to " + seconds(k.T) + ": "
+}
