@@ -117,7 +117,13 @@ func (l *Loop) Spawn(argv []string, stdin, stdout, stderr int, dir string, env [
 			}
 			*target = f
 		default:
-			*target = parent
+			if _, ok := parent.(*os.File); ok || parent == nil {
+				*target = parent
+			} else {
+				// exec copies the child's output on its own goroutine:
+				// the interpreter's writer is VM state.
+				*target = &gilWriter{gil: &l.env.GIL, w: parent}
+			}
 		}
 	}
 	if err := cmd.Start(); err != nil {
@@ -232,4 +238,17 @@ func (p *Process) Signal(sig syscall.Signal) error {
 		return OSErrorFromGo(p.loop.th, err)
 	}
 	return nil
+}
+
+// gilWriter writes to w holding the GIL (w is the interpreter's stdout or
+// stderr, which pya code writes to as well).
+type gilWriter struct {
+	gil *GIL
+	w   io.Writer
+}
+
+func (g *gilWriter) Write(b []byte) (int, error) {
+	g.gil.Acquire()
+	defer g.gil.Release()
+	return g.w.Write(b)
 }
