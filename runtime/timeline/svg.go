@@ -378,9 +378,15 @@ func tickLabel(t, step float64) string {
 	return strconv.FormatFloat(t, 'f', dec, 64) + "s"
 }
 
-// seconds prints a duration for labels and tips: "1.5s", "0.0012s".
+// seconds prints a time for labels and tips: "1.5s", "0.201s" (real
+// clock readings are cut to the millisecond above 0.1 s, to the
+// microsecond below).
 func seconds(t float64) string {
-	return strconv.FormatFloat(math.Round(t*1e6)/1e6, 'f', -1, 64) + "s"
+	unit := 1e6
+	if math.Abs(t) >= 0.1 {
+		unit = 1e3
+	}
+	return strconv.FormatFloat(math.Round(t*unit)/unit, 'f', -1, 64) + "s"
 }
 
 // num prints a coordinate with at most two decimals.
