@@ -231,3 +231,48 @@ t=3.000 Task-2 worker() done exception ValueError('x')
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+// TestStartWritesFile runs a program through Start, as pya --timeline=FILE
+// does, for each output format.
+func TestStartWritesFile(t *testing.T) {
+	src := []byte("import asyncio\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\n")
+	code, err := compileSource("s.pya", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	for _, name := range []string{"t.svg", "t.html", "t.json"} {
+		var out, errs bytes.Buffer
+		in := vm.NewInterpreter(vm.Config{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Argv: []string{"s.pya"}, Compile: compileSource})
+		runtime.ConfigureInterpreter(in, runtime.VirtualClockKind, &errs)
+		file := filepath.Join(tmp, name)
+		finish := timeline.Start(in, file, true, "s.pya", &errs)
+		if err := in.ExecMain(code, src); err != nil {
+			t.Fatal(err)
+		}
+		finish()
+		runtime.ForgetInterpreter(in)
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		switch filepath.Ext(name) {
+		case ".svg":
+			if err := wellFormed(s); err != nil || !strings.HasPrefix(s, "<svg") {
+				t.Errorf("%s: not an SVG document (%v)", name, err)
+			}
+		case ".html":
+			if !strings.HasPrefix(s, "<!DOCTYPE html>") || !strings.Contains(s, "<svg") {
+				t.Errorf("%s: not the HTML page", name)
+			}
+		case ".json":
+			if !strings.Contains(s, `"on": "sleep(1)"`) {
+				t.Errorf("%s lacks the sleep:\n%s", name, s)
+			}
+		}
+		if !strings.Contains(errs.String(), "t=1.000 Task-1 main() run\n") {
+			t.Errorf("trace lacks the wakeup:\n%s", errs.String())
+		}
+	}
+}
