@@ -24,7 +24,7 @@ type ioOp struct {
 	r      any
 	err    error
 	conv   IOConv
-	abort  func()  // makes work return early (any goroutine); may be nil
+	abort  func()                 // makes work return early (any goroutine); may be nil
 	orphan func(r any, err error) // takes a result nobody waits for any more
 	done   bool
 }
@@ -38,7 +38,7 @@ type ioOp struct {
 func (l *Loop) StartIO(desc string, work func() (any, error), conv IOConv, abort func(), orphan func(any, error)) *Future {
 	fut := newWaiter(l, desc)
 	op := &ioOp{loop: l, fut: fut, conv: conv, abort: abort, orphan: orphan}
-	l.BeginExternal()
+	l.ioBegin()
 	go func() {
 		r, err := work()
 		op.r, op.err = r, err // published to the loop by Post's lock
@@ -61,6 +61,7 @@ func ioFutDone(arg any, _ vm.Value) error {
 func ioDone(arg any, _ vm.Value) error {
 	op := arg.(*ioOp)
 	op.done = true
+	op.loop.ioEnd()
 	if op.fut.Done() {
 		if op.orphan != nil {
 			op.orphan(op.r, op.err)

@@ -154,7 +154,7 @@ func (s *Stream) startRead() {
 	if s.want > 0 && s.want < size {
 		size = s.want
 	}
-	s.loop.BeginExternal()
+	s.loop.ioBegin()
 	go func() {
 		s.rmu.Lock()
 		if s.abortedGen == gen {
@@ -178,6 +178,7 @@ func streamReadDone(arg any, _ vm.Value) error {
 	res := arg.(*readResult)
 	s := res.s
 	s.inflight = false
+	s.loop.ioEnd()
 	if len(res.b) > 0 {
 		s.pending = append(s.pending, res.b...)
 	}
@@ -232,7 +233,7 @@ func (s *Stream) Write(b []byte) error {
 	s.wmu.Unlock()
 	s.queued += int64(len(b))
 	if start {
-		s.loop.BeginExternal()
+		s.loop.ioBegin()
 		go s.writer()
 	}
 	return nil
@@ -295,6 +296,7 @@ func (s *Stream) shutdownWrite() {
 func streamWriteDone(arg any, _ vm.Value) error {
 	res := arg.(*writeResult)
 	s := res.s
+	s.loop.ioEnd()
 	s.flushed += res.n
 	kept, keptAt := s.drains[:0], s.drainAt[:0]
 	for i, f := range s.drains {
