@@ -144,6 +144,10 @@ type readResult struct {
 
 var errReadAborted = errors.New("read aborted")
 
+// readBufs holds the read goroutines' buffers (a read copies out only what
+// arrived).
+var readBufs = sync.Pool{New: func() any { b := make([]byte, 65536); return &b }}
+
 func (s *Stream) startRead() {
 	s.inflight = true
 	s.rmu.Lock()
@@ -166,9 +170,11 @@ func (s *Stream) startRead() {
 			d.SetReadDeadline(time.Time{})
 		}
 		s.rmu.Unlock()
-		buf := make([]byte, size)
-		n, err := s.r.Read(buf)
-		s.loop.Post(streamReadDone, &readResult{s: s, b: buf[:n], err: err}, vm.NULL, true)
+		bp := readBufs.Get().(*[]byte)
+		n, err := s.r.Read((*bp)[:size])
+		b := append([]byte(nil), (*bp)[:n]...) // what was read, not the whole buffer
+		readBufs.Put(bp)
+		s.loop.Post(streamReadDone, &readResult{s: s, b: b, err: err}, vm.NULL, true)
 	}()
 }
 
