@@ -309,7 +309,7 @@ func (c *converter) trailer(e ast.Expr, start ast.Pos, t *gTrailer) ast.Expr {
 		n := &ast.Call{Span: sp, Func: e}
 		args, trailing := c.argItems(t.First, t.Rest)
 		n.Args, n.Keywords = c.callArgs(args, trailing, tsp)
-		if len(n.Args) == 1 && len(args) == 1 {
+		if len(n.Args) == 1 && len(args) == 1 && args[0].Comp != nil {
 			if g, ok := n.Args[0].(*ast.GeneratorExp); ok {
 				// A sole generator argument spans the call's parentheses.
 				g.Span = tsp

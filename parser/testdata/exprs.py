@@ -108,3 +108,8 @@ a = x | y ^ z & w << v >> u + t - s * r / q // p % o @ n ** m
 a = x - y + z
 a = x ** y ** z
 a = not (x)
+# ---
+x = "".join(("".join((a, b))
+             for a, b in c))
+y = f((a for a in b))
+z = f(a for a in b)
