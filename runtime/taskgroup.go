@@ -191,6 +191,13 @@ func (x *taskGroupExit) Resume(th *vm.Thread, v vm.Value, thrown *vm.Exception) 
 			g.onCompleted = NewFuture(g.loop)
 			g.onCompleted.waitDesc = "TaskGroup tasks"
 		}
+		if r := g.loop.rec; r != nil {
+			fs := make([]*Future, len(g.tasks))
+			for i, t := range g.tasks {
+				fs[i] = &t.Future
+			}
+			r.note(g.onCompleted, "taskgroup", "TaskGroup("+itoa(int64(len(fs)))+" tasks)", fs)
+		}
 		return yieldFuture(g.onCompleted)
 	}
 	if g.baseError != nil {

@@ -70,7 +70,7 @@ type Recorder struct {
 	clock  Clock
 	t0     float64
 	ids    map[*Task]int
-	sleeps map[*Future]float64
+	notes  map[*Future]waitNote // what some waiter futures stand for
 	n      int
 	// running is the task whose step is under way.
 	running *Task
@@ -78,7 +78,7 @@ type Recorder struct {
 
 // NewRecorder returns a recorder reading clock, with time 0 at now.
 func NewRecorder(clock Clock) *Recorder {
-	r := &Recorder{clock: clock, t0: clock.Now(), ids: map[*Task]int{}, sleeps: map[*Future]float64{}}
+	r := &Recorder{clock: clock, t0: clock.Now(), ids: map[*Task]int{}, notes: map[*Future]waitNote{}}
 	if !clock.Virtual() {
 		r.StallThreshold = 0.1
 	}
@@ -157,18 +157,39 @@ func (r *Recorder) stepStart(t *Task) {
 	r.emit(TraceEvent{T: r.Now(), Kind: TraceRun, Task: r.id(t)})
 }
 
+// waitNote says what a waiter future stands for: its kind, a description
+// and the futures (tasks) behind it.
+type waitNote struct {
+	kind, on string
+	targets  []*Future
+}
+
+// note records that a task waiting for f waits for what kind and on
+// describe, and for targets (the hooks of sleep, wait_for, wait and
+// TaskGroup call it when recording).
+func (r *Recorder) note(f *Future, kind, on string, targets []*Future) {
+	r.notes[f] = waitNote{kind, on, targets}
+}
+
 // sleeping notes that f is the future of asyncio.sleep(delay).
-func (r *Recorder) sleeping(f *Future, delay float64) { r.sleeps[f] = delay }
+func (r *Recorder) sleeping(f *Future, delay float64) {
+	r.note(f, "sleep", "sleep("+formatDelay(delay)+")", nil)
+}
 
 // wait records that t's step ended waiting for f (nil: a bare yield).
 func (r *Recorder) wait(t *Task, f *Future) {
 	ev := TraceEvent{T: r.Now(), Kind: TraceWait, Task: r.id(t)}
-	switch d, isSleep := r.sleeps[f]; {
+	switch n, noted := r.notes[f]; {
 	case f == nil:
 		ev.WaitKind, ev.On = "yield", "sleep(0)"
-	case isSleep:
-		delete(r.sleeps, f)
-		ev.WaitKind, ev.On = "sleep", "sleep("+formatDelay(d)+")"
+	case noted:
+		delete(r.notes, f)
+		ev.WaitKind, ev.On = n.kind, n.on
+		for _, c := range n.targets {
+			if ct, ok := c.self.(*Task); ok {
+				ev.Targets = append(ev.Targets, r.id(ct))
+			}
+		}
 	case f.gather != nil:
 		ev.WaitKind = "gather"
 		var names []string

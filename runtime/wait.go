@@ -70,6 +70,9 @@ func (w *waitCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Valu
 		for _, f := range w.fs {
 			f.AddDoneCallback(waitOnCompletion, w)
 		}
+		if l.rec != nil {
+			l.rec.note(w.waiter, "wait", "wait()", w.fs)
+		}
 		if !w.waiter.Done() {
 			return yieldFuture(w.waiter)
 		}

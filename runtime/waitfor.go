@@ -136,6 +136,9 @@ func (w *waitForCoro) start(th *vm.Thread) (vm.Value, bool, error) {
 	}
 	w.fut = f
 	f.AddDoneCallback(releaseWaiter, w.waiter)
+	if l.rec != nil {
+		l.rec.note(w.waiter, "wait_for", "wait_for(timeout="+formatDelay(timeout)+")", []*Future{f})
+	}
 	w.state = wfWaiting
 	return yieldFuture(w.waiter)
 }
@@ -144,6 +147,9 @@ func (w *waitForCoro) start(th *vm.Thread) (vm.Value, bool, error) {
 func (w *waitForCoro) cancelAndWait() (vm.Value, bool, error) {
 	w.cancelW = NewFuture(w.fut.loop)
 	w.fut.AddDoneCallback(releaseWaiter, w.cancelW)
+	if r := w.fut.loop.rec; r != nil {
+		r.note(w.cancelW, "task", "its cancellation", []*Future{w.fut})
+	}
 	cancelFuture(w.fut, vm.NULL)
 	return yieldFuture(w.cancelW)
 }
