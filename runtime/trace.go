@@ -67,11 +67,11 @@ type Recorder struct {
 	// asyncio's slow_callback_duration, 0.1 s.
 	StallThreshold float64
 
-	clock  Clock
-	t0     float64
-	ids    map[*Task]int
-	notes  map[*Future]waitNote // what some waiter futures stand for
-	n      int
+	clock Clock
+	t0    float64
+	ids   map[*Task]int
+	notes map[*Future]waitNote // what some waiter futures stand for
+	n     int
 	// running is the task whose step is under way.
 	running *Task
 }
