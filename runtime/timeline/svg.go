@@ -34,6 +34,7 @@ var waitColors = map[string]string{
 	"gather":    "#8e44ad",
 	"taskgroup": "#8e44ad",
 	"wait":      "#8e44ad",
+	"wait_for":  "#8e44ad",
 	"lock":      "#d35400",
 	"queue":     "#138d75",
 	"event":     "#b7950b",
