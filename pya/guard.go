@@ -18,6 +18,10 @@ import (
 // tasks, a script catching it) gets it again.
 const interruptPeriod = time.Millisecond
 
+// spinFor is how long a cancelled call's watcher keeps the interrupt flag
+// set continuously before falling back to once per interruptPeriod.
+const spinFor = 10 * time.Second
+
 // call is the boundary of every public entry point: it sets up the
 // context, the step budget and the cancellation watcher, recovers Go
 // panics, and converts errors to *Error. Calls nested inside natives share
@@ -81,12 +85,28 @@ func (in *Interpreter) watch(ctx context.Context) (stop func()) {
 		// script may catch that: keep the flag set (spinning, yielding
 		// the processor) so that the handler's next poll point raises
 		// again, and wake a blocked event loop every interruptPeriod.
-		next := time.Now()
+		// After spinFor, the script is blocked somewhere the flag does
+		// not reach (a native ignoring its context): poll gently.
+		start := time.Now()
+		next := start
 		for {
-			in.vm.Interrupt()
-			if now := time.Now(); !now.Before(next) {
+			// A tight burst of stores: the window in which a handler can
+			// run without seeing the flag is a few instructions wide.
+			for i := 0; i < 1000; i++ {
+				in.vm.Interrupt()
+			}
+			now := time.Now()
+			if !now.Before(next) {
 				runtime.InterruptLoop(in.vm)
 				next = now.Add(interruptPeriod)
+			}
+			if now.Sub(start) > spinFor {
+				select {
+				case <-done:
+					return
+				case <-time.After(interruptPeriod):
+				}
+				continue
 			}
 			select {
 			case <-done:
