@@ -293,7 +293,15 @@ func (f *fstring) field(depth int) (*ast.FormattedValue, string) {
 		var spec strings.Builder
 		specParts := f.parse(nil, &spec, depth+1)
 		specParts = flushLiteral(specParts, &spec, f.whole)
-		fv.FormatSpec = &ast.JoinedStr{Span: f.whole, Values: specParts}
+		// CPython 3.11 gives a spec the span of its own literal token, and
+		// a literal-only spec's text too; fields keep the whole span.
+		tok := tokSpan([]plex.Token{f.tok})
+		if len(specParts) == 1 {
+			if k, ok := specParts[0].(*ast.Constant); ok {
+				k.Span = tok
+			}
+		}
+		fv.FormatSpec = &ast.JoinedStr{Span: tok, Values: specParts}
 	}
 	if f.i >= len(f.body) || f.body[f.i] != '}' {
 		f.fail("f-string: expecting '}'")

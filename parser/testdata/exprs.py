@@ -113,3 +113,6 @@ x = "".join(("".join((a, b))
              for a, b in c))
 y = f((a for a in b))
 z = f(a for a in b)
+# ---
+x = (f"a{b:02d}"
+     f"c{d!r:>{w}}" "e")
