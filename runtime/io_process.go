@@ -37,8 +37,11 @@ type Process struct {
 func (*Process) Type() *vm.Type { return ProcessType }
 
 // Spawn starts argv (argv[0] looked up in PATH) with the given stdio
-// choices; stdout and stderr of the parent are passed as files.
-func (l *Loop) Spawn(argv []string, stdin, stdout, stderr int, dir string, env []string, parentOut, parentErr io.Writer) (*Process, error) {
+// choices. An inherited stream is the interpreter's: passed as is when it
+// is a file, copied under the GIL when it is another writer; an input that
+// is not a file (an embedder's reader) is not shared: the child reads
+// /dev/null.
+func (l *Loop) Spawn(argv []string, stdin, stdout, stderr int, dir string, env []string, parentIn io.Reader, parentOut, parentErr io.Writer) (*Process, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = dir
 	cmd.Env = env
@@ -70,15 +73,17 @@ func (l *Loop) Spawn(argv []string, stdin, stdout, stderr int, dir string, env [
 		childEnds = append(childEnds, r)
 		cmd.Stdin = r
 		p.Stdin = NewStream(l, nil, w, w)
-	case StdioDevnull:
+	default:
+		if f, ok := parentIn.(*os.File); ok && stdin != StdioDevnull {
+			cmd.Stdin = f
+			break
+		}
 		f, err := nullFile()
 		if err != nil {
 			closeAll()
 			return nil, OSErrorFromGo(l.th, err)
 		}
 		cmd.Stdin = f
-	default:
-		cmd.Stdin = os.Stdin
 	}
 	var outW *os.File
 	for i, choice := range []int{stdout, stderr} {

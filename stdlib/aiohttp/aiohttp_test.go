@@ -265,3 +265,20 @@ InvalidURL not a url
 	s.CloseClientConnections()
 	waitGoroutines(t, base)
 }
+
+// TestSandbox: a sandboxed interpreter cannot import aiohttp's transport.
+func TestSandbox(t *testing.T) {
+	prog, err := pya.Compile("sandbox.pya", []byte("import aiohttp\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := pya.New(&pya.Options{Sandbox: true, Stderr: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	err = in.Run(context.Background(), prog)
+	if err == nil || !strings.Contains(err.Error(), "_pya_http halted") {
+		t.Fatalf("want an ImportError, got %v", err)
+	}
+}

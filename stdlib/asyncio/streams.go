@@ -208,7 +208,26 @@ func streamWrite(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) 
 	return vm.None, s.Write(b.B)
 }
 
+// blocked reports whether the embedder's sandbox removed the modules that
+// reach outside the interpreter (pya.Options.Sandbox sets them to None in
+// sys.modules): sockets and processes through asyncio must not reopen
+// that door.
+func blocked(th *vm.Thread, names ...string) bool {
+	if th.Interp == nil {
+		return false
+	}
+	for _, n := range names {
+		if v, ok := th.Interp.Modules().GetStr(n); ok && v.IsNone() {
+			return true
+		}
+	}
+	return false
+}
+
 func initPyaIO(th *vm.Thread, m *vm.Module) error {
+	if blocked(th, "socket", "subprocess") {
+		return vm.NewError(vm.ModuleNotFoundErrorType, "import of _pya_io halted; None in sys.modules")
+	}
 	d := m.Dict
 	for name, fn := range map[string]vm.NativeFunc{
 		"connect": ioConnect,
@@ -403,9 +422,12 @@ func ioSpawn(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 	if err != nil {
 		return vm.NULL, err
 	}
-	out, errw := io.Writer(os.Stdout), io.Writer(os.Stderr)
+	in, out, errw := io.Reader(os.Stdin), io.Writer(os.Stdout), io.Writer(os.Stderr)
 	if th.Interp != nil {
 		cfg := th.Interp.Config()
+		if cfg.Stdin != nil {
+			in = cfg.Stdin
+		}
 		if cfg.Stdout != nil {
 			out = cfg.Stdout
 		}
@@ -413,7 +435,7 @@ func ioSpawn(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 			errw = cfg.Stderr
 		}
 	}
-	p, err := l.Spawn(argv, stdio[0], stdio[1], stdio[2], dir, env, out, errw)
+	p, err := l.Spawn(argv, stdio[0], stdio[1], stdio[2], dir, env, in, out, errw)
 	if err != nil {
 		return vm.NULL, err
 	}

@@ -216,3 +216,34 @@ asyncio.run(main())
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestSandbox: a sandboxed interpreter gets no sockets or processes
+// through asyncio.
+func TestSandbox(t *testing.T) {
+	prog, err := pya.Compile("sandbox.pya", []byte(`
+import asyncio
+async def main():
+    for f in (lambda: asyncio.open_connection('127.0.0.1', 1), lambda: asyncio.create_subprocess_exec('true')):
+        try:
+            await f()
+        except ImportError as e:
+            print(type(e).__name__, e)
+asyncio.run(main())
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	in, err := pya.New(&pya.Options{Stdout: &out, Sandbox: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	if err := in.Run(context.Background(), prog); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "halted") || !strings.Contains(lines[1], "halted") {
+		t.Errorf("got %q, want two ModuleNotFoundErrors", out.String())
+	}
+}
