@@ -21,13 +21,19 @@ import (
 // run runs src on the real clock with BASE replaced by base.
 func run(t *testing.T, src, base string) (string, error) {
 	t.Helper()
+	return runOn(t, src, base, false)
+}
+
+// runOn runs src on the virtual clock or the real one.
+func runOn(t *testing.T, src, base string, virtual bool) (string, error) {
+	t.Helper()
 	src = strings.ReplaceAll(src, "BASE", base)
 	prog, err := pya.Compile("test.pya", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out, errb bytes.Buffer
-	in, err := pya.New(&pya.Options{Stdout: &out, Stderr: &errb})
+	in, err := pya.New(&pya.Options{Stdout: &out, Stderr: &errb, VirtualTime: virtual})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,12 +106,19 @@ func TestArticleWebScraping(t *testing.T) {
 	}
 }
 
-// TestFanOut: 50 concurrent gets of a handler sleeping 100 ms overlap.
+// TestFanOut: 50 concurrent gets of a handler sleeping 100 ms overlap, on
+// either clock.
 func TestFanOut(t *testing.T) {
+	for _, virtual := range []bool{false, true} {
+		t.Run(fmt.Sprint("virtual=", virtual), func(t *testing.T) { fanOut(t, virtual) })
+	}
+}
+
+func fanOut(t *testing.T, virtual bool) {
 	s := server(t)
 	base := goruntime.NumGoroutine()
 	start := time.Now()
-	got, err := run(t, `
+	got, err := runOn(t, `
 import asyncio, aiohttp
 
 async def fetch(session, i):
@@ -118,7 +131,7 @@ async def main():
     print(len(results), all(r == (200, True) for r in results), session.closed)
 
 asyncio.run(main())
-`, s.URL)
+`, s.URL, virtual)
 	elapsed := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
