@@ -2,7 +2,14 @@
 // picture of a run's concurrency: one lane per task with its running and
 // waiting spans, the tasks it created and awaited, and the loop's stalls.
 // It writes SVG, HTML (the SVG plus a hover script), JSON for tools, and
-// the text lines of pya --trace.
+// the text lines of pya --trace:
+//
+//	pya --clock=virtual --timeline=run.svg script.pya   # or run.html, run.json
+//	pya --clock=virtual --trace script.pya              # t=1.000 Task-2 worker() wait sleep(1)
+//
+// On the virtual clock the figures are exact and the JSON deterministic
+// (testdata/timeline holds golden files). Recording hooks live in the
+// runtime package (trace.go): a nil check on Loop.rec when off.
 package timeline
 
 import (
