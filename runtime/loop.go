@@ -45,6 +45,8 @@ type Loop struct {
 	currentTask *Task
 	tasks       []*Task   // all tasks created on this loop, pruned of done ones lazily
 	mainFut     *Future   // the future run_until_complete waits for (deadlock reports)
+	runnerMain  *Task     // asyncio.run's main task, which a SIGINT cancels (Sigint)
+	interrupts  int       // SIGINTs received during runMain
 	rec         *Recorder // pya --timeline/--trace; nil when not recording
 
 	excHandler  vm.Value  // set_exception_handler; NULL for the default

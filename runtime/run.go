@@ -54,6 +54,80 @@ func runUntilCompleteCB(arg any, v vm.Value) error {
 	return nil
 }
 
+// runMain is the core of Runner.run: run_until_complete(task) where a
+// SIGINT (Sigint) first cancels the main task, and a main task that ended
+// cancelled by it raises KeyboardInterrupt (chained to the CancelledError,
+// as CPython's Runner does).
+func (l *Loop) runMain(th *vm.Thread, task *Task) (vm.Value, error) {
+	prev := l.runnerMain
+	l.runnerMain, l.interrupts = task, 0
+	r, err := l.RunUntilComplete(th, task.Value())
+	l.runnerMain = prev
+	if err != nil && l.interrupts > 0 {
+		if exc, ok := err.(*vm.Exception); ok && isCancelled(exc) && task.Uncancel() == 0 {
+			ki := vm.NewException(vm.KeyboardInterruptType)
+			ki.Context = exc
+			return vm.NULL, ki
+		}
+	}
+	return r, err
+}
+
+// SigintResult says what Sigint did.
+type SigintResult uint8
+
+const (
+	// SigintNoLoop: no event loop runs on the interpreter; the embedder
+	// raises KeyboardInterrupt in the VM (Interpreter.Interrupt).
+	SigintNoLoop SigintResult = iota
+	// SigintPosted: the running loop takes the signal (Runner._on_sigint).
+	SigintPosted
+	// SigintBusy: pya code holds the GIL; retry shortly, or fall back to
+	// Interpreter.Interrupt if the code never yields.
+	SigintBusy
+)
+
+// Sigint is what a SIGINT does to a program in asyncio.run (the CLI's
+// signal handler calls it from its own goroutine): the first one cancels
+// the main task, so its cleanup runs and asyncio.run raises
+// KeyboardInterrupt; a second one, or one while a loop runs without
+// asyncio.run, raises KeyboardInterrupt out of the loop.
+func Sigint(in *vm.Interpreter) SigintResult {
+	envsMu.Lock()
+	e := envs[in]
+	envsMu.Unlock()
+	if e == nil {
+		return SigintNoLoop
+	}
+	return e.sigint()
+}
+
+func (e *Env) sigint() SigintResult {
+	if !e.GIL.TryAcquire() {
+		return SigintBusy
+	}
+	l := e.running
+	if l != nil {
+		l.Post(onSigint, l, vm.NULL, false)
+	}
+	e.GIL.Release()
+	if l == nil {
+		return SigintNoLoop
+	}
+	return SigintPosted
+}
+
+// onSigint is Runner._on_sigint, run on the loop.
+func onSigint(arg any, _ vm.Value) error {
+	l := arg.(*Loop)
+	l.interrupts++
+	if l.interrupts == 1 && l.runnerMain != nil && !l.runnerMain.Done() {
+		l.runnerMain.Cancel(vm.None)
+		return nil
+	}
+	return vm.NewException(vm.KeyboardInterruptType)
+}
+
 // Run is asyncio.run(main): a new loop runs main as a task; then the
 // remaining tasks are cancelled and awaited, async generators and the
 // default executor are shut down, and the loop is closed.
@@ -74,7 +148,7 @@ func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
 	} else {
 		var task *Task
 		if task, err = NewTask(l, main, vm.NULL); err == nil {
-			result, err = l.RunUntilComplete(th, task.Value())
+			result, err = l.runMain(th, task)
 		}
 	}
 	if cerr := l.shutdown(th, err != nil); err == nil && cerr != nil {

@@ -56,7 +56,7 @@ func (r *Runner) Run(th *vm.Thread, coro vm.Value) (vm.Value, error) {
 	if err != nil {
 		return vm.NULL, err
 	}
-	return r.loop.RunUntilComplete(th, t.Value())
+	return r.loop.runMain(th, t)
 }
 
 // Close is runner.close() (and __exit__).

@@ -1,0 +1,122 @@
+package runtime
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pya-lang/pya/vm"
+)
+
+// newRealClockThread is newTestThread on the real clock: the loop releases
+// the GIL while it waits, as when a user presses Ctrl-C.
+func newRealClockThread() (*vm.Thread, *Env) {
+	th := vm.NewThread(nil)
+	e := newEnv(RealClockKind)
+	envsMu.Lock()
+	envs[th] = e
+	envsMu.Unlock()
+	return th, e
+}
+
+// sendSigint delivers n SIGINTs the way the CLI's handler does: retrying
+// while pya code holds the GIL.
+func sendSigint(t *testing.T, e *Env, after time.Duration, n int) {
+	go func() {
+		time.Sleep(after)
+		for i := 0; i < n; i++ {
+			for e.sigint() == SigintBusy {
+				time.Sleep(time.Millisecond)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+}
+
+// TestSigintCancelsMain is Runner._on_sigint: the first SIGINT cancels the
+// main task, whose cleanup (which may await) runs before asyncio.run's
+// shutdown cancels the other tasks; asyncio.run then raises
+// KeyboardInterrupt chained to the CancelledError. Repeated at several
+// moments of the program.
+func TestSigintCancelsMain(t *testing.T) {
+	for _, after := range []time.Duration{5 * time.Millisecond, 30 * time.Millisecond, 60 * time.Millisecond} {
+		th, e := newRealClockThread()
+		var o out
+		worker := coro(func(y *Y) (vm.Value, error) {
+			err := y.Sleep(30)
+			o.p("worker cleanup: %v", err != nil)
+			return vm.NULL, err
+		})
+		main := coro(func(y *Y) (vm.Value, error) {
+			mustTask(t, th, worker)
+			for i := 0; ; i++ {
+				if err := y.Sleep(0.01); err != nil {
+					o.p("main cancelled")
+					if err := y.Sleep(0.01); err != nil { // cleanup may await
+						return vm.NULL, err
+					}
+					o.p("main cleanup done")
+					return vm.NULL, err
+				}
+				if i == 3000 {
+					return vm.None, nil
+				}
+			}
+		})
+		sendSigint(t, e, after, 1)
+		_, err := Run(th, main)
+		exc, ok := err.(*vm.Exception)
+		if !ok || !exc.IsInstance(vm.KeyboardInterruptType) {
+			t.Fatalf("after %v: asyncio.run returned %v, want KeyboardInterrupt", after, err)
+		}
+		if exc.Context == nil || !exc.Context.IsInstance(CancelledErrorType) {
+			t.Errorf("after %v: KeyboardInterrupt's context is %v, want the CancelledError", after, exc.Context)
+		}
+		o.check(t, `
+main cancelled
+main cleanup done
+worker cleanup: true`)
+	}
+}
+
+// TestSigintTwice: a second SIGINT while the cancelled main task's cleanup
+// still waits raises KeyboardInterrupt out of the loop at once; the
+// shutdown still cancels what is left.
+func TestSigintTwice(t *testing.T) {
+	th, e := newRealClockThread()
+	var o out
+	main := coro(func(y *Y) (vm.Value, error) {
+		if err := y.Sleep(30); err != nil {
+			o.p("main cancelled")
+			err2 := y.Sleep(30) // a slow cleanup
+			o.p("cleanup interrupted: %v", err2 != nil)
+			return vm.NULL, err2
+		}
+		return vm.None, nil
+	})
+	sendSigint(t, e, 10*time.Millisecond, 2)
+	start := time.Now()
+	_, err := Run(th, main)
+	if exc, ok := err.(*vm.Exception); !ok || !exc.IsInstance(vm.KeyboardInterruptType) {
+		t.Fatalf("asyncio.run returned %v, want KeyboardInterrupt", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	o.check(t, `
+main cancelled
+cleanup interrupted: true`)
+}
+
+// TestSigintWithoutRun: while pya code runs (the GIL is held) Sigint says
+// busy; with no loop running, it leaves the interrupt to the VM.
+func TestSigintWithoutRun(t *testing.T) {
+	_, e := newRealClockThread()
+	if r := e.sigint(); r != SigintBusy {
+		t.Errorf("Sigint while the GIL is held = %d, want SigintBusy", r)
+	}
+	e.GIL.Release() // the main thread blocks (time.sleep, input())
+	defer e.GIL.Acquire()
+	if r := e.sigint(); r != SigintNoLoop {
+		t.Errorf("Sigint with no loop = %d, want SigintNoLoop", r)
+	}
+}
