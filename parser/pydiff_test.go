@@ -26,9 +26,13 @@ import ast, json, re, sys
 out = []
 for src in json.load(sys.stdin):
     try:
-        s = ast.dump(ast.parse(src), include_attributes=POS)
-        s = re.sub(r", ctx=(Load|Store|Del)\(\)", "", s)
-        s = re.sub(r", kind='u'", "", s)
+        tree = ast.parse(src)
+        for n in ast.walk(tree):
+            if "ctx" in n._fields:
+                del n.ctx  # Dump has no expression contexts
+            if isinstance(n, ast.Constant):
+                n.kind = None
+        s = ast.dump(tree, include_attributes=POS)
         try:
             compile(src, "f.py", "exec", dont_inherit=True)
         except SyntaxError as e:
