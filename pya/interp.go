@@ -106,7 +106,7 @@ func New(opts *Options) (*Interpreter, error) {
 		Argv:   o.Argv,
 		Path:   o.Path,
 		Compile: func(filename string, src []byte) (*compile.Code, error) {
-			c, err := compileRaw(filename, src, compile.ModeExec, counted)
+			c, err := compileImport(filename, src, counted)
 			if err != nil {
 				return nil, err
 			}
