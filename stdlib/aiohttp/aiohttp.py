@@ -287,6 +287,45 @@ class ClientTimeout:
 DEFAULT_TIMEOUT = ClientTimeout(total=5 * 60)
 
 
+class BasicAuth:
+    def __init__(self, login, password='', encoding='latin1'):
+        if login is None:
+            raise ValueError('None is not allowed as login value')
+        if ':' in login:
+            raise ValueError('A ":" is not allowed in login (RFC 1945#section-11.1)')
+        self.login = login
+        self.password = password
+        self.encoding = encoding
+
+    def __repr__(self):
+        return (f'BasicAuth(login={self.login!r}, password={self.password!r}, '
+                f'encoding={self.encoding!r})')
+
+    def encode(self):
+        import base64
+        creds = f'{self.login}:{self.password}'.encode(self.encoding)
+        return 'Basic %s' % base64.b64encode(creds).decode(self.encoding)
+
+
+class TCPConnector:
+    """Connection pool options: limit (total connections, 0 for no
+    limit) and ssl=False (no certificate verification)."""
+
+    def __init__(self, *, limit=100, limit_per_host=0, ssl=True,
+                 verify_ssl=True, force_close=False, **kwargs):
+        self.limit = limit
+        self.limit_per_host = limit_per_host
+        self._insecure = ssl is False or not verify_ssl
+        self._closed = False
+
+    @property
+    def closed(self):
+        return self._closed
+
+    async def close(self):
+        self._closed = True
+
+
 class _Content:
     """response.content: the body as a stream (already read)."""
 
@@ -507,7 +546,12 @@ class ClientSession:
         self._timeout = timeout
         self._raise_for_status = raise_for_status
         self._json_serialize = json_serialize
-        self._client = _pya_http.Client()
+        if connector is None:
+            connector = TCPConnector()
+        self._connector = connector
+        self._client = _pya_http.Client(connector.limit, connector.limit_per_host,
+                                        connector._insecure)
+        self._auth = kwargs.get('auth')
         self._closed = False
 
     def __repr__(self):
@@ -525,10 +569,15 @@ class ClientSession:
     def headers(self):
         return self._default_headers
 
+    @property
+    def connector(self):
+        return self._connector
+
     async def close(self):
         if not self._closed:
             self._closed = True
             self._client.close()
+            await self._connector.close()
 
     async def __aenter__(self):
         return self
@@ -565,7 +614,8 @@ class ClientSession:
 
     async def _request(self, method, str_or_url, *, params=None, data=None,
                        json=None, headers=None, timeout=None,
-                       allow_redirects=True, raise_for_status=None, **kwargs):
+                       allow_redirects=True, raise_for_status=None, auth=None,
+                       **kwargs):
         if self._closed:
             raise RuntimeError('Session is closed')
         if data is not None and json is not None:
@@ -596,6 +646,9 @@ class ClientSession:
             items = data.items() if hasattr(data, 'items') else data
             body = '&'.join(f'{_quote(k)}={_quote(v)}' for k, v in items).encode()
             ctype = 'application/x-www-form-urlencoded'
+        auth = auth if auth is not None else self._auth
+        if auth is not None and 'Authorization' not in hdrs:
+            hdrs._items.append(('Authorization', auth.encode()))
         if ctype is not None and 'Content-Type' not in hdrs:
             hdrs._items.append(('Content-Type', ctype))
         if params is not None:

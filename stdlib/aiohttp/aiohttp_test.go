@@ -201,6 +201,11 @@ async def main():
         except aiohttp.ClientResponseError as e:
             print('raised', e.status)
     print(aiohttp.ClientTimeout(total=5))
+    conn = aiohttp.TCPConnector(limit=2)
+    async with aiohttp.ClientSession(connector=conn, auth=aiohttp.BasicAuth('u', 'p')) as s:
+        rs = await asyncio.gather(*(s.get('BASE/echo') for _ in range(6)))
+        print([r.status for r in rs], s.connector is conn)
+    print(conn.closed, aiohttp.BasicAuth('u', 'p').encode())
 
 asyncio.run(main())
 `, s.URL)
@@ -221,6 +226,8 @@ True
 Attempt to decode JSON with unexpected mimetype: text/html
 raised 500
 ClientTimeout(total=5, connect=None, sock_read=None, sock_connect=None, ceil_threshold=5)
+[200, 200, 200, 200, 200, 200] True
+True Basic dTpw
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

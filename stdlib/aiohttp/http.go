@@ -9,6 +9,7 @@ package aiohttp
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	_ "embed"
 	"errors"
 	"io"
@@ -65,11 +66,25 @@ type client struct {
 
 func (*client) Type() *vm.Type { return clientType }
 
+// newClient is Client(limit, limit_per_host, insecure): a connection pool
+// with TCPConnector's limits (0: none).
 func newClient(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	if len(args) != 3 || len(kw) != 0 || !args[0].IsInt() || !args[1].IsInt() {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "Client(limit, limit_per_host, insecure)")
+	}
+	limit, perHost := int(args[0].AsInt()), int(args[1].AsInt())
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.Proxy = nil // aiohttp ignores proxy variables unless trust_env
-	tr.MaxIdleConnsPerHost = 100
-	tr.MaxIdleConns = 100
+	tr.MaxIdleConns = limit
+	tr.MaxIdleConnsPerHost = limit
+	if perHost > 0 && (limit == 0 || perHost < limit) {
+		tr.MaxConnsPerHost = perHost
+	} else {
+		tr.MaxConnsPerHost = limit
+	}
+	if args[2].Is(vm.True) {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}
+	}
 	hc := &http.Client{Transport: tr}
 	return vm.ObjectValue(&client{hc: hc, tr: tr}), nil
 }
