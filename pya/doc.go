@@ -28,10 +28,21 @@
 //
 // # Values
 //
-// Values cross the boundary by explicit conversion, not by sharing: None,
-// bool, int (int64 or *big.Int), float, str, bytes, list and tuple
-// ([]any), dicts with str keys (map[string]any); anything else is an
-// opaque *Object that can be passed back.
+// Values cross the boundary by explicit conversion, not by sharing:
+//
+//	pya                      Go result            Go accepted
+//	None                     nil                  nil
+//	bool                     bool                 bool
+//	int                      int64, *big.Int      int*, uint*, *big.Int
+//	float                    float64              float32, float64
+//	str                      string               string
+//	bytes, bytearray         []byte (a copy)      []byte (copied to bytes)
+//	list, tuple              []any                []any, []string, []int64, []float64
+//	dict with only str keys  map[string]any       map[string]any
+//	anything else            *Object              *Object, *Function
+//
+// An *Object (an instance, a set, a function, a subclass of a built-in
+// type) is opaque and goes back to pya as the same object.
 //
 // # Native functions
 //

@@ -312,9 +312,9 @@ func (in *Interpreter) SetGlobal(name string, v any) error {
 	return nil
 }
 
-// FromGo converts a Go value for this interpreter (see the conversion
-// table in convert.go's doc): the result is an *Object only when v is one
-// already; use it to build arguments that stay identical across calls.
+// FromGo converts a Go value as arguments are converted (see Values in
+// the package doc) and returns it as an *Object, e.g. to pass one pya list
+// to several calls, which then see each other's changes.
 func (in *Interpreter) FromGo(v any) (*Object, error) {
 	x, err := in.fromGo(v, 0)
 	if err != nil {
