@@ -153,14 +153,8 @@ asyncio.run(main())
 // status 130 (killed by SIGINT). Skipped until cmd/pya routes SIGINT to
 // runtime.Sigint (a pya process without a handler dies silently).
 func TestSigintCLI(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds cmd/pya")
-	}
+	bin := buildPya(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "pya")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/pya-lang/pya/cmd/pya").CombinedOutput(); err != nil {
-		t.Skipf("cannot build cmd/pya: %v\n%s", err, out)
-	}
 	prog := filepath.Join(dir, "sig.pya")
 	if err := os.WriteFile(prog, []byte(sigintProgram), 0o644); err != nil {
 		t.Fatal(err)
