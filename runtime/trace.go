@@ -57,8 +57,9 @@ type TraceEvent struct {
 // Loop.rec when none is attached, so that recording costs nothing when off.
 // All methods run on the loop goroutine (under the GIL).
 type Recorder struct {
-	// Events are the recorded events in the order they happened.
-	Events []TraceEvent
+	// chunks hold the events in the order they happened, in blocks of
+	// fixed size, so that a long run never copies what it recorded.
+	chunks [][]TraceEvent
 	// Live, if set, sees each event as it is recorded (pya --trace).
 	Live func(TraceEvent)
 	// StallThreshold is the callback duration in seconds above which the
@@ -125,11 +126,28 @@ func InterpreterClock(in *vm.Interpreter) Clock {
 	return e.Clock
 }
 
+// eventsPerChunk is the size of a block of events (about 180 KB).
+const eventsPerChunk = 1024
+
 func (r *Recorder) emit(ev TraceEvent) {
-	r.Events = append(r.Events, ev)
+	n := len(r.chunks)
+	if n == 0 || len(r.chunks[n-1]) == eventsPerChunk {
+		r.chunks = append(r.chunks, make([]TraceEvent, 0, eventsPerChunk))
+		n++
+	}
+	r.chunks[n-1] = append(r.chunks[n-1], ev)
 	if r.Live != nil {
 		r.Live(ev)
 	}
+}
+
+// Events returns the recorded events in the order they happened.
+func (r *Recorder) Events() []TraceEvent {
+	var all []TraceEvent
+	for _, c := range r.chunks {
+		all = append(all, c...)
+	}
+	return all
 }
 
 // id returns t's id, registering a task created before recording began.

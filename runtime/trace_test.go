@@ -36,7 +36,7 @@ func TestRecorderEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	var kinds []string
-	for _, ev := range rec.Events {
+	for _, ev := range rec.Events() {
 		s := ev.Kind.String()
 		if ev.Kind == TraceWait {
 			s += " " + ev.On
@@ -55,8 +55,8 @@ func TestRecorderEvents(t *testing.T) {
 			t.Fatalf("events %q, want %q", kinds, want)
 		}
 	}
-	if rec.Events[0].Name == "" || rec.Events[0].Task != 1 {
-		t.Errorf("create event %+v lacks the task's name or id", rec.Events[0])
+	if rec.Events()[0].Name == "" || rec.Events()[0].Task != 1 {
+		t.Errorf("create event %+v lacks the task's name or id", rec.Events()[0])
 	}
 }
 

@@ -27,7 +27,7 @@ func Start(in *vm.Interpreter, file string, trace bool, title string, stderr io.
 		if file == "" {
 			return
 		}
-		tl := Build(rec.Events, rec.Virtual(), rec.Now())
+		tl := Build(rec.Events(), rec.Virtual(), rec.Now())
 		if err := tl.WriteFile(file, title); err != nil {
 			fmt.Fprintf(stderr, "pya: --timeline: %v\n", err)
 		}

@@ -51,7 +51,7 @@ func record(t *testing.T, name string, src []byte) (*timeline.Timeline, string) 
 		in.ReportError(err)
 		t.Fatalf("%s failed:\n%s", name, errs.String())
 	}
-	return timeline.Build(rec.Events, rec.Virtual(), rec.Now()), trace.String()
+	return timeline.Build(rec.Events(), rec.Virtual(), rec.Now()), trace.String()
 }
 
 // golden compares got with the file, or rewrites it with -update.
