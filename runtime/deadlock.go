@@ -12,7 +12,11 @@ import (
 // task at its await point (so its finally clauses and async with exits
 // run), or out of the loop when there is no main task to deliver it to.
 func (l *Loop) deadlock() error {
-	exc := vm.NewException(DeadlockErrorType, vm.NewStr(l.deadlockReport()))
+	report := l.deadlockReport()
+	if l.rec != nil {
+		l.rec.emit(TraceEvent{T: l.rec.Now(), Kind: TraceDeadlock, Detail: report})
+	}
+	exc := vm.NewException(DeadlockErrorType, vm.NewStr(report))
 	if m := l.mainFut; m != nil {
 		if t, ok := m.self.(*Task); ok && !t.Done() && t.futWaiter != nil {
 			w := t.futWaiter

@@ -29,9 +29,12 @@ const (
 	// (run_forever, under asyncio.run and run_until_complete).
 	TraceLoopStart
 	TraceLoopStop
+	// TraceDeadlock: no task could ever make progress; Detail is the
+	// report that the DeadlockError carries.
+	TraceDeadlock
 )
 
-var traceKindNames = [...]string{"create", "run", "wait", "done", "stall", "loop-start", "loop-stop"}
+var traceKindNames = [...]string{"create", "run", "wait", "done", "stall", "loop-start", "loop-stop", "deadlock"}
 
 func (k TraceKind) String() string { return traceKindNames[k] }
 

@@ -26,6 +26,14 @@ type Timeline struct {
 	Lanes  []*Lane `json:"lanes"`
 	Stalls []Stall `json:"stalls"`
 	Links  []Link  `json:"links"`
+	// Deadlocks are the moments pya found that no task could progress.
+	Deadlocks []Deadlock `json:"deadlocks,omitempty"`
+}
+
+// Deadlock is a deadlock found at T, with pya's report.
+type Deadlock struct {
+	T      float64 `json:"t"`
+	Report string  `json:"report"`
 }
 
 // Lane is the life of one task (or of the main program, ID 0).
@@ -135,6 +143,8 @@ func Build(events []runtime.TraceEvent, virtual bool, end float64) *Timeline {
 			}
 		case runtime.TraceStall:
 			tl.Stalls = append(tl.Stalls, Stall{Start: ev.T - ev.Dur, End: ev.T, Task: ev.Task})
+		case runtime.TraceDeadlock:
+			tl.Deadlocks = append(tl.Deadlocks, Deadlock{T: ev.T, Report: ev.Detail})
 		case runtime.TraceLoopStart:
 			openSpan(0, Span{Kind: "wait", Start: ev.T, WaitKind: "loop", On: "event loop"})
 		case runtime.TraceLoopStop:

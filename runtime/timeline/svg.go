@@ -149,6 +149,12 @@ func (tl *Timeline) writeSVG(w *bufio.Writer, title string) {
 			num((x0+x1)/2), num(g.lanesBottom+14), stallColor, esc(seconds(s.End-s.Start)), esc(tip))
 	}
 
+	for _, d := range tl.Deadlocks {
+		x := num(g.x(d.T))
+		f(`<g class="deadlock"><line x1="%s" y1="%d" x2="%s" y2="%s" stroke="%s" stroke-width="2.5"/><text x="%s" y="%s" font-size="11" font-weight="bold" fill="%s" text-anchor="end">deadlock</text><title>%s</title></g>`+"\n",
+			x, lanesTop, x, num(g.lanesBottom), stallColor, x, num(g.lanesBottom+14), stallColor, esc(d.Report))
+	}
+
 	// Lifelines, spans and end markers.
 	for i, l := range tl.Lanes {
 		tl.writeLane(w, &g, i, l)

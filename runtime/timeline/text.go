@@ -64,6 +64,8 @@ func FormatEvent(ev runtime.TraceEvent, tr *Tracer) string {
 		return t + "loop start"
 	case runtime.TraceLoopStop:
 		return t + "loop stop"
+	case runtime.TraceDeadlock:
+		return t + ev.Detail
 	}
 	return t + ev.Kind.String()
 }

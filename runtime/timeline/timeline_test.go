@@ -276,3 +276,43 @@ func TestStartWritesFile(t *testing.T) {
 		}
 	}
 }
+
+// TestDeadlock: the moment pya finds a deadlock is on the timeline, with
+// its report, and the waits that caused it.
+func TestDeadlock(t *testing.T) {
+	src := []byte(`import asyncio
+
+async def consumer(q):
+    await q.get()
+
+async def main():
+    q = asyncio.Queue()
+    t = asyncio.create_task(consumer(q))
+    await asyncio.sleep(1)
+    await t
+
+asyncio.run(main())
+`)
+	code, err := compileSource("dl.pya", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errs bytes.Buffer
+	in := vm.NewInterpreter(vm.Config{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Argv: []string{"dl.pya"}, Compile: compileSource})
+	runtime.ConfigureInterpreter(in, runtime.VirtualClockKind, &errs)
+	defer runtime.ForgetInterpreter(in)
+	rec := runtime.NewRecorder(runtime.InterpreterClock(in))
+	runtime.AttachRecorder(in, rec)
+	if err := in.ExecMain(code, src); err == nil {
+		t.Fatal("no DeadlockError")
+	}
+	tl := timeline.Build(rec.Events(), rec.Virtual(), rec.Now())
+	if len(tl.Deadlocks) != 1 || tl.Deadlocks[0].T != 1 || !strings.Contains(tl.Deadlocks[0].Report, "waits for Queue.get()") {
+		t.Fatalf("deadlocks = %+v", tl.Deadlocks)
+	}
+	var b bytes.Buffer
+	tl.WriteSVG(&b, "dl.pya")
+	if err := wellFormed(b.String()); err != nil || !strings.Contains(b.String(), ">deadlock</text>") {
+		t.Errorf("SVG lacks the deadlock mark (%v)", err)
+	}
+}
