@@ -65,6 +65,9 @@ type Recorder struct {
 	chunks [][]TraceEvent
 	// Live, if set, sees each event as it is recorded (pya --trace).
 	Live func(TraceEvent)
+	// LiveOnly keeps no events: they only go to Live (pya --trace
+	// without --timeline, whose runs may be long).
+	LiveOnly bool
 	// StallThreshold is the callback duration in seconds above which the
 	// loop counts as stalled. On the virtual clock any advance inside a
 	// callback (time.sleep) is a stall; on the real clock the default is
@@ -133,6 +136,12 @@ func InterpreterClock(in *vm.Interpreter) Clock {
 const eventsPerChunk = 1024
 
 func (r *Recorder) emit(ev TraceEvent) {
+	if r.LiveOnly {
+		if r.Live != nil {
+			r.Live(ev)
+		}
+		return
+	}
 	n := len(r.chunks)
 	if n == 0 || len(r.chunks[n-1]) == eventsPerChunk {
 		r.chunks = append(r.chunks, make([]TraceEvent, 0, eventsPerChunk))

@@ -21,6 +21,7 @@ func Start(in *vm.Interpreter, file string, trace bool, title string, stderr io.
 	rec := runtime.NewRecorder(runtime.InterpreterClock(in))
 	if trace {
 		rec.Live = NewTracer(stderr).Event
+		rec.LiveOnly = file == ""
 	}
 	runtime.AttachRecorder(in, rec)
 	return func() {
