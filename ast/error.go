@@ -31,16 +31,15 @@ func (e *SyntaxError) Error() string {
 func (e *SyntaxError) Format() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "  File \"%s\", line %d\n", e.File, e.Line)
-	if e.Text != "" {
+	// CPython prints the source line whenever it knows the line, even a
+	// blank one, and omits the caret when it would fall inside the
+	// stripped indentation (e.g. "unexpected indent").
+	if e.Line > 0 {
 		text := strings.TrimRight(e.Text, " \t\r\n\f")
 		trimmed := strings.TrimLeft(text, " \t\f")
 		indent := len([]rune(text)) - len([]rune(trimmed))
 		fmt.Fprintf(&b, "    %s\n", trimmed)
-		if e.Col > 0 {
-			col := e.Col - 1 - indent
-			if col < 0 {
-				col = 0
-			}
+		if col := e.Col - 1 - indent; e.Col > 0 && col >= 0 {
 			width := 1
 			if e.EndCol > e.Col {
 				width = e.EndCol - e.Col
