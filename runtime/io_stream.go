@@ -58,6 +58,7 @@ type Stream struct {
 	drains  []*Future // loop: drain() waiters, by target in drainAt
 	drainAt []int64
 	closedF *Future // loop: wait_closed()
+	pump    *pump   // loop: the protocol reader, if any (io_pump.go)
 }
 
 func (*Stream) Type() *vm.Type { return StreamType }

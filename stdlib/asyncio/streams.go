@@ -26,18 +26,32 @@ func init() {
 		return vm.ExecSource(th, m, "<frozen asyncio.subprocess>", []byte(subprocessSource))
 	})
 	methods(runtime.StreamType, map[string]vm.NativeFunc{
-		"read":          streamRead,
-		"write":         streamWrite,
-		"drain":         streamFut("drain", (*runtime.Stream).Drain),
-		"closed":        streamFut("closed", (*runtime.Stream).Closed),
-		"close":         streamDo("close", (*runtime.Stream).Close),
-		"abort":         streamDo("abort", (*runtime.Stream).Abort),
-		"write_eof":     streamDo("write_eof", (*runtime.Stream).WriteEOF),
-		"is_closing":    streamGet("is_closing", func(s *runtime.Stream) vm.Value { return vm.Bool(s.IsClosing()) }),
-		"at_eof":        streamGet("at_eof", func(s *runtime.Stream) vm.Value { return vm.Bool(s.AtEOF()) }),
-		"peername":      streamGet("peername", func(s *runtime.Stream) vm.Value { return connAddr(s, true) }),
-		"sockname":      streamGet("sockname", func(s *runtime.Stream) vm.Value { return connAddr(s, false) }),
+		"read":           streamRead,
+		"write":          streamWrite,
+		"drain":          streamFut("drain", (*runtime.Stream).Drain),
+		"closed":         streamFut("closed", (*runtime.Stream).Closed),
+		"close":          streamDo("close", (*runtime.Stream).Close),
+		"abort":          streamDo("abort", (*runtime.Stream).Abort),
+		"write_eof":      streamDo("write_eof", (*runtime.Stream).WriteEOF),
+		"is_closing":     streamGet("is_closing", func(s *runtime.Stream) vm.Value { return vm.Bool(s.IsClosing()) }),
+		"at_eof":         streamGet("at_eof", func(s *runtime.Stream) vm.Value { return vm.Bool(s.AtEOF()) }),
+		"peername":       streamGet("peername", func(s *runtime.Stream) vm.Value { return connAddr(s, true) }),
+		"sockname":       streamGet("sockname", func(s *runtime.Stream) vm.Value { return connAddr(s, false) }),
+		"pause_reading":  streamDo("pause_reading", (*runtime.Stream).PausePump),
+		"resume_reading": streamDo("resume_reading", (*runtime.Stream).ResumePump),
+		"pump": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			s, rest, err := streamSelf("pump", args, kw, 1)
+			if err != nil {
+				return vm.NULL, err
+			}
+			s.Pump(rest[0])
+			return vm.None, nil
+		},
 		"can_write_eof": streamGet("can_write_eof", func(s *runtime.Stream) vm.Value { return vm.True }),
+	})
+	methods(runtime.LoopType, map[string]vm.NativeFunc{
+		"create_connection": loopStreamsCall("create_connection", "_create_connection"),
+		"create_server":     loopStreamsCall("create_server", "_create_server"),
 	})
 	methods(runtime.ListenerType, map[string]vm.NativeFunc{
 		"serve": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
@@ -109,6 +123,28 @@ func init() {
 			return streamOrNone(v.Object().(*runtime.Process).Stderr), nil
 		},
 	})
+}
+
+// loopStreamsCall is a loop method written in asyncio.streams as
+// fn(loop, *args, **kwargs).
+func loopStreamsCall(name, fn string) vm.NativeFunc {
+	return func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+		if _, _, err := loopOf(name, args); err != nil {
+			return vm.NULL, err
+		}
+		if _, err := th.Import("asyncio.streams", nil, vm.NULL, 0); err != nil {
+			return vm.NULL, err
+		}
+		m, ok := th.Interp.Modules().GetStr("asyncio.streams")
+		if !ok {
+			return vm.NULL, vm.NewError(vm.ImportErrorType, "no module named 'asyncio.streams'")
+		}
+		f, err := vm.GetAttr(th, m, fn)
+		if err != nil {
+			return vm.NULL, err
+		}
+		return th.Call(f, args, kw)
+	}
 }
 
 func streamOrNone(s *runtime.Stream) vm.Value {
@@ -250,6 +286,8 @@ var ioNames = map[string]string{
 	"Server":                  "asyncio.streams",
 	"IncompleteReadError":     "asyncio.streams",
 	"LimitOverrunError":       "asyncio.streams",
+	"BaseProtocol":            "asyncio.streams",
+	"Protocol":                "asyncio.streams",
 	"create_subprocess_exec":  "asyncio.subprocess",
 	"create_subprocess_shell": "asyncio.subprocess",
 }

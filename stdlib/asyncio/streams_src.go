@@ -291,9 +291,129 @@ class _TransportSocket:
         return f'<asyncio.TransportSocket laddr={self.getsockname()!r}>'
 
 
-class Server:
-    def __init__(self, loop, listeners, client_connected_cb, limit):
+class BaseProtocol:
+    __slots__ = ()
+
+    def connection_made(self, transport):
+        pass
+
+    def connection_lost(self, exc):
+        pass
+
+    def pause_writing(self):
+        pass
+
+    def resume_writing(self):
+        pass
+
+
+class Protocol(BaseProtocol):
+    __slots__ = ()
+
+    def data_received(self, data):
+        pass
+
+    def eof_received(self):
+        pass
+
+
+class _SelectorSocketTransport:
+    """The transport handed to a Protocol (loop.create_connection and
+    loop.create_server)."""
+
+    def __init__(self, loop, transport, protocol):
         self._loop = loop
+        self._t = transport
+        self._protocol = protocol
+        self._lost = False
+        self._reading = True
+
+    def __repr__(self):
+        state = 'closing' if self._t.is_closing() else 'open'
+        return f'<_SelectorSocketTransport {state}>'
+
+    def get_extra_info(self, name, default=None):
+        if name == 'peername':
+            v = self._t.peername()
+        elif name == 'sockname':
+            v = self._t.sockname()
+        else:
+            v = None
+        return default if v is None else v
+
+    def get_protocol(self):
+        return self._protocol
+
+    def set_protocol(self, protocol):
+        self._protocol = protocol
+
+    def write(self, data):
+        self._t.write(data)
+
+    def writelines(self, list_of_data):
+        self._t.write(b''.join(list_of_data))
+
+    def write_eof(self):
+        self._t.write_eof()
+
+    def can_write_eof(self):
+        return True
+
+    def is_closing(self):
+        return self._t.is_closing()
+
+    def is_reading(self):
+        return self._reading and not self._t.is_closing()
+
+    def pause_reading(self):
+        self._reading = False
+        self._t.pause_reading()
+
+    def resume_reading(self):
+        self._reading = True
+        self._t.resume_reading()
+
+    def close(self):
+        if self._t.is_closing():
+            return
+        self._t.close()
+        self._t.closed().add_done_callback(self._closed)
+
+    def abort(self):
+        self._t.abort()
+        self._loop.call_soon(self._connection_lost, None)
+
+    def _closed(self, fut):
+        self._connection_lost(None)
+
+    def _connection_lost(self, exc):
+        if self._lost:
+            return
+        self._lost = True
+        self._protocol.connection_lost(exc)
+
+    def _on_data(self, data):
+        if isinstance(data, BaseException):
+            self._t.abort()
+            self._connection_lost(data)
+        elif data:
+            self._protocol.data_received(data)
+        elif not self._protocol.eof_received():
+            self.close()
+
+
+def _start_protocol(loop, transport, protocol):
+    tr = _SelectorSocketTransport(loop, transport, protocol)
+    protocol.connection_made(tr)
+    transport.pump(tr._on_data)
+    return tr
+
+
+class Server:
+    def __init__(self, loop, listeners, client_connected_cb, limit,
+                 protocol_factory=None):
+        self._loop = loop
+        self._protocol_factory = protocol_factory
         self._listeners = listeners
         self._cb = client_connected_cb
         self._limit = limit
@@ -306,6 +426,9 @@ class Server:
         return f'<{self.__class__.__name__} sockets={self.sockets!r}>'
 
     def _connected(self, transport):
+        if self._protocol_factory is not None:
+            _start_protocol(self._loop, transport, self._protocol_factory())
+            return
         reader = StreamReader(limit=self._limit, loop=self._loop)
         reader.set_transport(transport)
         writer = StreamWriter(transport, None, reader, self._loop)
@@ -395,6 +518,26 @@ async def open_connection(host=None, port=None, *,
     reader.set_transport(transport)
     writer = StreamWriter(transport, None, reader, loop)
     return reader, writer
+
+
+async def _create_connection(loop, protocol_factory, host=None, port=None,
+                             **kwds):
+    transport = await _pya_io.connect(host, port)
+    protocol = protocol_factory()
+    return _start_protocol(loop, transport, protocol), protocol
+
+
+async def _create_server(loop, protocol_factory, host=None, port=None, *,
+                         start_serving=True, **kwds):
+    if isinstance(host, (list, tuple)):
+        listeners = [_pya_io.listen(h, port) for h in host]
+    else:
+        listeners = [_pya_io.listen(host, port)]
+    server = Server(loop, listeners, None, _DEFAULT_LIMIT, protocol_factory)
+    if start_serving:
+        server._start_serving()
+        await _asyncio.sleep(0)
+    return server
 
 
 async def start_server(client_connected_cb, host=None, port=None, *,
