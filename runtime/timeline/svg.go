@@ -341,6 +341,9 @@ func (tl *Timeline) writeLegend(w *bufio.Writer, g *geometry) {
 	item(`<circle cx="10" cy="7" r="4.5" fill="#2b8a3e"/>`, "returned")
 	item(`<path d="M6,3 L14,11 M6,11 L14,3" stroke="`+stallColor+`" stroke-width="2.2"/>`, "raised")
 	item(`<g stroke="#6b7280" stroke-width="1.5" fill="#fff"><circle cx="10" cy="7" r="4.5"/><path d="M7,10 L13,4"/></g>`, "cancelled")
+	if len(tl.Deadlocks) > 0 {
+		item(`<path d="M10,0 L10,14" stroke="`+stallColor+`" stroke-width="2.5"/>`, "deadlock found")
+	}
 	w.WriteString("</g>\n")
 }
 
