@@ -30,6 +30,10 @@ func (e *SyntaxError) Error() string {
 //	SyntaxError: expected ':'
 func (e *SyntaxError) Format() string {
 	var b strings.Builder
+	if e.Line == 0 {
+		// No location (e.g. undecodable source): the message says it all.
+		return e.Kind + ": " + e.Msg + "\n"
+	}
 	fmt.Fprintf(&b, "  File \"%s\", line %d\n", e.File, e.Line)
 	// CPython prints the source line whenever it knows the line, even a
 	// blank one, and omits the caret when it would fall inside the
@@ -41,7 +45,9 @@ func (e *SyntaxError) Format() string {
 		fmt.Fprintf(&b, "    %s\n", trimmed)
 		if col := e.Col - 1 - indent; e.Col > 0 && col >= 0 {
 			width := 1
-			if e.EndCol > e.Col {
+			// CPython's printer underlines a range only for SyntaxError
+			// proper; indentation errors get a single caret.
+			if e.EndCol > e.Col && e.Kind == "SyntaxError" {
 				width = e.EndCol - e.Col
 			}
 			fmt.Fprintf(&b, "    %s%s\n", strings.Repeat(" ", col), strings.Repeat("^", width))

@@ -34,6 +34,9 @@ func build() {
 // ParseFile parses a whole module. The error, if any, is an *ast.SyntaxError.
 func ParseFile(filename string, src []byte) (mod *ast.Module, err error) {
 	build()
+	if err := checkEncoding(filename, src); err != nil {
+		return nil, err
+	}
 	toks, lexErr := lexer.Tokenize(filename, src)
 	p := newSource(filename, src)
 	if lexErr != nil {
