@@ -13,16 +13,25 @@ import (
 // Connect is the socket part of asyncio.open_connection: a future of a
 // Stream connected to host:port. Cancelling it cancels the dial.
 func (l *Loop) Connect(host string, port int) *Future {
+	return l.dial("tcp", host, port, net.JoinHostPort(host, strconv.Itoa(port)))
+}
+
+// ConnectUnix is open_unix_connection's socket part.
+func (l *Loop) ConnectUnix(path string) *Future { return l.dial("unix", path, 0, path) }
+
+func (l *Loop) dial(network, host string, port int, addr string) *Future {
 	ctx, cancel := context.WithCancel(context.Background())
-	addr := net.JoinHostPort(host, strconv.Itoa(port))
 	work := func() (any, error) {
 		var d net.Dialer
-		c, err := d.DialContext(ctx, "tcp", addr)
+		c, err := d.DialContext(ctx, network, addr)
 		cancel()
 		return c, err
 	}
 	conv := func(th *vm.Thread, r any, err error) (vm.Value, error) {
 		if err != nil {
+			if network == "unix" {
+				return vm.NULL, OSErrorFromGo(th, err)
+			}
 			return vm.NULL, connectError(th, host, port, err)
 		}
 		c := r.(net.Conn)
@@ -68,6 +77,15 @@ type Listener struct {
 }
 
 func (*Listener) Type() *vm.Type { return ListenerType }
+
+// ListenUnix binds a Unix socket at path.
+func (l *Loop) ListenUnix(path string) (*Listener, error) {
+	ln, err := net.Listen("unix", path)
+	if err != nil {
+		return nil, OSErrorFromGo(l.th, err)
+	}
+	return &Listener{loop: l, ln: ln}, nil
+}
 
 // Listen binds host:port (port 0 picks a free port).
 func (l *Loop) Listen(host string, port int) (*Listener, error) {

@@ -230,7 +230,11 @@ func (s *Stream) Write(b []byte) error {
 		return vm.NewError(vm.RuntimeErrorType, "the transport is not writable")
 	}
 	s.wmu.Lock()
-	if s.closing || s.shutWrite {
+	if s.shutWrite {
+		s.wmu.Unlock()
+		return vm.NewError(vm.RuntimeErrorType, "Cannot call write() after write_eof()")
+	}
+	if s.closing {
 		s.wmu.Unlock()
 		return nil // as a closing transport, drop the data
 	}

@@ -269,6 +269,40 @@ func initPyaIO(th *vm.Thread, m *vm.Module) error {
 		"connect": ioConnect,
 		"listen":  ioListen,
 		"spawn":   ioSpawn,
+		"connect_unix": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			a, err := parse("connect_unix", args, kw, "path")
+			if err != nil {
+				return vm.NULL, err
+			}
+			p, err := pathArg(th, a[0])
+			if err != nil {
+				return vm.NULL, err
+			}
+			l, err := runtime.GetRunningLoop(th)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return l.ConnectUnix(p).Value(), nil
+		},
+		"listen_unix": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			a, err := parse("listen_unix", args, kw, "path")
+			if err != nil {
+				return vm.NULL, err
+			}
+			p, err := pathArg(th, a[0])
+			if err != nil {
+				return vm.NULL, err
+			}
+			l, err := runtime.GetRunningLoop(th)
+			if err != nil {
+				return vm.NULL, err
+			}
+			ln, err := l.ListenUnix(p)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.ObjectValue(ln), nil
+		},
 	} {
 		d.SetStr(name, vm.NewBuiltin(name, fn))
 	}
@@ -288,6 +322,8 @@ var ioNames = map[string]string{
 	"LimitOverrunError":       "asyncio.streams",
 	"BaseProtocol":            "asyncio.streams",
 	"Protocol":                "asyncio.streams",
+	"open_unix_connection":    "asyncio.streams",
+	"start_unix_server":       "asyncio.streams",
 	"create_subprocess_exec":  "asyncio.subprocess",
 	"create_subprocess_shell": "asyncio.subprocess",
 }

@@ -540,6 +540,25 @@ async def _create_server(loop, protocol_factory, host=None, port=None, *,
     return server
 
 
+async def open_unix_connection(path=None, *, limit=_DEFAULT_LIMIT, **kwds):
+    loop = _asyncio.get_running_loop()
+    transport = await _pya_io.connect_unix(path)
+    reader = StreamReader(limit=limit, loop=loop)
+    reader.set_transport(transport)
+    writer = StreamWriter(transport, None, reader, loop)
+    return reader, writer
+
+
+async def start_unix_server(client_connected_cb, path=None, *,
+                            limit=_DEFAULT_LIMIT, start_serving=True, **kwds):
+    loop = _asyncio.get_running_loop()
+    server = Server(loop, [_pya_io.listen_unix(path)], client_connected_cb, limit)
+    if start_serving:
+        server._start_serving()
+        await _asyncio.sleep(0)
+    return server
+
+
 async def start_server(client_connected_cb, host=None, port=None, *,
                        limit=_DEFAULT_LIMIT, start_serving=True, **kwds):
     loop = _asyncio.get_running_loop()
