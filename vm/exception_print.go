@@ -99,16 +99,32 @@ func (in *Interpreter) formatEntry(b *strings.Builder, te TraceEntry) {
 	if te.Col <= 0 || te.EndCol <= 0 {
 		return
 	}
-	indent := utf8.RuneCountInString(line) - utf8.RuneCountInString(strings.TrimLeft(line, " \t\f"))
-	start := te.Col - 1 // 0-based code point column
+	runes := []rune(line)
+	indent := len(runes) - utf8.RuneCountInString(strings.TrimLeft(line, " \t\f"))
+	start := te.Col - 1 // 0-based code point columns
 	end := te.EndCol - 1
 	if te.EndLine != te.Line {
 		end = indent + utf8.RuneCountInString(stripped)
 	}
-	if end-start >= utf8.RuneCountInString(stripped) || end <= start || start < indent {
+	if end <= start || start < indent || end > len(runes) {
 		return
 	}
-	b.WriteString("    " + strings.Repeat(" ", start-indent) + strings.Repeat("^", end-start) + "\n")
+	left, right, anchored := 0, 0, false
+	if te.EndLine == te.Line {
+		left, right, anchored = caretAnchors(runes[start:end])
+	}
+	if end-start >= utf8.RuneCountInString(stripped) && !(anchored && right > left) {
+		return
+	}
+	b.WriteString("    " + strings.Repeat(" ", start-indent))
+	for i := 0; i < end-start; i++ {
+		if anchored && (i < left || i >= right) {
+			b.WriteByte('~')
+		} else {
+			b.WriteByte('^')
+		}
+	}
+	b.WriteByte('\n')
 }
 
 // excLastLine is "Type: message" (just "Type" for an empty message).

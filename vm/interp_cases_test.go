@@ -45,6 +45,26 @@ h() got an unexpected keyword argument 'z'
 A.m() missing 1 required positional argument: 'x'
 ((1, 2), {'x': 3})
 `, ``, 0},
+	{"carets", `def total(d, k):
+    return d[k] * 2 + 1
+def ratio(a, b):
+    return (a) // (b)
+try:
+    ratio(1, 0)
+except ZeroDivisionError as e:
+    print(e)
+print(total({"a": 1}, "a"))
+total({}, "missing")
+`, `integer division or modulo by zero
+3
+`, `Traceback (most recent call last):
+  File "main.pya", line 10, in <module>
+    total({}, "missing")
+  File "main.pya", line 2, in total
+    return d[k] * 2 + 1
+           ~^^^
+KeyError: 'missing'
+`, 1},
 	{"classes", `class Meta(type):
     def __new__(mcs, name, bases, ns, **kw):
         ns["tag"] = kw.get("tag", "none")
