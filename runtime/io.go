@@ -9,8 +9,18 @@ import (
 // future through the loop's inbox (Post); it never touches VM state, which
 // only the loop goroutine (holding the GIL) converts its result into. While
 // an operation is in flight it counts as external work (BeginExternal), so
-// the loop sleeps on its inbox instead of reporting a deadlock or jumping
-// the virtual clock past it.
+// the loop sleeps on its inbox instead of reporting a deadlock, and under
+// the virtual clock time flows at real speed instead of jumping past it
+// (io_pace.go).
+//
+// The pieces: StartIO (one operation: connect, accept, wait, an HTTP
+// request), Stream (io_stream.go: a connection or pipe; a read goroutine
+// runs only while a reader waits, a write goroutine only while the write
+// buffer is not empty), Listener (io_net.go), Process (io_process.go) and
+// the protocol pump (io_pump.go). Cancelling a waiting reader aborts its
+// read with a past deadline and keeps whatever arrived meanwhile; drain()
+// completes only when every byte written before it was handed to the
+// kernel, and close() sends the buffer before closing.
 
 // IOConv converts a finished operation's Go result into the future's
 // result, on the loop goroutine. A returned error becomes the future's
