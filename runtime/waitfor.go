@@ -127,7 +127,7 @@ func (w *waitForCoro) start(th *vm.Thread) (vm.Value, bool, error) {
 		w.state = wfZeroWait
 		return w.cancelAndWait()
 	}
-	w.waiter = NewFuture(l)
+	w.waiter = newWaiter(l, "wait_for()")
 	w.handle = l.CallLater(timeout, releaseWaiter, w.waiter, vm.NULL)
 	f, err := EnsureFuture(th, w.aw, l)
 	if err != nil {
@@ -145,7 +145,7 @@ func (w *waitForCoro) start(th *vm.Thread) (vm.Value, bool, error) {
 
 // cancelAndWait is the first half of tasks._cancel_and_wait.
 func (w *waitForCoro) cancelAndWait() (vm.Value, bool, error) {
-	w.cancelW = NewFuture(w.fut.loop)
+	w.cancelW = newWaiter(w.fut.loop, "wait_for() cancelling "+w.fut.loop.describeWaiter(w.fut))
 	w.fut.AddDoneCallback(releaseWaiter, w.cancelW)
 	if r := w.fut.loop.rec; r != nil {
 		r.note(w.cancelW, "task", "its cancellation", []*Future{w.fut})
