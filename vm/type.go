@@ -57,6 +57,22 @@ func typeNew(th *Thread, meta *Type, args []Value, kwnames []string) (Value, err
 	if !ok {
 		return NULL, NewError(TypeErrorType, "type.__new__() argument 3 must be dict, not %s", TypeName(args[2]))
 	}
+	// The most derived metaclass must be a subclass of every base's.
+	winner := meta
+	for _, b := range bt.Items {
+		t := b.Type()
+		if winner.IsSubtype(t) {
+			continue
+		}
+		if t.IsSubtype(winner) {
+			winner = t
+			continue
+		}
+		return NULL, NewError(TypeErrorType, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+	}
+	if winner != meta {
+		meta = winner
+	}
 	bases := make([]*Type, len(bt.Items))
 	for i, b := range bt.Items {
 		if bases[i], ok = b.o.(*Type); !ok {

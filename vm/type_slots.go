@@ -313,6 +313,9 @@ func slotLen(th *Thread, v Value) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if _, big := r.o.(*BigInt); big {
+		return 0, NewError(OverflowErrorType, "cannot fit 'int' into an index-sized integer")
+	}
 	if !r.IsInt() && !r.IsBool() {
 		return 0, NewError(TypeErrorType, "'%s' object cannot be interpreted as an integer", TypeName(r))
 	}
