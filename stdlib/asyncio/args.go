@@ -115,3 +115,29 @@ func stopIteration(v vm.Value) error {
 
 // methods installs methods on t.
 func methods(t *vm.Type, m map[string]vm.NativeFunc) { t.AddMethods(m) }
+
+// classGetitem is classmethod(GenericAlias), the __class_getitem__ of
+// Future, Task and the queues: asyncio.Queue[int] in annotations.
+var classGetitem = vm.ObjectValue(&vm.ClassMethod{Func: vm.NewBuiltin("__class_getitem__",
+	func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+		if len(args) != 2 || len(kw) != 0 {
+			return vm.NULL, vm.NewError(vm.TypeErrorType, "__class_getitem__() takes exactly one argument (%d given)", len(args)-1)
+		}
+		if vm.GenericAliasHook != nil {
+			return vm.GenericAliasHook(th, args[0], args[1])
+		}
+		items := []vm.Value{args[1]}
+		if t, ok := args[1].Object().(*vm.Tuple); ok {
+			items = t.Items
+		}
+		return vm.ObjectValue(&vm.GenericAlias{Origin: args[0], Args: items}), nil
+	})})
+
+func init() {
+	for _, t := range []*vm.Type{runtime.FutureType, runtime.TaskType, runtime.QueueType} {
+		if t.Dict == nil {
+			t.Dict = vm.NewDict()
+		}
+		t.Dict.SetStr("__class_getitem__", classGetitem)
+	}
+}
