@@ -212,12 +212,12 @@ func (q *Queue) TaskDone() error {
 	return nil
 }
 
-// Join returns the coroutine queue.join().
+// Join returns the coroutine queue.join(). Whether there is anything to
+// wait for is decided when the coroutine starts, not when it is created
+// (create_task(q.join()) before a put must wait): the finished event is
+// set exactly when no task is unfinished, so it is _finished.wait().
 func (q *Queue) Join() vm.Value {
-	if q.unfinished > 0 {
-		return vm.ObjectValue(&eventWait{nativeCoro: nativeCoro{qualname: "Queue.join"}, ev: q.finished, desc: "Queue.join()"})
-	}
-	return newDoneCoro("Queue.join", vm.None, nil)
+	return vm.ObjectValue(&eventWait{nativeCoro: nativeCoro{qualname: "Queue.join"}, ev: q.finished, desc: "Queue.join()"})
 }
 
 // Get returns the coroutine queue.get().
