@@ -83,7 +83,6 @@ type Interpreter struct {
 // New creates an interpreter. It fails only when Options.Globals or
 // Options.Modules hold values that cannot be converted.
 func New(opts *Options) (*Interpreter, error) {
-	vm.SerializeTypeCreation()
 	var o Options
 	if opts != nil {
 		o = *opts

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -16,31 +15,10 @@ import (
 // async natives, asyncio, classes, generators, imports, errors; each gets
 // only its own output.
 //
-// Under -race it is skipped unless PYA_TEST_VM_RACES=1, because of one
-// race left in the VM: Dict.SetStr (vm/dict.go:235) stores the key's hash
-// into the Str that NewStr returns, and NewStr shares one Str per
-// one-character string (vm/str.go:34) between all interpreters, so two
-// interpreters storing a global named "C" write the same field (the same
-// value; harmless but a race; fix: store only when s.hash == 0).
-//
-// Worked around by this package (see vm/host_classlock.go,
-// vm/host_code.go, code.go):
-//   - vm/class.go:21 `subclasses`, a process-wide map written by every
-//     class creation (class.go:103) and read by fillHeapTypeSlots
-//     (type_slots.go:175) and typeSubclasses (type.go:342), crashed the
-//     process ("concurrent map read and map write");
-//   - LOAD_GLOBAL's inline caches (vm/eval_fast.go:50-63) live in
-//     CodeObjects, which vm.LoadCode caches process-wide (vm/code.go:30):
-//     interpreters running one Program wrote each other's caches;
-//   - Str.Hash (vm/str.go:99) cached hashes into NewStr's shared strs.
-//
-// Still racy and sometimes reported too: checkFastMethods
-// (vm/attr.go:224,266) sets Flags lazily on built-in types shared by all
-// interpreters (fix: compute them when the type is made ready).
+// The VM keeps no mutable process-wide state: class registries live on heap
+// types and per interpreter, shared strs carry precomputed hashes, and
+// built-in types' LOAD_METHOD flags are cached in a sync.Map.
 func TestParallelInterpreters(t *testing.T) {
-	if raceEnabled && os.Getenv("PYA_TEST_VM_RACES") == "" {
-		t.Skip("vm/dict.go:235 writes into strs shared by all interpreters (see the comment); set PYA_TEST_VM_RACES=1")
-	}
 	p, err := pya.Compile("par.pya", []byte(`
 import asyncio, json, collections
 
@@ -122,12 +100,9 @@ result = asyncio.run(main())
 	}
 }
 
-// TestParallelClasses creates classes in parallel interpreters, which
-// crashed the process before vm.SerializeTypeCreation (see above).
+// TestParallelClasses creates classes (deriving from a shared built-in
+// type) in parallel interpreters.
 func TestParallelClasses(t *testing.T) {
-	if raceEnabled && os.Getenv("PYA_TEST_VM_RACES") == "" {
-		t.Skip("vm/dict.go:235 writes into strs shared by all interpreters (see TestParallelInterpreters); set PYA_TEST_VM_RACES=1")
-	}
 	p, err := pya.Compile("cls.pya", []byte("for i in range(200):\n    class C(dict):\n        pass\n    C.x = i\n"))
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,9 @@
 package vm
 
-import "reflect"
+import (
+	"reflect"
+	"sync"
+)
 
 // The attribute protocol: GetAttr/LookupAttr/SetAttr dispatch on the type's
 // GetAttr/SetAttr slots; types without slots use the generic algorithm of
@@ -221,10 +224,7 @@ func genericSetAttr(th *Thread, v Value, name string, val Value) error {
 // that CALL_METHOD needs no bound-method object.
 func loadMethod(th *Thread, v Value, name string) (fn, self Value, err error) {
 	t := v.Type()
-	if t.Flags&typeMethodsChecked == 0 {
-		checkFastMethods(t)
-	}
-	if t.Flags&typeFastMethods != 0 {
+	if fastMethods(t) {
 		switch v.o.(type) {
 		case *Type, *Module:
 		default:
@@ -262,12 +262,36 @@ const (
 
 var nativeGetAttrPtr = reflect.ValueOf(NativeGetAttr).Pointer()
 
+// builtinFastMethods caches hasFastMethods for built-in types, which all
+// interpreters share and so must not be written lazily like heap types' flags.
+var builtinFastMethods sync.Map // *Type -> bool
+
 func checkFastMethods(t *Type) {
 	t.Flags |= typeMethodsChecked
 	t.Flags &^= typeFastMethods
-	if t.GetAttr == nil || reflect.ValueOf(t.GetAttr).Pointer() == nativeGetAttrPtr {
+	if hasFastMethods(t) {
 		t.Flags |= typeFastMethods
 	}
+}
+
+func hasFastMethods(t *Type) bool {
+	return t.GetAttr == nil || reflect.ValueOf(t.GetAttr).Pointer() == nativeGetAttrPtr
+}
+
+// fastMethods reports whether LOAD_METHOD may look methods up on t directly.
+func fastMethods(t *Type) bool {
+	if t.Flags&TypeHeap != 0 {
+		if t.Flags&typeMethodsChecked == 0 {
+			checkFastMethods(t)
+		}
+		return t.Flags&typeFastMethods != 0
+	}
+	if v, ok := builtinFastMethods.Load(t); ok {
+		return v.(bool)
+	}
+	fast := hasFastMethods(t)
+	builtinFastMethods.Store(t, fast)
+	return fast
 }
 
 // lookupSpecial finds a special method on the type (not the instance), NULL

@@ -16,10 +16,6 @@ func (i *Instance) Type() *Type { return i.typ }
 // NewInstance returns a fresh instance of the heap type t.
 func NewInstance(t *Type) *Instance { return &Instance{typ: t, Dict: NewDict()} }
 
-// subclasses records each type's direct subclasses (for __subclasses__ and
-// for refreshing slots when a dunder is assigned on a base class).
-var subclasses = map[*Type][]*Type{}
-
 // solidBase is the first built-in type along t's MRO: it decides the
 // instance layout (*Instance for object, *Exception for exceptions, ...).
 func solidBase(t *Type) *Type {
@@ -100,7 +96,7 @@ func NewClass(th *Thread, meta *Type, name string, bases []*Type, ns *Dict) (*Ty
 		}
 	}
 	for _, b := range bases {
-		subclasses[b] = append(subclasses[b], t)
+		th.Interp.addSubclass(b, t)
 	}
 	if err := setupSlots(th, t, ns); err != nil {
 		return nil, err
@@ -375,9 +371,6 @@ func BuildClass(th *Thread, args []Value, kwnames []string) (Value, error) {
 // names may be set.
 const typeNoDict TypeFlags = 1 << 23
 
-// slotsOf records the __slots__ names of each class that defines them.
-var slotsOf = map[*Type][]string{}
-
 // setupSlots reads __slots__ from the class namespace.
 func setupSlots(th *Thread, t *Type, ns *Dict) error {
 	sv, ok := ns.GetStr("__slots__")
@@ -400,16 +393,15 @@ func setupSlots(th *Thread, t *Type, ns *Dict) error {
 	} else if err := Iterate(th, sv, add); err != nil {
 		return err
 	}
-	slotsOf[t] = names
+	t.slotNames = names
 	for _, m := range t.MRO {
 		if m.Flags&TypeHeap == 0 {
 			continue
 		}
-		ms, ok := slotsOf[m]
-		if !ok {
+		if m.slotNames == nil {
 			return nil
 		}
-		for _, n := range ms {
+		for _, n := range m.slotNames {
 			if n == "__dict__" {
 				return nil
 			}
@@ -422,7 +414,7 @@ func setupSlots(th *Thread, t *Type, ns *Dict) error {
 // slotAllowed reports whether name is a __slots__ name of t's MRO.
 func slotAllowed(t *Type, name string) bool {
 	for _, m := range t.MRO {
-		for _, n := range slotsOf[m] {
+		for _, n := range m.slotNames {
 			if n == name {
 				return true
 			}

@@ -232,7 +232,9 @@ func (d *Dict) SetStr(key string, v Value) {
 		return
 	}
 	k := NewStr(key)
-	k.o.(*Str).hash = h
+	if s := k.o.(*Str); s.hash == 0 { // shared one-character strs have theirs
+		s.hash = h
+	}
 	d.insert(slot, h, k, v)
 }
 

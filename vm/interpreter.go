@@ -51,6 +51,31 @@ type Interpreter struct {
 
 	coroMu     sync.Mutex
 	coroutines []*Coroutine // created coroutines, for "never awaited" warnings
+	coroSweep  int          // len(coroutines) at which to drop the started ones
+
+	// builtinSubclasses lists the user classes deriving directly from each
+	// built-in type (shared by all interpreters, so kept here, not on the type).
+	builtinSubclasses map[*Type][]*Type
+}
+
+// addSubclass records sub as a direct subclass of base.
+func (in *Interpreter) addSubclass(base, sub *Type) {
+	if base.Flags&TypeHeap != 0 {
+		base.heapSubclasses = append(base.heapSubclasses, sub)
+		return
+	}
+	if in.builtinSubclasses == nil {
+		in.builtinSubclasses = map[*Type][]*Type{}
+	}
+	in.builtinSubclasses[base] = append(in.builtinSubclasses[base], sub)
+}
+
+// subclassesOf returns t's direct subclasses known to this interpreter.
+func (in *Interpreter) subclassesOf(t *Type) []*Type {
+	if t.Flags&TypeHeap != 0 {
+		return t.heapSubclasses
+	}
+	return in.builtinSubclasses[t]
 }
 
 var (
@@ -207,8 +232,9 @@ func (in *Interpreter) ExecMain(code *compile.Code, src []byte) (err error) {
 // trackCoroutine records a new coroutine for the "never awaited" warning.
 func (in *Interpreter) trackCoroutine(c *Coroutine) {
 	in.coroMu.Lock()
-	// Forget the ones already started, so the list stays short.
-	if len(in.coroutines) >= 64 {
+	// Forget the ones already started, so the list stays short; sweeping
+	// only when the list has doubled keeps 100k live coroutines linear.
+	if len(in.coroutines) >= max(64, in.coroSweep) {
 		kept := in.coroutines[:0]
 		for _, x := range in.coroutines {
 			if !x.closed {
@@ -217,6 +243,7 @@ func (in *Interpreter) trackCoroutine(c *Coroutine) {
 		}
 		clear(in.coroutines[len(kept):])
 		in.coroutines = kept
+		in.coroSweep = 2 * len(kept)
 	}
 	in.coroutines = append(in.coroutines, c)
 	in.coroMu.Unlock()

@@ -39,6 +39,13 @@ type Type struct {
 	Flags    TypeFlags
 	Meta     *Type // the metaclass (type(cls)); nil means TypeType
 
+	// heapSubclasses lists the direct subclasses of a heap type, to refresh
+	// their slots when a dunder is assigned on it; slotNames holds the
+	// class's own __slots__. Both are per type rather than process-wide maps
+	// so that interpreters in parallel goroutines share nothing mutable.
+	heapSubclasses []*Type
+	slotNames      []string
+
 	// Construction: New creates the instance (__new__), Init initializes it (__init__).
 	New  func(th *Thread, t *Type, args []Value, kwnames []string) (Value, error)
 	Init func(th *Thread, self Value, args []Value, kwnames []string) error

@@ -40,15 +40,21 @@ func NewStr(s string) Value {
 // newStrObj is NewStr returning the object itself.
 func newStrObj(s string) *Str { return NewStr(s).o.(*Str) }
 
+// The shared strings are built by variable initializers (so that they exist
+// before any other package-level variable uses NewStr) and get their hash
+// now: a lazy cache write from several interpreters running in parallel
+// would be a data race.
 var (
 	emptyStr   = Value{o: &Str{s: "", flags: strKnown | strASCII}}
-	asciiChars [128]Value
+	asciiChars = makeASCIIChars()
 )
 
-func init() {
-	for i := range asciiChars {
-		asciiChars[i] = Value{o: &Str{s: string(rune(i)), n: 1, flags: strKnown | strASCII}}
+func makeASCIIChars() (chars [128]Value) {
+	for i := range chars {
+		s := string(rune(i))
+		chars[i] = Value{o: &Str{s: s, n: 1, flags: strKnown | strASCII, hash: strHash(s)}}
 	}
+	return chars
 }
 
 // String returns the Go string.

@@ -355,7 +355,7 @@ func typeSubclasses(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if !ok {
 		return NULL, NewError(TypeErrorType, "descriptor '__subclasses__' requires a 'type' object")
 	}
-	return NewList(typesToValues(subclasses[t])), nil
+	return NewList(typesToValues(th.Interp.subclassesOf(t))), nil
 }
 
 func init() {

@@ -172,7 +172,7 @@ func fillHeapTypeSlots(t *Type) {
 	if ud("__next__") {
 		t.Next = slotNext
 	}
-	for _, sub := range subclasses[t] {
+	for _, sub := range t.heapSubclasses {
 		fillHeapTypeSlots(sub)
 	}
 }

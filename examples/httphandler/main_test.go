@@ -6,7 +6,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -91,13 +90,8 @@ func TestHandlerTimeout(t *testing.T) {
 	}
 }
 
-// TestHandlerConcurrent serves requests in parallel interpreters. Under
-// -race it is skipped unless PYA_TEST_VM_RACES=1: see
-// pya.TestParallelInterpreters for the VM race it would report.
+// TestHandlerConcurrent serves requests in parallel interpreters.
 func TestHandlerConcurrent(t *testing.T) {
-	if raceEnabled && os.Getenv("PYA_TEST_VM_RACES") == "" {
-		t.Skip("vm/dict.go:235 writes into strs shared by all interpreters")
-	}
 	ts := newTestServer(t, 2*time.Second)
 	var wg sync.WaitGroup
 	for i := 0; i < 20; i++ {
