@@ -104,7 +104,7 @@ func percentFormat(th *Thread, format string, arg Value, what string) (string, e
 				break flags
 			}
 		}
-		readNum := func() (int, error) {
+		readNum := func(cType string) (int, error) {
 			if i < len(format) && format[i] == '*' {
 				i++
 				a, err := nextArg()
@@ -113,6 +113,9 @@ func percentFormat(th *Thread, format string, arg Value, what string) (string, e
 				}
 				n, ok := IntValue(a)
 				if !ok {
+					if _, big := a.o.(*BigInt); big {
+						return 0, NewError(OverflowErrorType, "Python int too large to convert to C %s", cType)
+					}
 					return 0, NewError(TypeErrorType, "* wants int")
 				}
 				return int(n), nil
@@ -124,7 +127,7 @@ func percentFormat(th *Thread, format string, arg Value, what string) (string, e
 			}
 			return n, nil
 		}
-		w, err := readNum()
+		w, err := readNum("ssize_t")
 		if err != nil {
 			return "", err
 		}
@@ -134,7 +137,7 @@ func percentFormat(th *Thread, format string, arg Value, what string) (string, e
 		f.width = w
 		if i < len(format) && format[i] == '.' {
 			i++
-			p, err := readNum()
+			p, err := readNum("int")
 			if err != nil {
 				return "", err
 			}
@@ -202,16 +205,19 @@ func percentOne(th *Thread, f *formatSpec, typ byte, v Value, format string, at 
 	case 'c':
 		if s, ok := v.o.(*Str); ok {
 			if s.Len() != 1 {
-				return "", NewError(TypeErrorType, "%%c requires int or char")
+				return "", NewError(TypeErrorType, "%s", "%c requires int or char")
 			}
 			return f.pad(s.s, '>'), nil
 		}
 		n, ok := IntValue(v)
 		if !ok {
-			return "", NewError(TypeErrorType, "%%c requires int or char")
+			if _, big := v.o.(*BigInt); big {
+				return "", NewError(OverflowErrorType, "%s", "%c arg not in range(0x110000)")
+			}
+			return "", NewError(TypeErrorType, "%s", "%c requires int or char")
 		}
 		if n < 0 || n > 0x10ffff {
-			return "", NewError(OverflowErrorType, "%%c arg not in range(0x110000)")
+			return "", NewError(OverflowErrorType, "%s", "%c arg not in range(0x110000)")
 		}
 		return f.pad(string(rune(n)), '>'), nil
 	case 'd', 'i', 'u', 'x', 'X', 'o':
