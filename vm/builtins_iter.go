@@ -385,8 +385,12 @@ func biNext(th *Thread, args []Value, kwnames []string) (Value, error) {
 		return NULL, err
 	}
 	if x.IsNull() {
+		stop := th.TakeStopValue() // a generator's return value
 		if len(args) == 2 {
 			return args[1], nil
+		}
+		if !stop.IsNull() && !stop.IsNone() {
+			return NULL, NewException(StopIterationType, stop)
 		}
 		return NULL, NewException(StopIterationType)
 	}

@@ -107,6 +107,12 @@ func constValue(k any) Value {
 			items[i] = constValue(x)
 		}
 		return NewTuple(items)
+	case compile.FrozenSetConst:
+		items := make([]Value, len(k))
+		for i, x := range k {
+			items[i] = constValue(x)
+		}
+		return Value{o: frozenSetConstant(items)}
 	}
 	panic("vm: unknown constant type")
 }

@@ -64,8 +64,7 @@ func (th *Thread) execOther(f *Frame, op compile.Opcode, arg int) error {
 		return Iterate(th, it, func(x Value) error { l.Items = append(l.Items, x); return nil })
 	case compile.SET_UPDATE:
 		it := pop()
-		set := s[f.sp-arg].o.(*Set)
-		return Iterate(th, it, func(x Value) error { return set.Add(th, x) })
+		return s[f.sp-arg].o.(*Set).update(th, it)
 	case compile.DICT_UPDATE, compile.DICT_MERGE:
 		m := pop()
 		d := s[f.sp-arg].o.(*Dict)

@@ -381,16 +381,23 @@ func NewSetFromConstants(th *Thread, items []Value) (*Set, error) {
 		}
 	}
 	if len(items) >= 3 {
-		for i := 0; i < 1; i++ {
-			g := NewFrozenSet()
-			for _, x := range f.Items() {
-				if err := g.Add(th, x); err != nil {
-					return nil, err
-				}
-			}
-			f = g
-		}
+		f = frozenSetConstant(items)
 	}
 	s := NewSet()
 	return s, s.merge(th, f)
+}
+
+// frozenSetConstant builds the frozenset constant of a folded set display:
+// added in source order, then rebuilt once from its own iteration order (as
+// constant merging does). Constants hash without running Python code.
+func frozenSetConstant(items []Value) *Set {
+	f := NewFrozenSet()
+	for _, x := range items {
+		f.Add(nil, x)
+	}
+	g := NewFrozenSet()
+	for _, x := range f.Items() {
+		g.Add(nil, x)
+	}
+	return g
 }

@@ -51,11 +51,16 @@ type Handler struct {
 	Lasti              bool
 }
 
+// FrozenSetConst is a frozenset constant: CPython folds a set display of
+// three or more constants into one (BUILD_SET 0, LOAD_CONST, SET_UPDATE 1),
+// and the resulting table layout decides the order the set prints in.
+type FrozenSetConst []any
+
 // Code is a compiled function, class body, comprehension or module.
 //
 // Consts hold: nil (None), bool, int64, *big.Int, float64, complex128,
 // string, ast.Bytes, ast.EllipsisType, *Code, and []any for constant tuples
-// (keyword-name tuples of CALL_KW, constant tuple literals).
+// (keyword-name tuples of CALL_KW, constant tuple literals), FrozenSetConst.
 type Code struct {
 	Name      string // function name, "<module>", "<lambda>", "<listcomp>", class name
 	QualName  string // dotted qualified name, e.g. "Outer.method.<locals>.inner"

@@ -75,6 +75,12 @@ func (c *compiler) expr(e ast.Expr) {
 	case *ast.Dict:
 		c.dict(e)
 	case *ast.Set:
+		if k, ok := constTuple(&ast.Tuple{Elts: e.Elts}); ok && len(k) >= 3 {
+			c.emit(BUILD_SET, 0)
+			c.loadConst(FrozenSetConst(k))
+			c.emit(SET_UPDATE, 1)
+			return
+		}
 		c.sequence(e.Elts, BUILD_SET, SET_ADD, SET_UPDATE, false)
 	case *ast.List:
 		c.sequence(e.Elts, BUILD_LIST, LIST_APPEND, LIST_EXTEND, false)
