@@ -35,10 +35,10 @@ func (e *SyntaxError) Format() string {
 		return e.Kind + ": " + e.Msg + "\n"
 	}
 	fmt.Fprintf(&b, "  File \"%s\", line %d\n", e.File, e.Line)
-	// CPython prints the source line whenever it knows the line, even a
-	// blank one, and omits the caret when it would fall inside the
-	// stripped indentation (e.g. "unexpected indent").
-	if e.Line > 0 {
+	// An empty Text means the line is unknown (CPython's REPL prints none
+	// for compile errors). The caret is omitted when it would fall inside
+	// the stripped indentation (e.g. "unexpected indent").
+	if e.Text != "" {
 		text := strings.TrimRight(e.Text, " \t\r\n\f")
 		trimmed := strings.TrimLeft(text, " \t\f")
 		indent := len([]rune(text)) - len([]rune(trimmed))
