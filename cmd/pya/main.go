@@ -11,6 +11,7 @@ func main() {
 	stdout := newStdout(os.Stdout)
 	stderr := &flushFirst{w: os.Stderr, f: stdout}
 	stdin := &flushFirstReader{r: os.Stdin, f: stdout}
+	catchSigint = true
 	code := run(os.Args[1:], stdin, stdout, stderr)
 	stdout.Flush()
 	os.Exit(code)

@@ -126,6 +126,9 @@ func execute(opts *options, filename string, src []byte, path []string, stdin io
 	if opts.mode == modeFile {
 		tbSrc = src
 	}
+	if catchSigint {
+		defer handleSigint(in)()
+	}
 	if err := in.ExecMain(code, tbSrc); err != nil {
 		// The shell sees the status modulo 256 (sys.exit(256) exits 0, -1
 		// exits 255): run returns what the shell would see.
