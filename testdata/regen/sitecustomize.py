@@ -43,3 +43,25 @@ def _run_once(self):
 
 
 _be.BaseEventLoop._run_once = _run_once
+
+# Timers with equal deadlines fire in the order they were scheduled, as on
+# the real clock (where deadlines practically never tie) and in pya: heapq
+# alone compares only _when and breaks ties by heap shape.
+import asyncio.events as _ev
+import itertools as _it
+_seq = _it.count()
+
+
+class _SeqTimerHandle(_ev.TimerHandle):
+    __slots__ = ("_seq",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._seq = next(_seq)
+
+    def __lt__(self, other):
+        return (self._when, self._seq) < (other._when, other._seq)
+
+
+_ev.TimerHandle = _SeqTimerHandle
+_SeqTimerHandle.__name__ = _SeqTimerHandle.__qualname__ = "TimerHandle"
