@@ -261,7 +261,9 @@ func runGolden(t *testing.T, rel string) (why string) {
 	}
 	want := loadGolden(t, strings.TrimSuffix(filepath.Join(repoRoot, rel), ".pya"))
 	stdout, stderr, status := runProgram(t, rel)
+	// Goldens name scripts relative to the repository, wherever it is checked out.
 	stderr = strings.ReplaceAll(stderr, absRoot(t)+string(filepath.Separator), "")
+	stdout = strings.ReplaceAll(stdout, absRoot(t)+string(filepath.Separator), "")
 
 	if diff := cmp.Diff(want.stdout, stdout); diff != "" {
 		t.Errorf("%s: stdout mismatch (-want +got):\n%s", rel, diff)
