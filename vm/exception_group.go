@@ -195,7 +195,13 @@ func excOrNone(e *Exception) Value {
 // checkEGMatch implements CHECK_EG_MATCH: [exc, type] -> [rest, match].
 func (th *Thread) checkEGMatch(f *Frame) error {
 	typ := f.slots[f.sp-1]
-	exc := f.slots[f.sp-2].o.(*Exception)
+	exc, ok := f.slots[f.sp-2].o.(*Exception)
+	if !ok {
+		// An earlier except* clause matched everything: nothing is left
+		// (rest and match are None, as in CPython's exception_group_match).
+		f.slots[f.sp-2], f.slots[f.sp-1] = None, None
+		return nil
+	}
 	if _, err := excMatches(Value{o: exc}, typ); err != nil {
 		return err
 	}
