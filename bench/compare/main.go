@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -42,6 +43,11 @@ func main() {
 	build.Dir = filepath.Dir(dir)
 	build.Stderr = os.Stderr
 	check(build.Run())
+	// Resolve the real interpreter: a launcher script (pyenv's shim) would
+	// add its own start-up time to every CPython run.
+	if out, err := exec.Command(*python, "-c", "import sys; print(sys.executable)").Output(); err == nil {
+		*python = strings.TrimSpace(string(out))
+	}
 	gen := exec.Command(*python, "gen_module.py")
 	gen.Dir = dir
 	check(gen.Run())
