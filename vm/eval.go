@@ -378,45 +378,13 @@ reload:
 		case compile.COMPARE_OP:
 			a, b := slots[sp-2], slots[sp-1]
 			if fastIsInt(&a) && fastIsInt(&b) {
-				x, y := int64(a.n), int64(b.n)
-				var r bool
-				switch compile.CompareOp(arg) {
-				case compile.CmpLt:
-					r = x < y
-				case compile.CmpLe:
-					r = x <= y
-				case compile.CmpEq:
-					r = x == y
-				case compile.CmpNe:
-					r = x != y
-				case compile.CmpGt:
-					r = x > y
-				case compile.CmpGe:
-					r = x >= y
-				}
 				sp--
-				slots[sp-1] = Bool(r)
+				slots[sp-1] = Bool(compareOrdered(compile.CompareOp(arg), int64(a.n), int64(b.n)))
 				break
 			}
 			if fastIsFloat(&a) && fastIsFloat(&b) {
-				x, y := a.AsFloat(), b.AsFloat()
-				var r bool
-				switch compile.CompareOp(arg) {
-				case compile.CmpLt:
-					r = x < y
-				case compile.CmpLe:
-					r = x <= y
-				case compile.CmpEq:
-					r = x == y
-				case compile.CmpNe:
-					r = x != y
-				case compile.CmpGt:
-					r = x > y
-				case compile.CmpGe:
-					r = x >= y
-				}
 				sp--
-				slots[sp-1] = Bool(r)
+				slots[sp-1] = Bool(compareOrdered(compile.CompareOp(arg), a.AsFloat(), b.AsFloat()))
 				break
 			}
 			f.pc, f.sp = pc, sp
@@ -812,4 +780,21 @@ func (th *Thread) setContext(exc *Exception) {
 func (th *Thread) takeInterrupt() error {
 	th.interrupt.Store(false)
 	return NewException(KeyboardInterruptType)
+}
+
+// compareOrdered is COMPARE_OP's fast path for two ints or two floats.
+func compareOrdered[T int64 | float64](op compile.CompareOp, x, y T) bool {
+	switch op {
+	case compile.CmpLt:
+		return x < y
+	case compile.CmpLe:
+		return x <= y
+	case compile.CmpEq:
+		return x == y
+	case compile.CmpNe:
+		return x != y
+	case compile.CmpGt:
+		return x > y
+	}
+	return x >= y
 }
