@@ -45,6 +45,59 @@ func doneCoroutine(v vm.Value) vm.Value {
 	return runtime.NewDoneCoro("__aexit__", v)
 }
 
+// lockLike is what Lock and Semaphore share at the Python level.
+type lockLike interface {
+	Acquire() vm.Value
+	Release() error
+	Locked() bool
+}
+
+// lockLikeMethods binds acquire, release, locked and async with for a
+// Lock or a Semaphore (kind names it in the discarded-awaitable report).
+func lockLikeMethods[T lockLike](typ *vm.Type, kind string) map[string]vm.NativeFunc {
+	of := func(name string, args []vm.Value) (T, error) {
+		k, _, err := selfOf[T](name, typ, args)
+		return k, err
+	}
+	return map[string]vm.NativeFunc{
+		"acquire": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			k, err := of("acquire", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return k.Acquire(), nil
+		},
+		"release": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			k, err := of("release", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.None, k.Release()
+		},
+		"locked": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			k, err := of("locked", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.Bool(k.Locked()), nil
+		},
+		"__aenter__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			k, err := of("__aenter__", args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return runtime.Discard(k.Acquire(), kind+".__aenter__"), nil
+		},
+		"__aexit__": aexit(func(th *vm.Thread, self vm.Value) error {
+			k, err := of("__aexit__", []vm.Value{self})
+			if err != nil {
+				return err
+			}
+			return k.Release()
+		}),
+	}
+}
+
 func init() {
 	// Lock
 	runtime.LockType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
@@ -54,48 +107,7 @@ func init() {
 		return vm.ObjectValue(runtime.NewLock()), nil
 	}
 	extraRepr[*runtime.Lock](runtime.LockType)
-	lockOf := func(name string, args []vm.Value) (*runtime.Lock, error) {
-		k, _, err := selfOf[*runtime.Lock](name, runtime.LockType, args)
-		return k, err
-	}
-	lockAcquire := func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-		k, err := lockOf("acquire", args)
-		if err != nil {
-			return vm.NULL, err
-		}
-		return k.Acquire(), nil
-	}
-	methods(runtime.LockType, map[string]vm.NativeFunc{
-		"acquire": lockAcquire,
-		"release": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-			k, err := lockOf("release", args)
-			if err != nil {
-				return vm.NULL, err
-			}
-			return vm.None, k.Release()
-		},
-		"locked": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-			k, err := lockOf("locked", args)
-			if err != nil {
-				return vm.NULL, err
-			}
-			return vm.Bool(k.Locked()), nil
-		},
-		"__aenter__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-			k, err := lockOf("__aenter__", args)
-			if err != nil {
-				return vm.NULL, err
-			}
-			return runtime.Discard(k.Acquire(), "Lock.__aenter__"), nil
-		},
-		"__aexit__": aexit(func(th *vm.Thread, self vm.Value) error {
-			k, err := lockOf("__aexit__", []vm.Value{self})
-			if err != nil {
-				return err
-			}
-			return k.Release()
-		}),
-	})
+	methods(runtime.LockType, lockLikeMethods[*runtime.Lock](runtime.LockType, "Lock"))
 
 	// Event
 	runtime.EventType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
@@ -148,47 +160,7 @@ func init() {
 	runtime.BoundedSemaphoreType.New = semNew(true)
 	extraRepr[*runtime.Semaphore](runtime.SemaphoreType)
 	extraRepr[*runtime.Semaphore](runtime.BoundedSemaphoreType)
-	semOf := func(name string, args []vm.Value) (*runtime.Semaphore, error) {
-		s, _, err := selfOf[*runtime.Semaphore](name, runtime.SemaphoreType, args)
-		return s, err
-	}
-	methods(runtime.SemaphoreType, map[string]vm.NativeFunc{
-		"acquire": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-			s, err := semOf("acquire", args)
-			if err != nil {
-				return vm.NULL, err
-			}
-			return s.Acquire(), nil
-		},
-		"release": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-			s, err := semOf("release", args)
-			if err != nil {
-				return vm.NULL, err
-			}
-			return vm.None, s.Release()
-		},
-		"locked": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-			s, err := semOf("locked", args)
-			if err != nil {
-				return vm.NULL, err
-			}
-			return vm.Bool(s.Locked()), nil
-		},
-		"__aenter__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-			s, err := semOf("__aenter__", args)
-			if err != nil {
-				return vm.NULL, err
-			}
-			return runtime.Discard(s.Acquire(), "Semaphore.__aenter__"), nil
-		},
-		"__aexit__": aexit(func(th *vm.Thread, self vm.Value) error {
-			s, err := semOf("__aexit__", []vm.Value{self})
-			if err != nil {
-				return err
-			}
-			return s.Release()
-		}),
-	})
+	methods(runtime.SemaphoreType, lockLikeMethods[*runtime.Semaphore](runtime.SemaphoreType, "Semaphore"))
 
 	// Condition
 	runtime.ConditionType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
