@@ -18,7 +18,7 @@ import (
 	"time"
 )
 
-var all = []string{"fib", "loop", "containers", "spawn", "switch", "chain", "queue", "lock", "timers", "memory", "startup", "import"}
+var all = []string{"fib", "loop", "containers", "spawn", "switch", "chain", "queue", "lock", "timers", "memory", "startup", "import", "import-first"}
 
 type sample struct {
 	wall time.Duration
@@ -43,6 +43,9 @@ func main() {
 	build.Dir = filepath.Dir(dir)
 	build.Stderr = os.Stderr
 	check(build.Run())
+	// pya's compiled-code cache lives in the temporary directory: runs
+	// neither use nor fill the user's cache.
+	pyaEnv := []string{"PYA_CACHE_DIR=" + filepath.Join(tmp, "cache")}
 	// Resolve the real interpreter: a launcher script (pyenv's shim) would
 	// add its own start-up time to every CPython run.
 	if out, err := exec.Command(*python, "-c", "import sys; print(sys.executable)").Output(); err == nil {
@@ -56,20 +59,31 @@ func main() {
 	for _, name := range names {
 		switch name {
 		case "memory":
-			memoryRow(dir, pya, *python)
+			memoryRow(dir, pya, *python, pyaEnv)
 			continue
 		}
 		file := name
+		penv, pyArgs := pyaEnv, []string{}
 		switch name {
 		case "startup":
 			file = "empty"
 		case "import":
+			// Repeated import: one untimed run fills both code caches
+			// (pya's and CPython's __pycache__).
 			file = "importbig"
+			run(dir, pyaEnv, pya, file+".pya")
+			run(dir, nil, *python, file+".py")
+		case "import-first":
+			// First import: no cache is read or written.
+			file = "importbig"
+			penv = append(pyaEnv, "PYA_NO_CACHE=1")
+			pyArgs = []string{"-B"}
+			check(os.RemoveAll(filepath.Join(dir, "__pycache__")))
 		}
 		var p, c []sample
 		for i := 0; i < *runs; i++ {
-			p = append(p, run(dir, pya, file+".pya"))
-			c = append(c, run(dir, *python, file+".py"))
+			p = append(p, run(dir, penv, pya, file+".pya"))
+			c = append(c, run(dir, nil, *python, append(pyArgs, file+".py")...))
 		}
 		mp, mc := median(p), median(c)
 		fmt.Printf("| %s | %s | %s | %.2f | %.1f | %.1f |\n", name, fmtDur(mp.wall), fmtDur(mc.wall),
@@ -78,22 +92,24 @@ func main() {
 }
 
 // memoryRow reports bytes per blocked task: (peak RSS at N=100k - peak at N=0) / 100k.
-func memoryRow(dir, pya, python string) {
-	per := func(interp, file string) float64 {
+func memoryRow(dir, pya, python string, pyaEnv []string) {
+	per := func(env []string, interp, file string) float64 {
 		var full, empty []sample
 		for i := 0; i < 3; i++ {
-			full = append(full, run(dir, interp, file, "100000"))
-			empty = append(empty, run(dir, interp, file, "0"))
+			full = append(full, run(dir, env, interp, file, "100000"))
+			empty = append(empty, run(dir, env, interp, file, "0"))
 		}
 		return float64(median(full).rss-median(empty).rss) * 1024 / 100000
 	}
-	p, c := per(pya, "memory.pya"), per(python, "memory.py")
+	p, c := per(pyaEnv, pya, "memory.pya"), per(nil, python, "memory.py")
 	fmt.Printf("| memory (bytes/blocked task) | %.0f | %.0f | %.2f | | |\n", p, c, p/c)
 }
 
-func run(dir, interp string, args ...string) sample {
+// run runs interp with args in dir, with env added to the environment.
+func run(dir string, env []string, interp string, args ...string) sample {
 	cmd := exec.Command(interp, args...)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out

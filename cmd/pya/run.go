@@ -15,6 +15,7 @@ import (
 	"github.com/pya-lang/pya/runtime/timeline"
 	"github.com/pya-lang/pya/vm"
 	"github.com/pya-lang/pya/vm/compile"
+	"github.com/pya-lang/pya/vm/compile/codecache"
 )
 
 // env is what run takes from the process besides its arguments and streams;
@@ -142,8 +143,15 @@ func execute(opts *options, filename string, src []byte, path []string, stdin io
 var compileMain = compileSource
 
 // compileSource is the parse+compile step, also injected into the
-// interpreter to compile imported modules.
+// interpreter to compile imported modules. Code of files (the main script,
+// imported and frozen modules) comes from the compiled-code cache when
+// the source is unchanged.
 func compileSource(filename string, src []byte) (*compile.Code, error) {
+	return codecache.Default().Compile(filename, src, parseAndCompile)
+}
+
+// parseAndCompile compiles without the cache.
+func parseAndCompile(filename string, src []byte) (*compile.Code, error) {
 	mod, err := parser.ParseFile(filename, src)
 	if err != nil {
 		return nil, err
