@@ -34,6 +34,9 @@ func buildPya(t *testing.T) string {
 			return
 		}
 		pyaBin = bin
+		// The processes started keep their compiled-code cache next to
+		// the binary, not in the user's cache directory.
+		os.Setenv("PYA_CACHE_DIR", filepath.Join(dir, "cache"))
 	})
 	if pyaBin == "" {
 		t.Skipf("cannot build cmd/pya: %s", pyaErr)
