@@ -125,6 +125,8 @@ func BuiltinInstanceDict(v Value) *Dict {
 		e = o.ext
 	case *Bytes:
 		e = o.ext
+	case *numSub:
+		e = &o.ext
 	}
 	if e == nil {
 		return nil

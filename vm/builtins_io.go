@@ -136,7 +136,7 @@ func biPrint(th *Thread, args []Value, kwnames []string) (Value, error) {
 		if i > 0 {
 			sb.WriteString(sep)
 		}
-		if s, ok := a.o.(*Str); ok {
+		if s, ok := a.o.(*Str); ok && s.ext == nil {
 			sb.WriteString(s.s)
 			continue
 		}

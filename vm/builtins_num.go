@@ -244,7 +244,7 @@ func biDivmod(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if err := biArgCount("divmod", args, kwnames, 2, 2); err != nil {
 		return NULL, err
 	}
-	a, b := args[0], args[1]
+	a, b := numOperand(args[0], "__divmod__"), numOperand(args[1], "__rdivmod__")
 	_, aInt := biBig(a)
 	_, bInt := biBig(b)
 	if (aInt || a.IsFloat()) && (bInt || b.IsFloat()) {
@@ -263,6 +263,7 @@ func biDivmod(th *Thread, args []Value, kwnames []string) (Value, error) {
 		}
 		return NewTuple([]Value{q, r}), nil
 	}
+	a, b = args[0], args[1]
 	if r, found, err := biCallDunder(th, a, "__divmod__", b); found && (err != nil || !r.IsNotImplemented()) {
 		return r, err
 	}
@@ -292,9 +293,9 @@ func biPow(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if mod.IsNull() || mod.IsNone() {
 		return BinaryOp(th, compile.BinPow, base, exp)
 	}
-	b, ok1 := biBig(base)
-	e, ok2 := biBig(exp)
-	m, ok3 := biBig(mod)
+	b, ok1 := biBig(numOperand(base, "__pow__"))
+	e, ok2 := biBig(numPayload(exp))
+	m, ok3 := biBig(numPayload(mod))
 	if !ok1 || !ok2 || !ok3 {
 		if r, found, err := biCallDunder(th, base, "__pow__", exp, mod); found && (err != nil || !r.IsNotImplemented()) {
 			return r, err

@@ -98,7 +98,7 @@ func writeExponent(sb *strings.Builder, e int) {
 	sb.WriteString(strconv.Itoa(e))
 }
 
-func floatRepr(th *Thread, v Value) (string, error) { return FloatRepr(v.AsFloat()), nil }
+func floatRepr(th *Thread, v Value) (string, error) { return FloatRepr(numPayload(v).AsFloat()), nil }
 
 // toFloat converts an int or float operand for mixed arithmetic.
 func toFloat(v Value) (float64, bool, error) {
@@ -199,6 +199,7 @@ func floatBinarySlot(th *Thread, op compile.BinaryOp, v, w Value, reflected bool
 	if op >= compile.InplaceOffset {
 		return NotImplemented, nil
 	}
+	v, w = numPayload(v), numPayload(w)
 	a, ok, err := toFloat(v)
 	if !ok || err != nil {
 		return NotImplemented, err
@@ -217,6 +218,7 @@ func floatBinarySlot(th *Thread, op compile.BinaryOp, v, w Value, reflected bool
 }
 
 func floatUnary(th *Thread, op byte, v Value) (Value, error) {
+	v = numPayload(v)
 	switch ast.Op(op) {
 	case ast.USub:
 		return Float(-v.AsFloat()), nil
@@ -270,6 +272,7 @@ func floatCmpResult(c int, op compile.CompareOp) bool {
 }
 
 func floatCompare(th *Thread, v, w Value, op compile.CompareOp) (Value, error) {
+	v, w = numPayload(v), numPayload(w)
 	a := v.AsFloat()
 	if w.IsFloat() {
 		return Bool(floatCmpResult(cmpFloats(a, w.AsFloat()), op)), nil
@@ -280,9 +283,9 @@ func floatCompare(th *Thread, v, w Value, op compile.CompareOp) (Value, error) {
 	return NotImplemented, nil
 }
 
-func floatHash(th *Thread, v Value) (int64, error) { return hashFloat(v.AsFloat()), nil }
+func floatHash(th *Thread, v Value) (int64, error) { return hashFloat(numPayload(v).AsFloat()), nil }
 
-func floatBool(th *Thread, v Value) (bool, error) { return v.AsFloat() != 0, nil }
+func floatBool(th *Thread, v Value) (bool, error) { return numPayload(v).AsFloat() != 0, nil }
 
 func init() {
 	t := FloatType

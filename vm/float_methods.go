@@ -112,11 +112,11 @@ func addFloatMethods() {
 			return f(args[0].AsFloat())
 		}
 	}
-	FloatType.AddGetters(map[string]func(th *Thread, v Value) (Value, error){
+	FloatType.AddGetters(numSelfGetters(map[string]func(th *Thread, v Value) (Value, error){
 		"real": func(th *Thread, v Value) (Value, error) { return v, nil },
 		"imag": func(th *Thread, v Value) (Value, error) { return Float(0), nil },
-	})
-	FloatType.AddMethods(map[string]NativeFunc{
+	}))
+	FloatType.AddMethods(numSelfMethods(map[string]NativeFunc{
 		"is_integer": self("is_integer", func(x float64) (Value, error) {
 			return Bool(!math.IsInf(x, 0) && x == math.Trunc(x)), nil
 		}),
@@ -134,16 +134,19 @@ func addFloatMethods() {
 		"__floor__": self("__floor__", func(x float64) (Value, error) { return IntFromFloat(math.Floor(x)) }),
 		"__ceil__":  self("__ceil__", func(x float64) (Value, error) { return IntFromFloat(math.Ceil(x)) }),
 		"__float__": self("__float__", func(x float64) (Value, error) { return Float(x), nil }),
-		"__abs__":   self("__abs__", func(x float64) (Value, error) { return Float(math.Abs(x)), nil }),
-		"__repr__":  self("__repr__", func(x float64) (Value, error) { return NewStr(FloatRepr(x)), nil }),
+		"__getnewargs__": self("__getnewargs__", func(x float64) (Value, error) {
+			return NewTuple([]Value{Float(x)}), nil
+		}),
+		"__abs__":  self("__abs__", func(x float64) (Value, error) { return Float(math.Abs(x)), nil }),
+		"__repr__": self("__repr__", func(x float64) (Value, error) { return NewStr(FloatRepr(x)), nil }),
 		"__round__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if err := argsRange("__round__", "float.__round__", args, kwnames, 0, 1); err != nil {
 				return NULL, err
 			}
 			return Round(th, args[0], optArg(args, 1))
 		},
-		"__format__": formatMethod("float"),
-	})
+	}))
+	FloatType.AddMethods(map[string]NativeFunc{"__format__": numFormatMethod(FloatType)})
 	FloatType.AddClassMethods(map[string]NativeFunc{
 		"fromhex": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if err := argsOne("float.fromhex", args, kwnames); err != nil {
@@ -156,6 +159,9 @@ func addFloatMethods() {
 			f, err := FloatFromHex(s)
 			if err != nil {
 				return NULL, err
+			}
+			if cls, ok := args[0].o.(*Type); ok && cls != FloatType {
+				return th.Call(args[0], []Value{Float(f)}, nil) // a subclass: cls(value)
 			}
 			return Float(f), nil
 		},

@@ -243,6 +243,7 @@ func formatInt(th *Thread, v Value, spec string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	v = numPayload(v)
 	switch f.typ {
 	case 'e', 'E', 'f', 'F', 'g', 'G', '%':
 		x, _, err := toFloat(v)
@@ -440,14 +441,23 @@ func roundedDigits(x float64, n int) (string, int) {
 // formatFloatValue is float.__format__.
 func formatFloatValue(th *Thread, v Value, spec string) (string, error) {
 	if spec == "" {
+		if v.o != floatKind {
+			return ToStr(th, v) // a subclass: str(self), as CPython
+		}
 		return FloatRepr(v.AsFloat()), nil
 	}
-	f, err := parseFormatSpec(spec, "float")
+	tname := TypeName(v)
+	v = numPayload(v)
+	f, err := parseFormatSpec(spec, tname)
 	if err != nil {
 		return "", err
 	}
-	if f.typ == 'n' {
+	switch f.typ {
+	case 'f', 'F', '%', 'e', 'E', 'g', 'G', 0:
+	case 'n':
 		f.typ = 'g'
+	default:
+		return "", f.unknown(tname)
 	}
 	return f.formatFloat(v.AsFloat())
 }

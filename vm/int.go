@@ -149,6 +149,7 @@ func intBinarySlot(th *Thread, op compile.BinaryOp, v, w Value, reflected bool) 
 	if reflected {
 		v, w = w, v
 	}
+	v, w = numPayload(v), numPayload(w)
 	if (v.o == intKind || v.o == boolKind) && (w.o == intKind || w.o == boolKind) {
 		if v.o == boolKind && w.o == boolKind {
 			switch op {
@@ -172,6 +173,7 @@ func intBinarySlot(th *Thread, op compile.BinaryOp, v, w Value, reflected bool) 
 
 // intUnary implements -x, +x, ~x for ints and bools.
 func intUnary(th *Thread, op byte, v Value) (Value, error) {
+	v = numPayload(v)
 	if v.o == intKind || v.o == boolKind {
 		i := int64(v.n)
 		switch ast.Op(op) {
@@ -192,7 +194,7 @@ func intUnary(th *Thread, op byte, v Value) (Value, error) {
 	case ast.USub:
 		return NewBigInt(new(big.Int).Neg(b)), nil
 	case ast.UAdd:
-		return v, nil
+		return v, nil // a plain int: the payload of a subclass instance
 	case ast.Invert:
 		return NewBigInt(new(big.Int).Not(b)), nil
 	}
@@ -234,6 +236,7 @@ func cmpResult(c int, op compile.CompareOp) bool {
 }
 
 func intCompare(th *Thread, v, w Value, op compile.CompareOp) (Value, error) {
+	v, w = numPayload(v), numPayload(w)
 	if isInt(w) {
 		return Bool(cmpResult(cmpInts(v, w), op)), nil
 	}
@@ -248,6 +251,7 @@ func intCompare(th *Thread, v, w Value, op compile.CompareOp) (Value, error) {
 }
 
 func intHash(th *Thread, v Value) (int64, error) {
+	v = numPayload(v)
 	if b, ok := v.o.(*BigInt); ok {
 		return hashBig(b.b), nil
 	}
@@ -262,9 +266,10 @@ func intString(v Value) string {
 	return strconv.FormatInt(int64(v.n), 10)
 }
 
-func intRepr(th *Thread, v Value) (string, error) { return intString(v), nil }
+func intRepr(th *Thread, v Value) (string, error) { return intString(numPayload(v)), nil }
 
 func intBool(th *Thread, v Value) (bool, error) {
+	v = numPayload(v)
 	if _, ok := v.o.(*BigInt); ok {
 		return true, nil
 	}

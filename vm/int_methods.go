@@ -29,7 +29,7 @@ func addIntMethods() {
 		"numerator":   func(th *Thread, v Value) (Value, error) { return asPlainInt(v), nil },
 		"denominator": func(th *Thread, v Value) (Value, error) { return Int(1), nil },
 	}
-	IntType.AddGetters(getters)
+	IntType.AddGetters(numSelfGetters(getters))
 	self := func(fname string, f func(th *Thread, v Value) (Value, error)) NativeFunc {
 		return func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if err := argsNone("int."+fname, args, kwnames); err != nil {
@@ -39,7 +39,7 @@ func addIntMethods() {
 		}
 	}
 	plain := func(th *Thread, v Value) (Value, error) { return asPlainInt(v), nil }
-	IntType.AddMethods(map[string]NativeFunc{
+	IntType.AddMethods(numSelfMethods(map[string]NativeFunc{
 		"bit_length": self("bit_length", func(th *Thread, v Value) (Value, error) {
 			if i, ok := IntValue(v); ok {
 				if i < 0 {
@@ -58,27 +58,30 @@ func addIntMethods() {
 			}
 			return Int(int64(n)), nil
 		}),
-		"conjugate":  self("conjugate", plain),
-		"__index__":  self("__index__", plain),
-		"__int__":    self("__int__", plain),
-		"__trunc__":  self("__trunc__", plain),
-		"__floor__":  self("__floor__", plain),
-		"__ceil__":   self("__ceil__", plain),
-		"__abs__":    self("__abs__", func(th *Thread, v Value) (Value, error) { return intAbs(v), nil }),
-		"__float__":  self("__float__", func(th *Thread, v Value) (Value, error) { f, _, err := toFloat(v); return Float(f), err }),
-		"__repr__":   self("__repr__", func(th *Thread, v Value) (Value, error) { s, err := Repr(th, v); return NewStr(s), err }),
-		"__format__": formatMethod("int"),
+		"conjugate": self("conjugate", plain),
+		"__index__": self("__index__", plain),
+		"__int__":   self("__int__", plain),
+		"__trunc__": self("__trunc__", plain),
+		"__floor__": self("__floor__", plain),
+		"__ceil__":  self("__ceil__", plain),
+		"__abs__":   self("__abs__", func(th *Thread, v Value) (Value, error) { return intAbs(v), nil }),
+		"__float__": self("__float__", func(th *Thread, v Value) (Value, error) { f, _, err := toFloat(v); return Float(f), err }),
+		"__repr__":  self("__repr__", func(th *Thread, v Value) (Value, error) { s, err := Repr(th, v); return NewStr(s), err }),
 		"__round__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if err := argsRange("__round__", "int.__round__", args, kwnames, 0, 1); err != nil {
 				return NULL, err
 			}
 			return Round(th, args[0], optArg(args, 1))
 		},
+		"__getnewargs__": self("__getnewargs__", func(th *Thread, v Value) (Value, error) {
+			return NewTuple([]Value{asPlainInt(v)}), nil
+		}),
 		"as_integer_ratio": self("as_integer_ratio", func(th *Thread, v Value) (Value, error) {
 			return NewTuple([]Value{asPlainInt(v), Int(1)}), nil
 		}),
 		"to_bytes": intToBytes,
-	})
+	}))
+	IntType.AddMethods(map[string]NativeFunc{"__format__": numFormatMethod(IntType)})
 	IntType.AddClassMethods(map[string]NativeFunc{"from_bytes": intFromBytes})
 }
 
@@ -204,6 +207,9 @@ func intFromBytes(th *Thread, args []Value, kwnames []string) (Value, error) {
 	v := new(big.Int).SetBytes(b)
 	if sg && len(b) > 0 && b[0]&0x80 != 0 {
 		v.Sub(v, new(big.Int).Lsh(bigOne, uint(8*len(b))))
+	}
+	if cls, ok := args[0].o.(*Type); ok && cls != IntType {
+		return th.Call(args[0], []Value{NewBigInt(v)}, nil) // a subclass: cls(value)
 	}
 	return NewBigInt(v), nil
 }

@@ -209,9 +209,9 @@ func percentOne(th *Thread, f *formatSpec, typ byte, v Value, format string, at 
 			}
 			return f.pad(s.s, '>'), nil
 		}
-		n, ok := IntValue(v)
+		n, ok := IntValue(numPayload(v))
 		if !ok {
-			if _, big := v.o.(*BigInt); big {
+			if _, big := numPayload(v).o.(*BigInt); big {
 				return "", NewError(OverflowErrorType, "%s", "%c arg not in range(0x110000)")
 			}
 			return "", NewError(TypeErrorType, "%s", "%c requires int or char")
@@ -222,6 +222,7 @@ func percentOne(th *Thread, f *formatSpec, typ byte, v Value, format string, at 
 		return f.pad(string(rune(n)), '>'), nil
 	case 'd', 'i', 'u', 'x', 'X', 'o':
 		var b *big.Int
+		v := numPayload(v) // int and float subclasses format by value, as CPython
 		switch {
 		case isInt(v):
 			b, _ = toBig(v)
@@ -268,12 +269,19 @@ func percentOne(th *Thread, f *formatSpec, typ byte, v Value, format string, at 
 		f.typ = 'd'
 		return f.layoutNumber(neg, prefix, digits, ""), nil
 	case 'e', 'E', 'f', 'F', 'g', 'G':
-		x, ok, err := toFloat(v)
+		x, ok, err := toFloat(numPayload(v))
 		if err != nil {
 			return "", err
 		}
 		if !ok {
-			return "", NewError(TypeErrorType, "must be real number, not %s", TypeName(v))
+			r, found, err := objCallSpecial(th, v, "__float__")
+			if err != nil {
+				return "", err
+			}
+			if !found || !r.IsFloat() {
+				return "", NewError(TypeErrorType, "must be real number, not %s", TypeName(v))
+			}
+			x = r.AsFloat()
 		}
 		f.typ = typ
 		if f.precision < 0 {

@@ -193,7 +193,12 @@ func init() {
 	t.Binary = strBinary
 	t.Compare = strCompare
 	t.New = strNew
-	t.Format = func(th *Thread, v Value, spec string) (string, error) { return formatStr(v.o.(*Str).s, spec) }
+	t.Format = func(th *Thread, v Value, spec string) (string, error) {
+		if s := v.o.(*Str); spec == "" && s.ext != nil {
+			return ToStr(th, v) // a subclass: str(self), as CPython
+		}
+		return formatStr(v.o.(*Str).s, spec)
+	}
 	t.Iter = func(th *Thread, v Value) (Value, error) { return Value{o: &strIterator{s: v.o.(*Str)}}, nil }
 	u := StrUnicodeIteratorType
 	u.Bases = []*Type{ObjectType}

@@ -229,6 +229,7 @@ func (e *encoder) newline(level int) {
 }
 
 func (e *encoder) encode(v vm.Value, level int) error {
+	v = vm.NumPayload(v) // int and float subclasses (IntEnum) encode by value
 	e.depth++
 	defer func() { e.depth-- }()
 	if e.depth > e.th.RecursionLimit() {
@@ -314,6 +315,7 @@ func (e *encoder) encodeList(o vm.Object, items []vm.Value, level int) error {
 
 // keyStr converts a dict key as json does; skip reports a key to leave out.
 func (e *encoder) keyStr(k vm.Value) (s string, skip bool, err error) {
+	k = vm.NumPayload(k)
 	switch {
 	case k.IsNone():
 		return "null", false, nil

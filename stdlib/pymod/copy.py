@@ -80,6 +80,10 @@ def _reconstruct(x, memo):
             memo[id(x)] = y
         for v in x:
             list.append(y, deepcopy(v, memo) if memo is not None else v)
+    elif hasattr(cls, '__getnewargs__'):
+        y = cls.__new__(cls, *x.__getnewargs__())
+        if memo is not None:
+            memo[id(x)] = y
     else:
         y = object.__new__(cls)
         if memo is not None:

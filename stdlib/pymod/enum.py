@@ -89,6 +89,19 @@ class EnumType(type):
         body['_value2member_map_'] = {}
         body['_member_type_'] = member_type
         enum_class = super().__new__(metacls, cls, bases, body, **kwds)
+        if first_enum is not None:
+            # The mixed-in data type (int, float, str) comes before Enum in
+            # the MRO: its repr/str/format must not hide Enum's.
+            for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+                if name in classdict:
+                    continue
+                found = getattr(enum_class, name, None)
+                if found is not None and found in (getattr(member_type, name, None), getattr(object, name, None)):
+                    setattr(enum_class, name, getattr(first_enum, name))
+            if Flag is not None and issubclass(enum_class, Flag):
+                for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__', '__invert__'):
+                    if name not in classdict:
+                        setattr(enum_class, name, getattr(Flag, name))
 
         gen = getattr(enum_class, '_generate_next_value_')
         last_values = []
