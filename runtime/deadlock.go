@@ -18,7 +18,7 @@ func (l *Loop) deadlock() error {
 	}
 	exc := vm.NewException(DeadlockErrorType, vm.NewStr(report))
 	if m := l.mainFut; m != nil {
-		if t, ok := m.self.(*Task); ok && !t.Done() && t.futWaiter != nil {
+		if t := m.task; t != nil && !t.Done() && t.futWaiter != nil {
 			w := t.futWaiter
 			w.removeGoCallback(taskWakeup, t)
 			w.quiet = true
@@ -43,7 +43,7 @@ func (l *Loop) deadlockReport() string {
 			b.WriteString(";")
 		}
 		name := "?"
-		if s := vm.AsStr(t.name); s != nil {
+		if s := vm.AsStr(t.Name()); s != nil {
 			name = s.String()
 		}
 		b.WriteString(" task '" + name + "'")
@@ -62,11 +62,11 @@ func (l *Loop) describeWaiter(f *Future) string {
 		return "nothing (not scheduled)"
 	case f.waitDesc != "":
 		return f.waitDesc
-	case f.gather != nil:
+	case f.gather() != nil:
 		return "gather()"
 	}
-	if t, ok := f.self.(*Task); ok {
-		if s := vm.AsStr(t.name); s != nil {
+	if t := f.task; t != nil {
+		if s := vm.AsStr(t.Name()); s != nil {
 			return "task '" + s.String() + "'"
 		}
 		return "a Task"

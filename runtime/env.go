@@ -110,10 +110,10 @@ func RunningLoop(th *vm.Thread) *Loop {
 	return nil
 }
 
-// nextTaskName returns "Task-N".
-func (e *Env) nextTaskName() string {
+// nextTaskNumber returns the N of the next "Task-N".
+func (e *Env) nextTaskNumber() int64 {
 	e.taskCounter++
-	return "Task-" + itoa(e.taskCounter)
+	return e.taskCounter
 }
 
 func itoa(i int64) string {

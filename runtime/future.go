@@ -26,41 +26,77 @@ type futCallback struct {
 
 // Future is asyncio.Future (the C _asyncio.Future): a result that arrives
 // later. Done callbacks are scheduled with call_soon when it completes.
+//
+// It is kept small (112 bytes): every blocked task holds a Task and usually
+// a waiter future, so their size is the memory a blocked task costs. Fields
+// that few futures use live in more.
 type Future struct {
-	loop      *Loop
-	self      vm.Object // the Python object: the *Future itself or its *Task
-	state     uint8
+	loop *Loop
+	// task is the Task this future is the base of (the Python object is
+	// then the task), nil for a plain future.
+	task      *Task
 	result    vm.Value
 	exc       *vm.Exception
-	callbacks []futCallback
-	inl       [1]futCallback // storage for the usual single callback (no allocation)
-
-	cancelMsg    vm.Value      // cancel(msg)
-	cancelledExc *vm.Exception // the CancelledError that cancelled a task, for chaining
-
-	// Blocking is _asyncio_future_blocking: set by __await__ when it yields
-	// the future to the task that drives it.
-	Blocking     bool
-	logTraceback bool // an exception was set and never retrieved
+	callbacks callbackList
 
 	// waitDesc says what a waiter future stands for in deadlock reports
 	// ("Queue.get()", "Lock.acquire()", ...); empty for plain futures.
 	waitDesc string
 
+	more *futureMore
+
+	state uint8
+	// Blocking is _asyncio_future_blocking: set by __await__ when it yields
+	// the future to the task that drives it.
+	Blocking     bool
+	logTraceback bool // an exception was set and never retrieved
 	// quiet suppresses "exception was never retrieved" for a future that
 	// its task stopped waiting for (deadlock delivery).
 	quiet bool
+}
 
-	// gather is set on the _GatheringFuture returned by gather.
-	gather *gatherState
+// futureMore holds the fields of the few futures that are cancelled with a
+// message, or gather's outer future.
+type futureMore struct {
+	cancelMsg    vm.Value      // cancel(msg)
+	cancelledExc *vm.Exception // the CancelledError that cancelled a task, for chaining
+	gather       *gatherState  // set on the _GatheringFuture returned by gather
+}
+
+// extra returns f.more, allocating it on first use.
+func (f *Future) extra() *futureMore {
+	if f.more == nil {
+		f.more = &futureMore{}
+	}
+	return f.more
+}
+
+// cancelMsg returns the message given to cancel (NULL when none).
+func (f *Future) cancelMsg() vm.Value {
+	if f.more == nil {
+		return vm.NULL
+	}
+	return f.more.cancelMsg
+}
+
+// setCancelMsg records cancel's message; a NULL message on a future that
+// never had one costs no allocation.
+func (f *Future) setCancelMsg(msg vm.Value) {
+	if f.more != nil || !msg.IsNull() {
+		f.extra().cancelMsg = msg
+	}
+}
+
+// gather returns the gather state of a _GatheringFuture, else nil.
+func (f *Future) gather() *gatherState {
+	if f.more == nil {
+		return nil
+	}
+	return f.more.gather
 }
 
 // NewFuture returns a pending future on l (loop.create_future()).
-func NewFuture(l *Loop) *Future {
-	f := &Future{loop: l}
-	f.self = f
-	return f
-}
+func NewFuture(l *Loop) *Future { return &Future{loop: l} }
 
 // newWaiter returns a pending future described as desc in deadlock reports.
 func newWaiter(l *Loop, desc string) *Future {
@@ -70,14 +106,19 @@ func newWaiter(l *Loop, desc string) *Future {
 }
 
 func (f *Future) Type() *vm.Type {
-	if f.gather != nil {
+	if f.gather() != nil {
 		return GatheringFutureType
 	}
 	return FutureType
 }
 
 // Value returns the Python object of the future (the Task for a task).
-func (f *Future) Value() vm.Value { return vm.ObjectValue(f.self) }
+func (f *Future) Value() vm.Value {
+	if f.task != nil {
+		return vm.ObjectValue(f.task)
+	}
+	return vm.ObjectValue(f)
+}
 
 // Loop returns the future's loop.
 func (f *Future) Loop() *Loop { return f.loop }
@@ -90,12 +131,12 @@ func (f *Future) Cancelled() bool { return f.state == stateCancelled }
 
 // makeCancelledError is Future._make_cancelled_error.
 func (f *Future) makeCancelledError() *vm.Exception {
-	if f.cancelledExc != nil {
-		e := f.cancelledExc
-		f.cancelledExc = nil
+	if m := f.more; m != nil && m.cancelledExc != nil {
+		e := m.cancelledExc
+		m.cancelledExc = nil
 		return e
 	}
-	return newCancelledError(f.cancelMsg)
+	return newCancelledError(f.cancelMsg())
 }
 
 // Result is future.result().
@@ -165,7 +206,7 @@ func (f *Future) Cancel(msg vm.Value) bool {
 		return false
 	}
 	f.state = stateCancelled
-	f.cancelMsg = msg
+	f.setCancelMsg(msg)
 	f.scheduleCallbacks()
 	return true
 }
@@ -174,12 +215,17 @@ func (f *Future) Cancel(msg vm.Value) bool {
 // soon, in registration order, with the future.
 func (f *Future) scheduleCallbacks() {
 	cbs := f.callbacks
-	f.callbacks = nil
-	v := f.Value()
-	for _, cb := range cbs {
-		f.loop.callSoon(cb.fn, cb.arg, v)
+	f.callbacks = callbackList{}
+	if cbs.first.fn == nil {
+		return
 	}
-	f.inl[0] = futCallback{}
+	v := f.Value()
+	f.loop.callSoon(cbs.first.fn, cbs.first.arg, v)
+	if cbs.rest != nil {
+		for _, cb := range *cbs.rest {
+			f.loop.callSoon(cb.fn, cb.arg, v)
+		}
+	}
 }
 
 // AddDoneCallback registers fn(arg, future); if the future is done it is
@@ -189,28 +235,14 @@ func (f *Future) AddDoneCallback(fn callFunc, arg any) {
 		f.loop.callSoon(fn, arg, f.Value())
 		return
 	}
-	if f.callbacks == nil {
-		f.callbacks = f.inl[:0]
-	}
-	f.callbacks = append(f.callbacks, futCallback{fn, arg})
+	f.callbacks.add(futCallback{fn, arg})
 }
 
 // removeGoCallback removes the Go callbacks (fn, arg) and returns how many.
 func (f *Future) removeGoCallback(fn callFunc, arg any) int {
-	n := 0
-	kept := f.callbacks[:0]
-	for _, cb := range f.callbacks {
-		if cb.arg == arg && funcID(cb.fn) == funcID(fn) {
-			n++
-			continue
-		}
-		kept = append(kept, cb)
-	}
-	for i := len(kept); i < len(f.callbacks); i++ {
-		f.callbacks[i] = futCallback{}
-	}
-	f.callbacks = kept
-	return n
+	return f.callbacks.removeIf(func(cb futCallback) bool {
+		return cb.arg == arg && funcID(cb.fn) == funcID(fn)
+	})
 }
 
 // AddPyDoneCallback registers a Python callable.
@@ -224,8 +256,8 @@ func (f *Future) AddPyDoneCallback(fn vm.Value) {
 // callbacks equal to fn and returns how many were removed.
 func (f *Future) RemovePyDoneCallback(th *vm.Thread, fn vm.Value) (int, error) {
 	n := 0
-	kept := make([]futCallback, 0, len(f.callbacks))
-	for _, cb := range f.callbacks {
+	var kept []futCallback
+	for _, cb := range f.callbacks.slice() {
 		if p, ok := cb.arg.(*vm.Value); ok { // only callPython takes a *vm.Value
 			eq := p.Is(fn)
 			if !eq {
@@ -241,7 +273,7 @@ func (f *Future) RemovePyDoneCallback(th *vm.Thread, fn vm.Value) (int, error) {
 		}
 		kept = append(kept, cb)
 	}
-	f.callbacks = kept
+	f.callbacks.set(kept)
 	return n, nil
 }
 

@@ -24,12 +24,27 @@ func Gather(th *vm.Thread, aws []vm.Value, returnExceptions bool) (*Future, erro
 		outer.SetResult(vm.NewList(nil))
 		return outer, nil
 	}
-	g := &gatherState{returnExceptions: returnExceptions}
+	g := &gatherState{returnExceptions: returnExceptions, children: make([]*Future, 0, len(aws))}
 	var l *Loop
-	seen := make(map[vm.Object]*Future, len(aws))
+	// An argument given twice is waited for once (arg_to_fut). When all
+	// are pending futures (gather(*tasks)), no Python code runs in this
+	// loop and a future seen before is one that already carries this
+	// gather's callback: the map is needed only otherwise.
+	var seen map[vm.Object]*Future
+	for _, arg := range aws {
+		if f := asFuture(arg); f == nil || f.Done() {
+			seen = make(map[vm.Object]*Future, len(aws))
+			break
+		}
+	}
 	for _, arg := range aws {
 		key := arg.Object()
-		if f, ok := seen[key]; ok && key != nil {
+		if seen == nil {
+			if f := asFuture(arg); f.callbacks.has(gatherDone, g) {
+				g.children = append(g.children, f)
+				continue
+			}
+		} else if f, ok := seen[key]; ok && key != nil {
 			g.children = append(g.children, f)
 			continue
 		}
@@ -40,16 +55,18 @@ func Gather(th *vm.Thread, aws []vm.Value, returnExceptions bool) (*Future, erro
 		if l == nil {
 			l = f.loop
 		}
-		if t, ok := f.self.(*Task); ok && asFuture(arg) == nil {
+		if t := f.task; t != nil && asFuture(arg) == nil {
 			t.logDestroy = false
 		}
 		g.nfuts++
-		seen[key] = f
+		if seen != nil {
+			seen[key] = f
+		}
 		f.AddDoneCallback(gatherDone, g)
 		g.children = append(g.children, f)
 	}
 	g.outer = NewFuture(l)
-	g.outer.gather = g
+	g.outer.extra().gather = g
 	return g.outer, nil
 }
 
@@ -80,8 +97,8 @@ func gatherDone(arg any, v vm.Value) error {
 		for i, c := range g.children {
 			if c.Cancelled() {
 				msg := vm.NewStr("")
-				if !c.cancelMsg.IsNull() && !c.cancelMsg.IsNone() {
-					msg = c.cancelMsg
+				if !c.cancelMsg().IsNull() && !c.cancelMsg().IsNone() {
+					msg = c.cancelMsg()
 				}
 				results[i] = vm.ObjectValue(vm.NewException(CancelledErrorType, msg))
 				continue

@@ -248,7 +248,7 @@ func (l *Loop) reportUnretrieved() {
 		}
 		f.logTraceback = false
 		ctx := &ExcContext{Exception: f.exc, Future: f.Value()}
-		if _, ok := f.self.(*Task); ok {
+		if f.task != nil {
 			ctx.Message = "Task exception was never retrieved"
 		} else {
 			ctx.Message = f.Type().Name + " exception was never retrieved"

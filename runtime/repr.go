@@ -44,7 +44,7 @@ func (f *Future) reprInfo(th *vm.Thread) []string {
 			info = append(info, "result="+reprlibRepr(th, f.result))
 		}
 	}
-	if len(f.callbacks) > 0 {
+	if f.callbacks.len() > 0 {
 		info = append(info, "cb=["+f.formatCallbacks(th)+"]")
 	}
 	return info
@@ -52,7 +52,7 @@ func (f *Future) reprInfo(th *vm.Thread) []string {
 
 // formatCallbacks is base_futures._format_callbacks.
 func (f *Future) formatCallbacks(th *vm.Thread) string {
-	cb := f.callbacks
+	cb := f.callbacks.slice()
 	name := func(c futCallback) string {
 		if p, ok := c.arg.(*vm.Value); ok {
 			return callableName(th, *p) + "()"
@@ -83,7 +83,7 @@ func (t *Task) reprInfo(th *vm.Thread) []string {
 	if t.mustCancel {
 		info[0] = "cancelling"
 	}
-	name, _ := safeRepr(th, t.name)
+	name, _ := safeRepr(th, t.Name())
 	extra := []string{"name=" + name, "coro=<" + FormatCoroutine(th, t.coroVal) + ">"}
 	if t.futWaiter != nil {
 		r, _ := safeRepr(th, t.futWaiter.Value())

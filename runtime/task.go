@@ -10,11 +10,14 @@ type Task struct {
 	Future
 	coro    Resumable
 	coroVal vm.Value
-	name    vm.Value // a str unless set_name was given something else
+	// name is a str, or for a task named automatically the unboxed int N of
+	// its "Task-N", formatted on first use: most tasks are never asked
+	// their name, and the string would cost 64 bytes per task.
+	name vm.Value
 
 	futWaiter     *Future
+	numCancels    int32 // _num_cancels_requested
 	mustCancel    bool
-	numCancels    int // _num_cancels_requested
 	logDestroy    bool
 	stepScheduled bool
 }
@@ -22,7 +25,8 @@ type Task struct {
 func (*Task) Type() *vm.Type { return TaskType }
 
 // NewTask wraps coro (whose value is coroVal) in a task scheduled to start
-// on the loop's next iteration. name NULL or None means "Task-N".
+// on the loop's next iteration. name NULL or None means "Task-N"; another
+// name that is not a str is converted with str(), as CPython does.
 func NewTask(l *Loop, coroVal vm.Value, name vm.Value) (*Task, error) {
 	if err := l.checkClosed(); err != nil {
 		return nil, err
@@ -32,11 +36,18 @@ func NewTask(l *Loop, coroVal vm.Value, name vm.Value) (*Task, error) {
 		r, _ := safeRepr(l.th, coroVal)
 		return nil, vm.NewError(vm.TypeErrorType, "a coroutine was expected, got %s", r)
 	}
+	if !name.IsNull() && !name.IsNone() && vm.AsStr(name) == nil {
+		s, err := vm.ToStr(l.th, name)
+		if err != nil {
+			return nil, err
+		}
+		name = vm.NewStr(s)
+	}
 	t := &Task{coro: coro, coroVal: coroVal}
 	t.loop = l
-	t.self = t
+	t.task = t
 	if name.IsNull() || name.IsNone() {
-		t.name = vm.NewStr(l.env.nextTaskName())
+		t.name = vm.Int(l.env.nextTaskNumber())
 	} else {
 		t.name = name
 	}
@@ -48,24 +59,29 @@ func NewTask(l *Loop, coroVal vm.Value, name vm.Value) (*Task, error) {
 	return t, nil
 }
 
-// Name returns the task's name.
-func (t *Task) Name() vm.Value { return t.name }
+// Name returns the task's name (a str).
+func (t *Task) Name() vm.Value {
+	if t.name.IsInt() {
+		t.name = vm.NewStr("Task-" + itoa(t.name.AsInt()))
+	}
+	return t.name
+}
 
-// SetName is task.set_name(v).
+// SetName is task.set_name(v); v must be a str.
 func (t *Task) SetName(v vm.Value) { t.name = v }
 
 // Coro returns task.get_coro().
 func (t *Task) Coro() vm.Value { return t.coroVal }
 
 // Cancelling is task.cancelling().
-func (t *Task) Cancelling() int { return t.numCancels }
+func (t *Task) Cancelling() int { return int(t.numCancels) }
 
 // Uncancel is task.uncancel().
 func (t *Task) Uncancel() int {
 	if t.numCancels > 0 {
 		t.numCancels--
 	}
-	return t.numCancels
+	return int(t.numCancels)
 }
 
 // Cancel is Task.cancel(msg).
@@ -83,17 +99,17 @@ func (t *Task) Cancel(msg vm.Value) bool {
 		}
 	}
 	t.mustCancel = true
-	t.cancelMsg = msg
+	t.setCancelMsg(msg)
 	return true
 }
 
 // cancelFuture cancels a future or, dispatching as Python would, a task.
 func cancelFuture(f *Future, msg vm.Value) bool {
-	if t, ok := f.self.(*Task); ok {
+	if t := f.task; t != nil {
 		return t.Cancel(msg)
 	}
-	if f.gather != nil {
-		return f.gather.cancel(msg)
+	if f.gather() != nil {
+		return f.gather().cancel(msg)
 	}
 	return f.Cancel(msg)
 }
@@ -163,7 +179,7 @@ func (t *Task) step(exc *vm.Exception) error {
 		e := asException(err)
 		switch {
 		case isCancelled(e):
-			t.cancelledExc = e
+			t.extra().cancelledExc = e
 			t.Future.Cancel(vm.NULL)
 		case isExitException(e):
 			t.Future.SetException(e)
@@ -176,7 +192,7 @@ func (t *Task) step(exc *vm.Exception) error {
 	if done {
 		if t.mustCancel {
 			t.mustCancel = false
-			t.Future.Cancel(t.cancelMsg)
+			t.Future.Cancel(t.cancelMsg())
 		} else {
 			t.Future.SetResult(result)
 		}
@@ -204,7 +220,7 @@ func (t *Task) handleYield(result vm.Value) error {
 			f.AddDoneCallback(taskWakeup, t)
 			t.futWaiter = f
 			if t.mustCancel {
-				if cancelFuture(f, t.cancelMsg) {
+				if cancelFuture(f, t.cancelMsg()) {
 					t.mustCancel = false
 				}
 			}

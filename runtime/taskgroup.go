@@ -72,7 +72,12 @@ func (g *TaskGroup) CreateTask(coro, name vm.Value) (*Task, error) {
 		return nil, err
 	}
 	if !name.IsNull() && !name.IsNone() {
-		t.SetName(name)
+		// task.set_name(name): str(name), after the task exists.
+		s, err := vm.ToStr(g.loop.th, name)
+		if err != nil {
+			return nil, err
+		}
+		t.SetName(vm.NewStr(s))
 	}
 	t.AddDoneCallback(taskGroupTaskDone, g)
 	g.tasks = append(g.tasks, t)

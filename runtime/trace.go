@@ -216,15 +216,15 @@ func (r *Recorder) wait(t *Task, f *Future) {
 		delete(r.notes, f)
 		ev.WaitKind, ev.On = n.kind, n.on
 		for _, c := range n.targets {
-			if ct, ok := c.self.(*Task); ok {
+			if ct := c.task; ct != nil {
 				ev.Targets = append(ev.Targets, r.id(ct))
 			}
 		}
-	case f.gather != nil:
+	case f.gather() != nil:
 		ev.WaitKind = "gather"
 		var names []string
-		for _, c := range f.gather.children {
-			if ct, ok := c.self.(*Task); ok {
+		for _, c := range f.gather().children {
+			if ct := c.task; ct != nil {
 				ev.Targets = append(ev.Targets, r.id(ct))
 				names = append(names, taskName(ct))
 			}
@@ -233,7 +233,7 @@ func (r *Recorder) wait(t *Task, f *Future) {
 	case f.waitDesc != "":
 		ev.WaitKind, ev.On = waitKindOf(f.waitDesc), f.waitDesc
 	default:
-		if wt, ok := f.self.(*Task); ok {
+		if wt := f.task; wt != nil {
 			ev.WaitKind, ev.On = "task", taskName(wt)
 			ev.Targets = []int{r.id(wt)}
 		} else {
@@ -293,10 +293,10 @@ func (r *Recorder) callback(c callback) error {
 func (r *Recorder) loopEvent(k TraceKind) { r.emit(TraceEvent{T: r.Now(), Kind: k}) }
 
 func taskName(t *Task) string {
-	if s := vm.AsStr(t.name); s != nil {
+	if s := vm.AsStr(t.Name()); s != nil {
 		return s.String()
 	}
-	s, _ := safeRepr(t.loop.th, t.name)
+	s, _ := safeRepr(t.loop.th, t.Name())
 	return s
 }
 

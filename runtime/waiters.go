@@ -8,10 +8,17 @@ type waiterList []*Future
 func (w *waiterList) push(f *Future) { *w = append(*w, f) }
 
 // remove deletes f (deque.remove); it reports whether f was present.
+// Waiters mostly leave in the order they came (an Event's waiters all wake
+// and remove themselves first to last): removing the first is O(1), as it
+// is for a deque, so that waking N waiters is not quadratic.
 func (w *waiterList) remove(f *Future) bool {
 	s := *w
 	for i, x := range s {
 		if x == f {
+			if i == 0 {
+				w.dropFront()
+				return true
+			}
 			copy(s[i:], s[i+1:])
 			s[len(s)-1] = nil
 			*w = s[:len(s)-1]
@@ -21,14 +28,23 @@ func (w *waiterList) remove(f *Future) bool {
 	return false
 }
 
-// popFront is deque.popleft.
+// popFront is deque.popleft (O(1)).
 func (w *waiterList) popFront() *Future {
-	s := *w
-	f := s[0]
-	copy(s, s[1:])
-	s[len(s)-1] = nil
-	*w = s[:len(s)-1]
+	f := (*w)[0]
+	w.dropFront()
 	return f
+}
+
+// dropFront removes the first waiter by reslicing: the array's unused front
+// is reclaimed when append next reallocates it.
+func (w *waiterList) dropFront() {
+	s := *w
+	s[0] = nil
+	if len(s) == 1 {
+		*w = s[:0] // empty: reuse the array from here
+		return
+	}
+	*w = s[1:]
 }
 
 // doneCoro is a coroutine that finishes on its first resume (an async

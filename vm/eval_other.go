@@ -54,7 +54,14 @@ func (th *Thread) execOther(f *Frame, op compile.Opcode, arg int) error {
 	case compile.LIST_EXTEND:
 		it := pop()
 		l := s[f.sp-arg].o.(*List)
-		if t, ok := it.o.(*Tuple); ok {
+		// Tuples and lists are copied in one step (as CPython's
+		// list_extend does): `f(*big_list)` then allocates the argument
+		// array once instead of growing it item by item.
+		switch t := it.o.(type) {
+		case *Tuple:
+			l.Items = append(l.Items, t.Items...)
+			return nil
+		case *List:
 			l.Items = append(l.Items, t.Items...)
 			return nil
 		}
