@@ -28,6 +28,10 @@ type Env struct {
 	deferredLoop *Loop
 
 	rec *Recorder // copied into each new loop (see AttachRecorder)
+
+	// resolve maps "host:port" to the address to dial instead
+	// (PYA_RESOLVE, io_resolve.go); set before the program runs.
+	resolve map[string]string
 }
 
 var (

@@ -21,6 +21,9 @@ func (l *Loop) ConnectUnix(path string) *Future { return l.dial("unix", path, 0,
 
 func (l *Loop) dial(network, host string, port int, addr string) *Future {
 	ctx, cancel := context.WithCancel(context.Background())
+	if network == "tcp" {
+		addr = l.env.ResolveAddr(addr)
+	}
 	work := func() (any, error) {
 		var d net.Dialer
 		c, err := d.DialContext(ctx, network, addr)

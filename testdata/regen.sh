@@ -21,6 +21,14 @@
 # `pya --clock=virtual` (elapsed times print exactly; sleeps are instant).
 # A program whose first line is "# pya: pending needs real I/O ..." is not
 # recorded (the network is not available here).
+# A program with a line "# pya: serve NAME" among its first 30 lines talks
+# to a local server (internal/testserve's fixture NAME, e.g. "web":
+# example.com/.org/.net): regen.sh starts that server on 127.0.0.1 and runs
+# CPython with PYA_RESOLVE and testdata/regen/resolve/sitecustomize.py, which
+# sends those host names to it, as the golden harness does for pya. Such
+# programs run under $PYTHON_NET (default /usr/bin/python3.11, Debian's
+# CPython 3.11, which has the libraries they import:
+# apt-get install -y python3-aiohttp python3-requests).
 # REGEN_CHECK=1 writes nothing: it reports golden files that differ from
 # what CPython produces now (hand-edited or stale).
 # NAME.stdin, when present (hand-written input), is the program's stdin.
@@ -57,6 +65,19 @@ for a in "$@"; do
 	fi
 done
 
+# serve NAME: starts the fixture server NAME (fd 9 keeps it running; closing
+# it stops the server) and exports its PYA_RESOLVE value.
+serve() {
+	[ -x "$tmp/serve" ] || go build -o "$tmp/serve" ./internal/testserve/serve || return 1
+	rm -f "$tmp/srvin" "$tmp/srvout"; mkfifo "$tmp/srvin"
+	"$tmp/serve" "$1" <"$tmp/srvin" >"$tmp/srvout" &
+	exec 9>"$tmp/srvin"
+	for _ in $(seq 100); do [ -s "$tmp/srvout" ] && break; sleep 0.05; done
+	PYA_RESOLVE=$(head -n 1 "$tmp/srvout")
+	[ -n "$PYA_RESOLVE" ] || return 1
+	export PYA_RESOLVE
+}
+
 fail=0
 for f in "${files[@]}"; do
 	base=${f%.pya}
@@ -76,12 +97,24 @@ for f in "${files[@]}"; do
 	pypath=$lib
 	stdin=/dev/null
 	[ -e "$real.stdin" ] && stdin=$real.stdin
-	head -n 30 "$f" | grep -q '^# regen: virtual-clock' && pypath="$lib:$PWD/testdata/regen"
+	virtual=0
+	head -n 30 "$f" | grep -q '^# regen: virtual-clock' && virtual=1 && pypath="$lib:$PWD/testdata/regen"
+	fpy=$py
+	fixture=$(head -n 30 "$f" | sed -n 's/^# pya: serve \([A-Za-z0-9_-]*\).*/\1/p' | head -n 1)
+	if [ -n "$fixture" ]; then
+		fpy=${PYTHON_NET:-/usr/bin/python3.11}
+		if ! $fpy -c 'import sys, aiohttp, requests; assert sys.version_info[:2] == (3, 11)' 2>/dev/null; then
+			echo "SKIP (needs $fpy: CPython 3.11 with aiohttp and requests): $f"; fail=1; continue
+		fi
+		serve "$fixture" || { echo "CANNOT START fixture server $fixture: $f"; fail=1; continue; }
+		pypath="$lib:$PWD/testdata/regen/resolve"
+	fi
 	for seed in 1 2; do
-		PYTHONPATH="$pypath" PYTHONHASHSEED=$seed PYTHONDONTWRITEBYTECODE=1 \
-			timeout "$timeout" $py -u "$f" <"$stdin" >"$tmp/out$seed" 2>"$tmp/err$seed"
+		PYTHONPATH="$pypath" PYTHONHASHSEED=$seed PYTHONDONTWRITEBYTECODE=1 PYA_REGEN_VIRTUAL_CLOCK=$virtual \
+			timeout "$timeout" $fpy -u "$f" <"$stdin" >"$tmp/out$seed" 2>"$tmp/err$seed"
 		echo $? >"$tmp/status$seed"
 	done
+	if [ -n "$fixture" ]; then exec 9>&-; wait; unset PYA_RESOLVE; fi
 	status=$(cat "$tmp/status1")
 	if ! cmp -s "$tmp/out1" "$tmp/out2" || [ "$status" != "$(cat "$tmp/status2")" ]; then
 		echo "NONDETERMINISTIC (hash seed or timing): $f"; diff "$tmp/out1" "$tmp/out2" | head -5; fail=1

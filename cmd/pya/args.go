@@ -27,6 +27,9 @@ arg ...        : arguments passed to program in sys.argv[1:]
 
 Environment variables:
 PYA_CLOCK      : the default for --clock
+PYA_RESOLVE    : host:port=addr:port[,...]: dial addr:port whenever a program
+                 connects to host:port (open_connection, aiohttp, requests);
+                 for testing against a local server, like curl's --resolve
 `
 
 // mode is what the command line asks pya to do.
@@ -50,6 +53,8 @@ type options struct {
 
 	timeline string // --timeline=FILE (.svg, .html, .json): write the run's task timeline
 	trace    bool   // --trace: print task events to stderr
+
+	resolve map[string]string // PYA_RESOLVE's host-resolution overrides
 }
 
 // usageError is a bad command line: pya prints msg, the usage line and a

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/pya-lang/pya/internal/testserve"
 )
 
 // The golden tests: every testdata/**/NAME.pya with a sibling NAME.out is a
@@ -231,6 +233,46 @@ func goldenClock() string {
 	return "virtual"
 }
 
+// serveMarker names the local server a program talks to: a line
+// "# pya: serve NAME" among its first 30 lines starts internal/testserve's
+// fixture NAME (once for all tests) and runs the program with PYA_RESOLVE
+// sending the fixture's host names (example.com, ...) to it, as regen.sh
+// does for CPython. No test touches an address outside 127.0.0.1.
+const serveMarker = "# pya: serve "
+
+var fixtures struct {
+	sync.Mutex
+	servers map[string]*testserve.Server
+}
+
+// fixtureResolve starts the fixture src asks for, if any, and returns its
+// PYA_RESOLVE value ("" for none).
+func fixtureResolve(t *testing.T, src string) string {
+	lines := strings.SplitN(src, "\n", 31)
+	for _, l := range lines[:min(len(lines), 30)] {
+		rest, ok := strings.CutPrefix(strings.TrimSpace(l), serveMarker)
+		if !ok || len(strings.Fields(rest)) == 0 {
+			continue
+		}
+		name := strings.Fields(rest)[0]
+		fixtures.Lock()
+		defer fixtures.Unlock()
+		s := fixtures.servers[name]
+		if s == nil {
+			var err error
+			if s, err = testserve.Start(name); err != nil {
+				t.Fatal(err)
+			}
+			if fixtures.servers == nil {
+				fixtures.servers = map[string]*testserve.Server{}
+			}
+			fixtures.servers[name] = s
+		}
+		return s.Resolve
+	}
+	return ""
+}
+
 // runProgram runs `pya --clock=virtual rel` from the repository root,
 // in-process, with NAME.stdin (or nothing) as stdin; a program still
 // running after goldenTimeout fails the test.
@@ -239,10 +281,16 @@ func runProgram(t *testing.T, rel string) (stdout, stderr string, status int) {
 	if in := strings.TrimSuffix(filepath.Join(repoRoot, rel), ".pya") + ".stdin"; exists(in) {
 		stdin = readFile(t, in)
 	}
+	resolve := fixtureResolve(t, readFile(t, filepath.Join(repoRoot, rel)))
 	var out, errb bytes.Buffer
 	done := make(chan int, 1)
 	go func() {
-		e := env{dir: repoRoot, getenv: func(string) string { return "" }}
+		e := env{dir: repoRoot, getenv: func(k string) string {
+			if k == "PYA_RESOLVE" {
+				return resolve
+			}
+			return ""
+		}}
 		done <- runEnv(e, []string{"--clock=" + goldenClock(), rel}, strings.NewReader(stdin), &out, &errb)
 	}()
 	select {

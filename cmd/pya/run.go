@@ -12,6 +12,7 @@ import (
 
 	"github.com/pya-lang/pya/ast"
 	"github.com/pya-lang/pya/parser"
+	"github.com/pya-lang/pya/runtime"
 	"github.com/pya-lang/pya/runtime/timeline"
 	"github.com/pya-lang/pya/vm"
 	"github.com/pya-lang/pya/vm/compile"
@@ -42,6 +43,10 @@ func runEnv(e env, args []string, stdin io.Reader, stdout, stderr io.Writer) (st
 	opts, err := parseArgs(args, isTerminal(stdin), e.getenv("PYA_CLOCK"))
 	if err != nil {
 		fmt.Fprintf(stderr, "%s\n%s%s", err, usageLine, usageHint)
+		return 2
+	}
+	if opts.resolve, err = runtime.ParseResolve(e.getenv("PYA_RESOLVE")); err != nil {
+		fmt.Fprintf(stderr, "pya: %v\n", err)
 		return 2
 	}
 	switch opts.mode {
@@ -118,6 +123,9 @@ func execute(opts *options, filename string, src []byte, path []string, stdin io
 		Compile: compileSource,
 	})
 	defer configureClock(in, opts.clock, stderr)()
+	if len(opts.resolve) > 0 {
+		runtime.SetResolve(in, opts.resolve)
+	}
 	if opts.timeline != "" || opts.trace {
 		defer timeline.Start(in, opts.timeline, opts.trace, filepath.Base(filename), stderr)()
 	}
