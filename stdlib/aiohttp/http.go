@@ -74,7 +74,7 @@ func newClient(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 	}
 	limit, perHost := int(args[0].AsInt()), int(args[1].AsInt())
 	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.Proxy = nil // aiohttp ignores proxy variables unless trust_env
+	tr.Proxy = nil                           // aiohttp ignores proxy variables unless trust_env
 	tr.DialContext = runtime.DialContext(th) // with PYA_RESOLVE's overrides
 	tr.MaxIdleConns = limit
 	tr.MaxIdleConnsPerHost = limit
