@@ -41,6 +41,13 @@ func pacerOf(l *Loop) *pacer {
 // calls BeginExternal); call ioEnd from the completion callback.
 func (l *Loop) ioBegin() {
 	l.BeginExternal()
+	l.paceBegin()
+}
+
+// paceBegin makes virtual time flow at real speed until the matching
+// ioEnd (a worker thread blocked in real I/O uses it directly: its
+// to_thread future already counts as external work).
+func (l *Loop) paceBegin() {
 	if _, ok := l.clock.(*VirtualClock); !ok {
 		return
 	}

@@ -25,6 +25,10 @@ type File struct {
 	bw     *bufio.Writer // buffered writer over f (nil for the standard streams)
 	closed bool
 	std    bool // a standard stream: close does not close the interpreter's writer
+	// th is the thread using the file now (set by each method): reads of
+	// the OS file and of stdin, and writes to the OS file, run through
+	// th.Blocking, without the interpreter lock (file_blocking.go).
+	th *Thread
 }
 
 // FileType is the type of text files (io.TextIOWrapper).
@@ -46,7 +50,7 @@ func (f *File) Type() *Type {
 func NewStdStream(name string, r io.Reader, w io.Writer) *File {
 	f := &File{name: name, std: true, w: w}
 	if r != nil {
-		f.r = bufio.NewReader(r)
+		f.r = bufio.NewReader(blockingReader{f, r})
 		f.mode = "r"
 	} else {
 		f.mode = "w"
@@ -183,7 +187,7 @@ func (f *File) Close() error {
 }
 
 // biOpenFile opens a file as open(name, mode) does.
-func biOpenFile(name, mode string) (*File, error) {
+func biOpenFile(th *Thread, name, mode string) (*File, error) {
 	var read, write, appendM, create, excl, plus, binary, text bool
 	for _, c := range mode {
 		var dup bool
@@ -240,7 +244,10 @@ func biOpenFile(name, mode string) (*File, error) {
 	if plus && !read {
 		flag = flag&^os.O_WRONLY | os.O_RDWR
 	}
-	osf, err := os.OpenFile(name, flag, 0o666)
+	var osf *os.File
+	var err error
+	// Opening a FIFO blocks until the other end opens it.
+	th.Blocking(func() { osf, err = os.OpenFile(name, flag, 0o666) })
 	if err != nil {
 		return nil, biOSError(err, name)
 	}
@@ -248,15 +255,15 @@ func biOpenFile(name, mode string) (*File, error) {
 		osf.Close()
 		return nil, biOSError(&fs.PathError{Op: "open", Path: name, Err: syscall.EISDIR}, name)
 	}
-	f := &File{name: name, mode: mode, binary: binary, f: osf}
+	f := &File{name: name, mode: mode, binary: binary, f: osf, th: th}
 	if !text && !binary && !strings.ContainsAny(mode, "t") {
 		f.mode = mode
 	}
 	if read || plus {
-		f.r = bufio.NewReader(osf)
+		f.r = bufio.NewReader(blockingReader{f, osf})
 	}
 	if !read || plus {
-		f.bw = bufio.NewWriter(osf)
+		f.bw = bufio.NewWriter(blockingWriter{f, osf})
 		f.w = f.bw
 	}
 	return f, nil

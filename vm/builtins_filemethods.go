@@ -68,7 +68,9 @@ func fileRepr(th *Thread, v Value) (string, error) {
 	return "<_io.TextIOWrapper name=" + StrRepr(f.name) + " mode=" + StrRepr(f.mode) + " encoding=" + enc + ">", nil
 }
 
-func fileSelf(args []Value, name string) (*File, error) {
+// fileSelf returns the file a method is called on, which th now uses
+// (its OS reads and writes release the interpreter lock through th).
+func fileSelf(th *Thread, args []Value, name string) (*File, error) {
 	if len(args) == 0 {
 		return nil, NewError(TypeErrorType, "descriptor '%s' needs an argument", name)
 	}
@@ -76,6 +78,7 @@ func fileSelf(args []Value, name string) (*File, error) {
 	if !ok {
 		return nil, NewError(TypeErrorType, "descriptor '%s' requires a file object", name)
 	}
+	f.th = th
 	return f, nil
 }
 
@@ -104,7 +107,7 @@ func sizeArg(th *Thread, fname string, args []Value, kwnames []string) (int, err
 }
 
 func fileRead(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "read")
+	f, err := fileSelf(th, args, "read")
 	if err != nil {
 		return NULL, err
 	}
@@ -120,7 +123,7 @@ func fileRead(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileReadline(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "readline")
+	f, err := fileSelf(th, args, "readline")
 	if err != nil {
 		return NULL, err
 	}
@@ -136,7 +139,7 @@ func fileReadline(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileReadlines(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "readlines")
+	f, err := fileSelf(th, args, "readlines")
 	if err != nil {
 		return NULL, err
 	}
@@ -170,7 +173,7 @@ func (f *File) data(v Value) (string, error) {
 }
 
 func fileWrite(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "write")
+	f, err := fileSelf(th, args, "write")
 	if err != nil {
 		return NULL, err
 	}
@@ -192,7 +195,7 @@ func fileWrite(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileWritelines(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "writelines")
+	f, err := fileSelf(th, args, "writelines")
 	if err != nil {
 		return NULL, err
 	}
@@ -214,7 +217,7 @@ func fileWritelines(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileClose(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "close")
+	f, err := fileSelf(th, args, "close")
 	if err != nil {
 		return NULL, err
 	}
@@ -225,7 +228,7 @@ func fileClose(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileFlush(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "flush")
+	f, err := fileSelf(th, args, "flush")
 	if err != nil {
 		return NULL, err
 	}
@@ -236,7 +239,7 @@ func fileFlush(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileSeek(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "seek")
+	f, err := fileSelf(th, args, "seek")
 	if err != nil {
 		return NULL, err
 	}
@@ -262,7 +265,7 @@ func fileSeek(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileTell(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "tell")
+	f, err := fileSelf(th, args, "tell")
 	if err != nil {
 		return NULL, err
 	}
@@ -274,7 +277,7 @@ func fileTell(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileReadable(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "readable")
+	f, err := fileSelf(th, args, "readable")
 	if err != nil {
 		return NULL, err
 	}
@@ -282,7 +285,7 @@ func fileReadable(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileWritable(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "writable")
+	f, err := fileSelf(th, args, "writable")
 	if err != nil {
 		return NULL, err
 	}
@@ -290,7 +293,7 @@ func fileWritable(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileSeekable(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "seekable")
+	f, err := fileSelf(th, args, "seekable")
 	if err != nil {
 		return NULL, err
 	}
@@ -298,7 +301,7 @@ func fileSeekable(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileFileno(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "fileno")
+	f, err := fileSelf(th, args, "fileno")
 	if err != nil {
 		return NULL, err
 	}
@@ -315,14 +318,14 @@ func fileFileno(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func fileEnter(th *Thread, args []Value, kwnames []string) (Value, error) {
-	if _, err := fileSelf(args, "__enter__"); err != nil {
+	if _, err := fileSelf(th, args, "__enter__"); err != nil {
 		return NULL, err
 	}
 	return args[0], nil
 }
 
 func fileExit(th *Thread, args []Value, kwnames []string) (Value, error) {
-	f, err := fileSelf(args, "__exit__")
+	f, err := fileSelf(th, args, "__exit__")
 	if err != nil {
 		return NULL, err
 	}
@@ -334,6 +337,7 @@ func fileExit(th *Thread, args []Value, kwnames []string) (Value, error) {
 
 func fileNextSlot(th *Thread, v Value) (Value, error) {
 	f := v.o.(*File)
+	f.th = th
 	s, err := f.ReadLine(-1)
 	if err != nil || s == "" {
 		return NULL, err
@@ -342,7 +346,7 @@ func fileNextSlot(th *Thread, v Value) (Value, error) {
 }
 
 func fileNext(th *Thread, args []Value, kwnames []string) (Value, error) {
-	if _, err := fileSelf(args, "__next__"); err != nil {
+	if _, err := fileSelf(th, args, "__next__"); err != nil {
 		return NULL, err
 	}
 	v, err := fileNextSlot(th, args[0])

@@ -212,6 +212,7 @@ func biInput(th *Thread, args []Value, kwnames []string) (Value, error) {
 	in := sysStream(th, "stdin")
 	var line string
 	if f, ok := in.o.(*File); ok {
+		f.th = th
 		l, err := f.ReadLine(-1)
 		if err != nil {
 			return NULL, err
@@ -274,7 +275,7 @@ func biOpen(th *Thread, args []Value, kwnames []string) (Value, error) {
 			return NULL, NewError(ValueErrorType, "binary mode doesn't take an encoding argument")
 		}
 	}
-	f, err := biOpenFile(name.s, m)
+	f, err := biOpenFile(th, name.s, m)
 	if err != nil {
 		return NULL, err
 	}

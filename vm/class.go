@@ -27,6 +27,35 @@ func solidBase(t *Type) *Type {
 	return ObjectType
 }
 
+// layoutBase is CPython's solid_base for the lay-out conflict check: the
+// nearest built-in ancestor that has an instance layout of its own.
+func layoutBase(t *Type) *Type {
+	for _, m := range t.MRO {
+		if m.Flags&TypeHeap == 0 && !layoutNeutralException(m) {
+			return m
+		}
+	}
+	return ObjectType
+}
+
+// layoutNeutralException reports whether t is a built-in exception type
+// that adds no fields to its base's instance layout (ValueError,
+// KeyError, ...), so that, as in CPython, class X(OSError, ValueError) is
+// allowed: only the types with C structs of their own count as solid.
+func layoutNeutralException(t *Type) bool {
+	if t == BaseExceptionType || !t.IsSubtype(BaseExceptionType) {
+		return false
+	}
+	for _, s := range []*Type{BaseExceptionGroupType, SystemExitType, AttributeErrorType, ImportErrorType,
+		NameErrorType, OSErrorType, StopIterationType, SyntaxErrorType, UnicodeErrorType} {
+		if t == s {
+			return false
+		}
+	}
+	// UnicodeEncodeError and friends have their own struct too.
+	return !t.IsSubtype(UnicodeErrorType)
+}
+
 // NewClass creates a user class: type(name, bases, ns) with metaclass meta.
 // ns becomes the class dict (it is not copied).
 func NewClass(th *Thread, meta *Type, name string, bases []*Type, ns *Dict) (*Type, error) {
@@ -53,9 +82,9 @@ func NewClass(th *Thread, meta *Type, name string, bases []*Type, ns *Dict) (*Ty
 	}
 	t.MRO = mro
 	// Instance layouts must agree: every solid base must be an ancestor of one.
-	sb := solidBase(t)
+	sb := layoutBase(t)
 	for _, b := range bases {
-		if bs := solidBase(b); !sb.IsSubtype(bs) {
+		if bs := layoutBase(b); !sb.IsSubtype(bs) {
 			return nil, NewError(TypeErrorType, "multiple bases have instance lay-out conflict")
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	_ "github.com/pya-lang/pya/stdlib/pymod"
 	_ "github.com/pya-lang/pya/stdlib/random"
 	_ "github.com/pya-lang/pya/stdlib/re"
+	_ "github.com/pya-lang/pya/stdlib/requests"
 	_ "github.com/pya-lang/pya/stdlib/sys"
 	_ "github.com/pya-lang/pya/stdlib/time"
 )
