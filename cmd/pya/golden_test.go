@@ -34,7 +34,10 @@ import (
 //
 // Without .err/.errprefix, stderr must be empty and the status 0. A first
 // line "# pya: pending <reason>" skips the test, printing the reason; such a
-// program is a test even without a .out (it could not be recorded).
+// program is a test even without a .out (it could not be recorded). In the
+// first 30 lines, "# pya: serve NAME" runs the program against a local
+// server (serveMarker) and "# pya: compare-sorted <why>" compares stdout as
+// a multiset of lines (compareSortedMarker).
 
 const repoRoot = "../.."
 
@@ -273,6 +276,39 @@ func fixtureResolve(t *testing.T, src string) string {
 	return ""
 }
 
+// compareSortedMarker, a line "# pya: compare-sorted <why>" among a
+// program's first 30 lines, compares its stdout as a multiset of lines:
+// for a program whose line order CPython itself leaves to chance (e.g.
+// as_completed over a set of coroutines, ordered by their addresses), so
+// that no order is "the" output while every line still must be there.
+const compareSortedMarker = "# pya: compare-sorted"
+
+// hasMarker reports whether one of src's first 30 lines starts with marker.
+func hasMarker(src, marker string) bool {
+	lines := strings.SplitN(src, "\n", 31)
+	for _, l := range lines[:min(len(lines), 30)] {
+		if strings.HasPrefix(l, marker) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortedLines returns s's lines sorted.
+func sortedLines(s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	if n := len(lines); n > 0 && lines[n-1] == "" {
+		lines = lines[:n-1]
+	}
+	for i, l := range lines {
+		if !strings.HasSuffix(l, "\n") {
+			lines[i] = l + "\n" // a last line without newline still compares
+		}
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "")
+}
+
 // runProgram runs `pya --clock=virtual rel` from the repository root,
 // in-process, with NAME.stdin (or nothing) as stdin; a program still
 // running after goldenTimeout fails the test.
@@ -313,6 +349,9 @@ func runGolden(t *testing.T, rel string) (why string) {
 	stderr = strings.ReplaceAll(stderr, absRoot(t)+string(filepath.Separator), "")
 	stdout = strings.ReplaceAll(stdout, absRoot(t)+string(filepath.Separator), "")
 
+	if hasMarker(readFile(t, filepath.Join(repoRoot, rel)), compareSortedMarker) {
+		want.stdout, stdout = sortedLines(want.stdout), sortedLines(stdout)
+	}
 	if diff := cmp.Diff(want.stdout, stdout); diff != "" {
 		t.Errorf("%s: stdout mismatch (-want +got):\n%s", rel, diff)
 	}
@@ -415,5 +454,20 @@ func writeFile(t *testing.T, path, s string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestSortedLines(t *testing.T) {
+	for in, want := range map[string]string{
+		"":            "",
+		"b\na\n":      "a\nb\n",
+		"9\n5\n10\n9": "10\n5\n9\n9\n",
+	} {
+		if got := sortedLines(in); got != want {
+			t.Errorf("sortedLines(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if sortedLines("5\n9\n") == sortedLines("5\n10\n") {
+		t.Error("different lines compare equal")
 	}
 }
