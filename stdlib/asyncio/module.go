@@ -25,12 +25,6 @@ func exceptionNames() map[string]*vm.Type {
 	}
 }
 
-func initExceptions(th *vm.Thread, m *vm.Module) error {
-	for name, t := range exceptionNames() {
-		m.Dict.SetStr(name, vm.ObjectValue(t))
-	}
-	return nil
-}
 
 func initModule(th *vm.Thread, m *vm.Module) error {
 	d := m.Dict
@@ -95,6 +89,14 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		return err
 	}
 	d.SetStr("exceptions", vm.ObjectValue(exc))
+	for _, name := range []string{"IncompleteReadError", "LimitOverrunError"} {
+		v, _ := exc.Dict.GetStr(name)
+		d.SetStr(name, v)
+	}
+	if th.Interp != nil {
+		// import asyncio.exceptions finds this module, not a second copy.
+		th.Interp.Modules().SetStr("asyncio.exceptions", vm.ObjectValue(exc))
+	}
 	installIO(m) // streams and subprocesses (streams.go), loaded on first use
 	return nil
 }

@@ -318,8 +318,6 @@ var ioNames = map[string]string{
 	"StreamReader":            "asyncio.streams",
 	"StreamWriter":            "asyncio.streams",
 	"Server":                  "asyncio.streams",
-	"IncompleteReadError":     "asyncio.streams",
-	"LimitOverrunError":       "asyncio.streams",
 	"BaseProtocol":            "asyncio.streams",
 	"Protocol":                "asyncio.streams",
 	"open_unix_connection":    "asyncio.streams",

@@ -10,30 +10,12 @@ import asyncio as _asyncio
 _pya_io_Transport = _pya_io.Transport
 
 __all__ = ('StreamReader', 'StreamWriter', 'open_connection',
-           'start_server', 'IncompleteReadError', 'LimitOverrunError', 'Server')
+           'start_server', 'Server')
 
 _DEFAULT_LIMIT = 2 ** 16
 
 
-class IncompleteReadError(EOFError):
-    def __init__(self, partial, expected):
-        r_expected = 'undefined' if expected is None else repr(expected)
-        super().__init__(f'{len(partial)} bytes read on a total of '
-                         f'{r_expected} expected bytes')
-        self.partial = partial
-        self.expected = expected
-
-    def __reduce__(self):
-        return type(self), (self.partial, self.expected)
-
-
-class LimitOverrunError(Exception):
-    def __init__(self, message, consumed):
-        super().__init__(message)
-        self.consumed = consumed
-
-    def __reduce__(self):
-        return type(self), (self.args[0], self.consumed)
+exceptions = _asyncio.exceptions
 
 
 class StreamReader:
@@ -136,9 +118,9 @@ class StreamReader:
         seplen = len(sep)
         try:
             line = await self.readuntil(sep)
-        except IncompleteReadError as e:
+        except exceptions.IncompleteReadError as e:
             return e.partial
-        except LimitOverrunError as e:
+        except exceptions.LimitOverrunError as e:
             if self._buffer.startswith(sep, e.consumed):
                 del self._buffer[:e.consumed + seplen]
             else:
@@ -161,16 +143,16 @@ class StreamReader:
                     break
                 offset = buflen + 1 - seplen
                 if offset > self._limit:
-                    raise LimitOverrunError(
+                    raise exceptions.LimitOverrunError(
                         'Separator is not found, and chunk exceed the limit',
                         offset)
             if self._eof:
                 chunk = bytes(self._buffer)
                 self._buffer.clear()
-                raise IncompleteReadError(chunk, None)
+                raise exceptions.IncompleteReadError(chunk, None)
             await self._wait_for_data('readuntil')
         if isep > self._limit:
-            raise LimitOverrunError(
+            raise exceptions.LimitOverrunError(
                 'Separator is found, but chunk is longer than limit', isep)
         chunk = self._buffer[:isep + seplen]
         del self._buffer[:isep + seplen]
@@ -206,7 +188,7 @@ class StreamReader:
             if self._eof:
                 incomplete = bytes(self._buffer)
                 self._buffer.clear()
-                raise IncompleteReadError(incomplete, n)
+                raise exceptions.IncompleteReadError(incomplete, n)
             await self._wait_for_data('readexactly')
         data = bytes(self._buffer[:n])
         del self._buffer[:n]
