@@ -25,7 +25,6 @@ func exceptionNames() map[string]*vm.Type {
 	}
 }
 
-
 func initModule(th *vm.Thread, m *vm.Module) error {
 	d := m.Dict
 	for name, fn := range map[string]vm.NativeFunc{
