@@ -152,7 +152,7 @@ func EnsureFuture(th *vm.Thread, v vm.Value, l *Loop) (*Future, error) {
 	if f := asFuture(v); f != nil {
 		return f, nil
 	}
-	if IsCoroutine(v) {
+	if IsCoroutineLike(th, v) {
 		if l == nil {
 			var err error
 			if l, err = GetEventLoop(th); err != nil {

@@ -142,7 +142,7 @@ func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
 	SetEventLoop(th, l)
 	var result vm.Value
 	var err error
-	if !IsCoroutine(main) {
+	if !IsCoroutineLike(th, main) {
 		r, _ := safeRepr(th, main)
 		err = vm.NewError(vm.ValueErrorType, "a coroutine was expected, got %s", r)
 	} else {

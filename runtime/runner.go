@@ -42,7 +42,7 @@ func (r *Runner) Loop(th *vm.Thread) (*Loop, error) {
 
 // Run is runner.run(coro).
 func (r *Runner) Run(th *vm.Thread, coro vm.Value) (vm.Value, error) {
-	if !IsCoroutine(coro) {
+	if !IsCoroutineLike(th, coro) {
 		rep, _ := safeRepr(th, coro)
 		return vm.NULL, vm.NewError(vm.ValueErrorType, "a coroutine was expected, got %s", rep)
 	}

@@ -31,8 +31,8 @@ func NewTask(l *Loop, coroVal vm.Value, name vm.Value) (*Task, error) {
 	if err := l.checkClosed(); err != nil {
 		return nil, err
 	}
-	coro, ok := coroVal.Object().(Resumable)
-	if !ok || !IsCoroutine(coroVal) {
+	coro, ok := asResumable(l.th, coroVal)
+	if !ok {
 		r, _ := safeRepr(l.th, coroVal)
 		return nil, vm.NewError(vm.TypeErrorType, "a coroutine was expected, got %s", r)
 	}

@@ -103,7 +103,7 @@ for f in "${files[@]}"; do
 	fpy=$py
 	fixture=$(head -n 30 "$f" | sed -n 's/^# pya: serve \([A-Za-z0-9_-]*\).*/\1/p' | head -n 1)
 	if [ -n "$fixture" ]; then
-		if grep -Eq '^\s*(import|from) aiohttp' "$f" && ! $py -c 'import aiohttp' 2>/dev/null; then
+		if grep -Eq '^\s*(import|from)\s.*\baiohttp\b' "$f" && ! $py -c 'import aiohttp' 2>/dev/null; then
 			fpy=${PYTHON_NET:-/usr/bin/python3.11}
 			if ! $fpy -c 'import sys, aiohttp; assert sys.version_info[:2] == (3, 11)' 2>/dev/null; then
 				echo "SKIP (needs $fpy: CPython 3.11 with aiohttp): $f"; fail=1; continue

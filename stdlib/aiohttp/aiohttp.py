@@ -3,6 +3,7 @@
 import asyncio
 import json as _json
 import _pya_http
+import collections.abc as _abc
 
 __version__ = '3.9.5'
 
@@ -466,9 +467,10 @@ class ClientResponse:
         self.release()
 
 
-class _RequestContextManager:
-    """What session.get() returns: awaitable, and an async context manager
-    that releases the response on exit."""
+class _RequestContextManager(_abc.Coroutine):
+    """What session.get() returns: a coroutine (asyncio.create_task accepts
+    it, as aiohttp's), and an async context manager that releases the
+    response on exit."""
 
     def __init__(self, coro):
         self._coro = coro
@@ -485,6 +487,9 @@ class _RequestContextManager:
 
     def close(self):
         return self._coro.close()
+
+    def __iter__(self):
+        return self.__await__()
 
     async def __aenter__(self):
         self._resp = await self._coro

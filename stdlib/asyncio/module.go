@@ -401,7 +401,7 @@ func iscoroutine(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) 
 	if err != nil {
 		return vm.NULL, err
 	}
-	return vm.Bool(runtime.IsCoroutine(a[0])), nil
+	return vm.Bool(runtime.IsCoroutineLike(th, a[0])), nil
 }
 
 func isfuture(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
