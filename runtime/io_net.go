@@ -87,7 +87,13 @@ func (l *Loop) ListenUnix(path string) (*Listener, error) {
 	if err != nil {
 		return nil, OSErrorFromGo(l.th, err)
 	}
-	return &Listener{loop: l, ln: ln}, nil
+	return l.newListener(ln), nil
+}
+
+func (l *Loop) newListener(ln net.Listener) *Listener {
+	r := &Listener{loop: l, ln: ln}
+	l.track(r)
+	return r
 }
 
 // Listen binds host:port (port 0 picks a free port).
@@ -100,7 +106,7 @@ func (l *Loop) Listen(host string, port int) (*Listener, error) {
 		}
 		return nil, OSErrorFromGo(l.th, err)
 	}
-	return &Listener{loop: l, ln: ln}, nil
+	return l.newListener(ln), nil
 }
 
 // Addr returns the bound address.
@@ -130,7 +136,10 @@ func (ln *Listener) Accept() *Future {
 }
 
 // Close stops listening; a pending Accept completes with None.
-func (ln *Listener) Close() { ln.ln.Close() }
+func (ln *Listener) Close() {
+	ln.loop.untrack(ln)
+	ln.ln.Close()
+}
 
 // Serve accepts connections until the listener is closed, calling
 // fn(transport) on the loop for each, as a server's protocol factory runs:

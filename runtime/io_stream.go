@@ -69,6 +69,7 @@ func NewStream(l *Loop, r io.Reader, w io.Writer, c io.Closer) *Stream {
 	if conn, ok := c.(net.Conn); ok {
 		s.conn = conn
 	}
+	l.track(s)
 	return s
 }
 
@@ -378,6 +379,7 @@ func (s *Stream) Close() {
 
 // Abort closes the transport at once, dropping buffered writes.
 func (s *Stream) Abort() {
+	s.loop.untrack(s)
 	s.wmu.Lock()
 	s.wbuf = nil
 	s.closing = true
@@ -386,6 +388,7 @@ func (s *Stream) Abort() {
 }
 
 func (s *Stream) markClosed() {
+	s.loop.untrack(s)
 	if s.closedF == nil {
 		s.closedF = NewFuture(s.loop)
 	}

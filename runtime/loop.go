@@ -25,6 +25,8 @@ const clockResolution = 1e-9
 // Loop is an event loop (BaseEventLoop). All its methods except Post,
 // BeginExternal and the inbox run on the goroutine holding the GIL.
 type Loop struct {
+	open map[leftover]struct{} // listeners and transports to close at close() (io_leftovers.go)
+
 	env   *Env
 	th    *vm.Thread
 	clock Clock
@@ -196,6 +198,7 @@ func (l *Loop) Close() error {
 		return nil
 	}
 	l.closed = true
+	l.closeLeftovers()
 	l.reportUnretrieved()
 	l.ready = readyQueue{}
 	l.timers = nil
