@@ -104,6 +104,8 @@ func (c *converter) stmt(out []ast.Stmt, g *gStatement) []ast.Stmt {
 			t, _ := after(d.Decorators[len(d.Decorators)-1].Tokens)
 			out = append(out, c.funcDef(d.Async, true, astPos(t.Pos), decos))
 		}
+	case g.Match != nil:
+		out = append(out, c.match(g.Match))
 	case g.Async != nil:
 		a := g.Async
 		switch {

@@ -84,6 +84,8 @@ func isNil(v any) bool {
 		return x == nil || isNilPtr(x)
 	case *ast.Arg:
 		return x == nil
+	case ast.Pattern:
+		return x == nil
 	case string:
 		return x == ""
 	}
@@ -151,6 +153,10 @@ func (d *dumper) value(v any) {
 	case []*ast.ExceptHandler:
 		d.list(len(x), func(i int) { d.node(x[i]) })
 	case []*ast.Comprehension:
+		d.list(len(x), func(i int) { d.node(x[i]) })
+	case []*ast.MatchCase:
+		d.list(len(x), func(i int) { d.node(x[i]) })
+	case []ast.Pattern:
 		d.list(len(x), func(i int) { d.node(x[i]) })
 	default:
 		d.node(v)
@@ -249,6 +255,26 @@ func (d *dumper) node(n any) {
 		d.fields("Break")
 	case *ast.Continue:
 		d.fields("Continue")
+	case *ast.Match:
+		d.fields("Match", "subject", x.Subject, "cases", x.Cases)
+	case *ast.MatchCase:
+		d.fields("match_case", "pattern", x.Pattern, "guard", o{x.Guard}, "body", x.Body)
+	case *ast.MatchValue:
+		d.fields("MatchValue", "value", x.Value)
+	case *ast.MatchSingleton:
+		d.fields("MatchSingleton", "value", rawRepr(constRepr(x.Value)))
+	case *ast.MatchSequence:
+		d.fields("MatchSequence", "patterns", x.Patterns)
+	case *ast.MatchMapping:
+		d.fields("MatchMapping", "keys", nonNil(x.Keys), "patterns", x.Patterns, "rest", o{x.Rest})
+	case *ast.MatchClass:
+		d.fields("MatchClass", "cls", x.Cls, "patterns", x.Patterns, "kwd_attrs", x.KwdAttrs, "kwd_patterns", x.KwdPatterns)
+	case *ast.MatchStar:
+		d.fields("MatchStar", "name", o{x.Name})
+	case *ast.MatchAs:
+		d.fields("MatchAs", "pattern", o{x.Pattern}, "name", o{x.Name})
+	case *ast.MatchOr:
+		d.fields("MatchOr", "patterns", x.Patterns)
 	case *ast.BoolOp:
 		d.fields("BoolOp", "op", x.Op, "values", x.Values)
 	case *ast.NamedExpr:

@@ -228,6 +228,16 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 			return &ast.SyntaxError{Kind: "IndentationError", Msg: msg, File: p.file, Line: nl.Line, Col: nl.Col, Text: p.line(nl.Line)}
 		}
 		e := p.errSpan("IndentationError", t, t, "%s", msg)
+		if t.Type == lexer.Dedent {
+			// A dedent to an outer block: CPython gives no column.
+			e.Col, e.EndCol = 0, 0
+		}
+		return e
+
+	case t.Type == lexer.Newline && toks[lineStart(toks, i)].Type == lexer.BlockKw && toks[lineStart(toks, i)].Value == "match":
+		// `match subject` without its colon.
+		e := p.errSpan("SyntaxError", t, t, "expected ':'")
+		e.EndCol = 0
 		return e
 
 	case strings.HasPrefix(expect, `":" GBlock`):

@@ -36,6 +36,7 @@ type gStatement struct {
 	With      *gWith       `parser:"| @@"`
 	Decorated *gDecorated  `parser:"| @@"`
 	Async     *gAsync      `parser:"| @@"`
+	Match     *gMatch      `parser:"| @@"`
 }
 
 // gBlock is an indented suite or simple statements on the header's line.

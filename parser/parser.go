@@ -38,6 +38,7 @@ func ParseFile(filename string, src []byte) (mod *ast.Module, err error) {
 		return nil, err
 	}
 	toks, lexErr := lexer.Tokenize(filename, src)
+	markSoftKeywords(toks)
 	p := newSource(filename, src)
 	if lexErr != nil {
 		return nil, p.lexFailure(toks, lexErr)

@@ -599,6 +599,15 @@ reload:
 			}
 			pc, sp = f.pc, f.sp
 
+		case compile.MATCH_CLASS, compile.MATCH_MAPPING, compile.MATCH_SEQUENCE, compile.MATCH_KEYS, compile.GET_LEN:
+			// The match statement's instructions live in eval_match.go.
+			f.pc, f.sp = pc, sp
+			if e := th.execMatch(f, in.Op(), arg); e != nil {
+				err = e
+				goto onError
+			}
+			pc, sp = f.pc, f.sp
+
 		case compile.RAISE_VARARGS:
 			f.pc, f.sp = pc, sp
 			switch arg {

@@ -253,7 +253,7 @@ func isCompound(mod *ast.Module) bool {
 		return false
 	}
 	switch mod.Body[0].(type) {
-	case *ast.FunctionDef, *ast.ClassDef, *ast.If, *ast.For, *ast.While, *ast.With, *ast.Try:
+	case *ast.FunctionDef, *ast.ClassDef, *ast.If, *ast.For, *ast.While, *ast.With, *ast.Try, *ast.Match:
 		return true
 	}
 	return false

@@ -695,3 +695,31 @@ SyntaxError: '(' was never closed
 >>> 
 `)
 }
+
+// TestREPLMatch: a match statement is a compound statement that the loop
+// ends at a blank line; match and case stay names elsewhere.
+func TestREPLMatch(t *testing.T) {
+	got, _ := session(t, "real", lines(
+		"match [1, 2]:",
+		"    case [a, b]:",
+		"        a + b",
+		"",
+		"match = 3",
+		"match",
+		"case = match",
+		"case",
+	)...)
+	checkTranscript(t, got, `>>> match [1, 2]:
+...     case [a, b]:
+...         a + b
+... 
+3
+>>> match = 3
+>>> match
+3
+>>> case = match
+>>> case
+3
+>>> 
+`)
+}

@@ -532,6 +532,12 @@ func findAnnotations(body []ast.Stmt) bool {
 			if findAnnotations(s.Body) {
 				return true
 			}
+		case *ast.Match:
+			for _, mc := range s.Cases {
+				if findAnnotations(mc.Body) {
+					return true
+				}
+			}
 		case *ast.Try:
 			if findAnnotations(s.Body) || findAnnotations(s.Orelse) || findAnnotations(s.Finalbody) {
 				return true

@@ -179,6 +179,24 @@ const (
 	// into the exception group to re-raise, or None when nothing is left.
 	PREP_RERAISE_STAR
 
+	// ---- pattern matching (the match statement), as CPython 3.11; they run
+	// in vm/eval_match.go.
+
+	// MATCH_CLASS arg count: [subject, cls, names] -> [attrs or None]: when
+	// subject is an instance of cls, a tuple of count positional attributes
+	// (named by cls.__match_args__, or the subject itself for the
+	// self-matching builtins) followed by the attributes named in the tuple
+	// names; None when any is missing. TypeError "called match pattern must be
+	// a type", "C() accepts 0 positional sub-patterns (1 given)", ...
+	MATCH_CLASS
+	MATCH_MAPPING  // [subject] -> [subject, bool]: subject is a mapping (dict, or a registered Mapping)
+	MATCH_SEQUENCE // [subject] -> [subject, bool]: subject is a sequence (not str, bytes or bytearray)
+	// MATCH_KEYS: [subject, keys] -> [subject, keys, values or None]: the
+	// values of keys looked up with subject.get(key, <dummy>), None when one is
+	// missing; ValueError "mapping pattern checks duplicate key ('k')".
+	MATCH_KEYS
+	GET_LEN // [x] -> [x, len(x)]
+
 	NumOpcodes
 )
 

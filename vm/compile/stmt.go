@@ -108,6 +108,8 @@ func (c *compiler) stmt(s ast.Stmt) {
 		c.emit(RAISE_VARARGS, n)
 	case *ast.Try:
 		c.try(s)
+	case *ast.Match:
+		c.matchStmt(s)
 	case *ast.Assert:
 		end := c.newLabel()
 		c.jumpIf(s.Test, true, end)

@@ -296,6 +296,15 @@ func (st *symtable) stmt(n ast.Stmt) {
 		}
 		st.stmts(n.Orelse)
 		st.stmts(n.Finalbody)
+	case *ast.Match:
+		st.expr(n.Subject)
+		for _, mc := range n.Cases {
+			st.pattern(mc.Pattern)
+			if mc.Guard != nil {
+				st.expr(mc.Guard)
+			}
+			st.stmts(mc.Body)
+		}
 	case *ast.Assert:
 		st.expr(n.Test)
 		if n.Msg != nil {
@@ -797,4 +806,48 @@ func mangle(private, name string) string {
 		return name
 	}
 	return "_" + p + name
+}
+
+// pattern records the names a case pattern captures and visits the
+// expressions it evaluates (values, classes, mapping keys).
+func (st *symtable) pattern(p ast.Pattern) {
+	switch p := p.(type) {
+	case *ast.MatchValue:
+		st.expr(p.Value)
+	case *ast.MatchSequence:
+		for _, x := range p.Patterns {
+			st.pattern(x)
+		}
+	case *ast.MatchMapping:
+		st.exprs(p.Keys)
+		for _, x := range p.Patterns {
+			st.pattern(x)
+		}
+		if p.Rest != "" {
+			st.cur.add(p.Rest, defLocal, p.Span)
+		}
+	case *ast.MatchClass:
+		st.expr(p.Cls)
+		for _, x := range p.Patterns {
+			st.pattern(x)
+		}
+		for _, x := range p.KwdPatterns {
+			st.pattern(x)
+		}
+	case *ast.MatchStar:
+		if p.Name != "" {
+			st.cur.add(p.Name, defLocal, p.Span)
+		}
+	case *ast.MatchAs:
+		if p.Pattern != nil {
+			st.pattern(p.Pattern)
+		}
+		if p.Name != "" {
+			st.cur.add(p.Name, defLocal, p.Span)
+		}
+	case *ast.MatchOr:
+		for _, x := range p.Patterns {
+			st.pattern(x)
+		}
+	}
 }

@@ -61,6 +61,8 @@ var compilerMessages = []string{
 	"multiple starred", "starred assignment", "can't use starred", "iterable unpacking cannot",
 	"default 'except:'", "'break', 'continue'", "assignment expression", "annotated name", "'return' with value",
 	"'yield' inside", "'yield from' inside", "cannot delete starred",
+	"name capture '", "wildcard makes", "multiple assignments to name", "alternative patterns bind",
+	"attribute name repeated", "mapping pattern checks", "mapping pattern keys",
 }
 
 func isCompilerMessage(err string) bool {
