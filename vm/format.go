@@ -293,7 +293,14 @@ func formatInt(th *Thread, v Value, spec string) (string, error) {
 	if !f.alt {
 		prefix = ""
 	}
-	digits := abs.Text(base)
+	var digits string
+	if base == 10 {
+		if digits, err = bigDecimal(th, abs); err != nil {
+			return "", err
+		}
+	} else {
+		digits = abs.Text(base)
+	}
 	if f.typ == 'X' {
 		digits = strings.ToUpper(digits)
 	}

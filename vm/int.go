@@ -266,7 +266,7 @@ func intString(v Value) string {
 	return strconv.FormatInt(int64(v.n), 10)
 }
 
-func intRepr(th *Thread, v Value) (string, error) { return intString(numPayload(v)), nil }
+func intRepr(th *Thread, v Value) (string, error) { return intDecimal(th, numPayload(v)) }
 
 func intBool(th *Thread, v Value) (bool, error) {
 	v = numPayload(v)

@@ -7,13 +7,13 @@ import (
 	"unicode"
 )
 
-// maxStrDigits is CPython 3.11's default limit on decimal digits converted
-// to or from an int (sys.set_int_max_str_digits).
-var maxStrDigits = 4300
-
 // ParseInt is int(s, base): whitespace around, a sign, an optional base
-// prefix (required to match for base 0), underscores between digits.
-func ParseInt(s string, base int) (Value, error) {
+// prefix (required to match for base 0), underscores between digits; the
+// default limit on digits applies (see int_str_limit.go).
+func ParseInt(s string, base int) (Value, error) { return parseInt(nil, s, base) }
+
+// parseInt is ParseInt under th's limit on digits.
+func parseInt(th *Thread, s string, base int) (Value, error) {
 	if base != 0 && (base < 2 || base > 36) {
 		return NULL, NewError(ValueErrorType, "int() base must be >= 2 and <= 36, or 0")
 	}
@@ -64,8 +64,10 @@ func ParseInt(s string, base int) (Value, error) {
 	if ds == "" {
 		return NULL, bad()
 	}
-	if b == 10 && len(ds) > maxStrDigits {
-		return NULL, NewError(ValueErrorType, "Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit", maxStrDigits, len(ds))
+	if b&(b-1) != 0 && len(ds) > MaxStrDigitsThreshold {
+		if limit := maxStrDigits(th); limit > 0 && len(ds) > limit {
+			return NULL, errStrDigitsToInt(limit, len(ds))
+		}
 	}
 	if len(ds) <= 18 && b <= 10 || len(ds) <= 12 {
 		var n int64
@@ -152,9 +154,9 @@ func ToInt(th *Thread, x Value) (Value, error) {
 	case *BigInt:
 		return x, nil
 	case *Str:
-		return ParseInt(o.s, 10)
+		return parseInt(th, o.s, 10)
 	case *Bytes:
-		v, err := ParseInt(string(o.B), 10)
+		v, err := parseInt(th, string(o.B), 10)
 		if err != nil {
 			return NULL, NewError(ValueErrorType, "invalid literal for int() with base 10: %s", BytesRepr(o.B))
 		}
@@ -212,9 +214,9 @@ func intValueOf(th *Thread, args []Value, kwnames []string) (Value, error) {
 	}
 	switch o := x.o.(type) {
 	case *Str:
-		return ParseInt(o.s, int(b))
+		return parseInt(th, o.s, int(b))
 	case *Bytes:
-		return ParseInt(string(o.B), int(b))
+		return parseInt(th, string(o.B), int(b))
 	}
 	return NULL, NewError(TypeErrorType, "int() can't convert non-string with explicit base")
 }

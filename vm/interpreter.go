@@ -56,6 +56,11 @@ type Interpreter struct {
 	// builtinSubclasses lists the user classes deriving directly from each
 	// built-in type (shared by all interpreters, so kept here, not on the type).
 	builtinSubclasses map[*Type][]*Type
+
+	// intMaxStrDigits is sys.set_int_max_str_digits()'s value once set
+	// (intMaxStrSet); see int_str_limit.go.
+	intMaxStrDigits int
+	intMaxStrSet    bool
 }
 
 // addSubclass records sub as a direct subclass of base.

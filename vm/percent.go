@@ -259,7 +259,15 @@ func percentOne(th *Thread, f *formatSpec, typ byte, v Value, format string, at 
 		if !f.alt {
 			prefix = ""
 		}
-		digits := abs.Text(base)
+		var digits string
+		if base == 10 {
+			var err error
+			if digits, err = bigDecimal(th, abs); err != nil {
+				return "", err
+			}
+		} else {
+			digits = abs.Text(base)
+		}
 		if typ == 'X' {
 			digits = strings.ToUpper(digits)
 		}

@@ -64,6 +64,8 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 	d.SetStr("builtin_module_names", builtinNames())
 	d.SetStr("dont_write_bytecode", vm.True)
 	d.SetStr("float_info", floatInfo())
+	d.SetStr("int_info", intInfo())
+	pyarg.Funcs(d, intLimitFuncs)
 	pyarg.Funcs(d, map[string]vm.NativeFunc{
 		"exit":               exit,
 		"getrecursionlimit":  getrecursionlimit,
