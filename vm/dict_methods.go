@@ -209,7 +209,7 @@ func dictViewContains(th *Thread, v, x Value) (bool, error) {
 		if err != nil || !ok {
 			return false, err
 		}
-		return sameOrEqual(th, val, t.Items[1])
+		return Equal(th, val, t.Items[1])
 	}
 	n, err := indexOfItem(th, dv.D.Values(), x)
 	return n >= 0, err

@@ -90,7 +90,7 @@ func dictEqual(th *Thread, a, b *Dict) (bool, error) {
 		if err != nil || ix < 0 {
 			return false, err
 		}
-		eq, err := sameOrEqual(th, e.value, b.entries[ix].value)
+		eq, err := Equal(th, e.value, b.entries[ix].value)
 		if err != nil || !eq {
 			return false, err
 		}

@@ -244,11 +244,7 @@ func cmpFloatInt(f float64, i Value) int {
 		return cmpFloats(f, float64(x))
 	}
 	b, _ := toBig(i)
-	r, _ := new(big.Rat).SetString(strconv.FormatFloat(f, 'g', -1, 64))
-	if r == nil {
-		r = new(big.Rat).SetFloat64(f)
-	}
-	return r.Cmp(new(big.Rat).SetInt(b))
+	return new(big.Rat).SetFloat64(f).Cmp(new(big.Rat).SetInt(b)) // the float's exact value
 }
 
 func cmpFloats(a, b float64) int {

@@ -128,7 +128,7 @@ func listSetSlice(th *Thread, l *List, s *Slice, x Value) error {
 func listContains(th *Thread, v, x Value) (bool, error) {
 	l := v.o.(*List)
 	for i := 0; i < len(l.Items); i++ {
-		eq, err := sameOrEqual(th, l.Items[i], x)
+		eq, err := Equal(th, l.Items[i], x)
 		if err != nil || eq {
 			return eq, err
 		}

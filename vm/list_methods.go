@@ -76,7 +76,7 @@ func addListMethods() {
 			}
 			l := args[0].o.(*List)
 			for i := 0; i < len(l.Items); i++ {
-				eq, err := sameOrEqual(th, l.Items[i], args[1])
+				eq, err := Equal(th, l.Items[i], args[1])
 				if err != nil {
 					return NULL, err
 				}
@@ -97,7 +97,7 @@ func addListMethods() {
 				return NULL, err
 			}
 			for i := start; i < end && i < len(l.Items); i++ {
-				eq, err := sameOrEqual(th, l.Items[i], args[1])
+				eq, err := Equal(th, l.Items[i], args[1])
 				if err != nil {
 					return NULL, err
 				}
@@ -178,7 +178,7 @@ func ReversedList(l *List) Value { return Value{o: &listRevIterator{l: l, i: len
 func countItems(th *Thread, items []Value, x Value) (int, error) {
 	n := 0
 	for i := 0; i < len(items); i++ {
-		eq, err := sameOrEqual(th, items[i], x)
+		eq, err := Equal(th, items[i], x)
 		if err != nil {
 			return 0, err
 		}

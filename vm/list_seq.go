@@ -48,7 +48,7 @@ func compareSeq(th *Thread, a, b []Value, op compile.CompareOp) (Value, error) {
 	}
 	i := 0
 	for ; i < len(a) && i < len(b); i++ {
-		eq, err := sameOrEqual(th, a[i], b[i])
+		eq, err := Equal(th, a[i], b[i])
 		if err != nil {
 			return NULL, err
 		}

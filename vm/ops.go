@@ -214,14 +214,12 @@ func cmpStrings(a, b string) int {
 	return 0
 }
 
-// Equal reports a == b (identity implies equality, as in CPython's
-// containers).
+// Equal reports a == b where identity implies equality, as CPython's
+// PyObject_RichCompareBool used by containers (x in list, list ==, dict
+// keys, list.index, deque.count). A NaN is identical only to itself (see
+// float_nan.go).
 func Equal(th *Thread, a, b Value) (bool, error) {
 	if a.Is(b) {
-		if a.o == floatKind {
-			f := a.AsFloat()
-			return f == f, nil // NaN
-		}
 		return true, nil
 	}
 	if a.o == intKind && b.o == intKind {
@@ -237,16 +235,6 @@ func Equal(th *Thread, a, b Value) (bool, error) {
 		return false, err
 	}
 	return Truth(th, r)
-}
-
-// sameOrEqual is the containers' identity-then-equality test (x in list,
-// list.index, list ==). Unboxed floats have no identity: two NaNs are
-// treated as distinct objects, as float('nan') values are in CPython.
-func sameOrEqual(th *Thread, a, b Value) (bool, error) {
-	if a.Is(b) && a.o != floatKind {
-		return true, nil
-	}
-	return Equal(th, a, b)
 }
 
 // Truth returns bool(v).
@@ -429,7 +417,7 @@ func Contains(th *Thread, c, x Value) (bool, error) {
 	}
 	found := false
 	err := Iterate(th, c, func(v Value) error {
-		eq, err := sameOrEqual(th, v, x)
+		eq, err := Equal(th, v, x)
 		if err != nil {
 			return err
 		}

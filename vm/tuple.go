@@ -203,7 +203,7 @@ func init() {
 // indexOfItem returns the index of the first item equal to x, or -1.
 func indexOfItem(th *Thread, items []Value, x Value) (int, error) {
 	for i := 0; i < len(items); i++ {
-		eq, err := sameOrEqual(th, items[i], x)
+		eq, err := Equal(th, items[i], x)
 		if err != nil {
 			return -1, err
 		}

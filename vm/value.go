@@ -34,8 +34,14 @@ var NULL Value
 // Int returns the int value i.
 func Int(i int64) Value { return Value{o: intKind, n: uint64(i)} }
 
-// Float returns the float value f.
-func Float(f float64) Value { return Value{o: floatKind, n: math.Float64bits(f)} }
+// Float returns the float value f. A NaN gets a fresh identity (see
+// float_nan.go); the test is one predictable branch on the fast path.
+func Float(f float64) Value {
+	if f != f {
+		return freshNaN(f)
+	}
+	return Value{o: floatKind, n: math.Float64bits(f)}
+}
 
 // Bool returns True or False.
 func Bool(b bool) Value {
