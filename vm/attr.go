@@ -148,6 +148,9 @@ func objectSpecialAttr(th *Thread, v Value, name string) (Value, error) {
 	case "__class__":
 		return Value{o: v.Type()}, nil
 	case "__dict__":
+		if v.Type().Flags&typeNoDict != 0 {
+			break // __slots__ without "__dict__": no instance dict
+		}
 		if d := instanceDict(v, true); d != nil {
 			return Value{o: d}, nil
 		}

@@ -297,10 +297,7 @@ func biPow(th *Thread, args []Value, kwnames []string) (Value, error) {
 	e, ok2 := biBig(numPayload(exp))
 	m, ok3 := biBig(numPayload(mod))
 	if !ok1 || !ok2 || !ok3 {
-		if r, found, err := biCallDunder(th, base, "__pow__", exp, mod); found && (err != nil || !r.IsNotImplemented()) {
-			return r, err
-		}
-		return NULL, NewError(TypeErrorType, "pow() 3rd argument not allowed unless all arguments are integers")
+		return ternaryPow(th, base, exp, mod)
 	}
 	if m.Sign() == 0 {
 		return NULL, NewError(ValueErrorType, "pow() 3rd argument cannot be 0")
@@ -513,4 +510,22 @@ func biOct(th *Thread, args []Value, kwnames []string) (Value, error) {
 
 func biBin(th *Thread, args []Value, kwnames []string) (Value, error) {
 	return biIntBase(th, "bin", args, kwnames, 2, "0b")
+}
+
+// ternaryPow is pow(base, exp, mod) when not all three are ints, as
+// CPython's ternary_op: a user class's __pow__(exp, mod) on base; else
+// float's power, reached when any operand is a float, refuses a modulus
+// before looking at the operands; else the operand types are unsupported.
+func ternaryPow(th *Thread, base, exp, mod Value) (Value, error) {
+	if userDefined(base.Type(), "__pow__") {
+		r, _, err := biCallDunder(th, base, "__pow__", exp, mod)
+		if err != nil || !r.IsNotImplemented() {
+			return r, err
+		}
+	}
+	isFloat := func(v Value) bool { return numPayload(v).o == floatKind }
+	if isFloat(base) || isFloat(exp) || isFloat(mod) {
+		return NULL, NewError(TypeErrorType, "pow() 3rd argument not allowed unless all arguments are integers")
+	}
+	return NULL, NewError(TypeErrorType, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", TypeName(base), TypeName(exp), TypeName(mod))
 }

@@ -406,7 +406,7 @@ func setupSlots(th *Thread, t *Type, ns *Dict) error {
 	if !ok {
 		return nil
 	}
-	var names []string
+	names := []string{} // non-nil even for __slots__ = (): the class has slots
 	add := func(x Value) error {
 		s, ok := x.o.(*Str)
 		if !ok {

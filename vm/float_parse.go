@@ -13,7 +13,7 @@ func ParseFloat(s string) (float64, error) {
 	bad := func() error {
 		return NewError(ValueErrorType, "could not convert string to float: %s", StrRepr(s))
 	}
-	t := strings.TrimFunc(s, isPySpace)
+	t := strings.TrimFunc(asciiDecimal(s), isPySpace)
 	body := t
 	if body != "" && (body[0] == '+' || body[0] == '-') {
 		body = body[1:]
@@ -77,6 +77,39 @@ func ParseFloat(s string) (float64, error) {
 		return 0, bad()
 	}
 	return f, nil
+}
+
+// asciiDecimal is CPython's _PyUnicode_TransformDecimalAndSpaceToASCII, the
+// first step of float() and complex() on a str: Unicode decimal digits
+// become ASCII digits, Unicode whitespace a space, any other non-ASCII
+// character '?' (which no parser accepts).
+func asciiDecimal(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			sb.WriteRune(r)
+		case isPySpace(r):
+			sb.WriteByte(' ')
+		default:
+			if d := digitValue(r); d >= 0 && d <= 9 {
+				sb.WriteByte(byte('0' + d))
+			} else {
+				sb.WriteByte('?')
+			}
+		}
+	}
+	return sb.String()
 }
 
 // ToFloat is float(x) for one argument.
