@@ -55,7 +55,7 @@ var subclassable = []*Type{
 
 // allBuiltinTypes lists every type whose hierarchy is set up here.
 var allBuiltinTypes = []*Type{
-	TypeType, ObjectType, IntType, FloatType, BoolType, NoneType, StrType,
+	TypeType, ObjectType, IntType, FloatType, ComplexType, BoolType, NoneType, StrType,
 	BytesType, ByteArrayType, ListType, TupleType, DictType, SetType,
 	FrozenSetType, RangeType, SliceType, NotImplementedType, EllipsisType,
 	BuiltinFunctionType, MethodDescriptorType,

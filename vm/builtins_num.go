@@ -523,9 +523,21 @@ func ternaryPow(th *Thread, base, exp, mod Value) (Value, error) {
 			return r, err
 		}
 	}
-	isFloat := func(v Value) bool { return numPayload(v).o == floatKind }
-	if isFloat(base) || isFloat(exp) || isFloat(mod) {
-		return NULL, NewError(TypeErrorType, "pow() 3rd argument not allowed unless all arguments are integers")
+	// Each operand's power slot in turn: float's refuses any modulus,
+	// complex's one once base and exp convert to complex.
+	for _, v := range []Value{base, exp, mod} {
+		switch numPayload(v).o.(type) {
+		case *kindMarker:
+			if numPayload(v).o == floatKind {
+				return NULL, NewError(TypeErrorType, "pow() 3rd argument not allowed unless all arguments are integers")
+			}
+		case *Complex:
+			_, ok1, _ := toComplex(base)
+			_, ok2, _ := toComplex(exp)
+			if ok1 && ok2 {
+				return NULL, NewError(ValueErrorType, "complex modulo")
+			}
+		}
 	}
 	return NULL, NewError(TypeErrorType, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", TypeName(base), TypeName(exp), TypeName(mod))
 }

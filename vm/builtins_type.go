@@ -8,7 +8,7 @@ import "fmt"
 // interpreter (extraBuiltins).
 func biOtherTypes() []*Type {
 	return []*Type{
-		TypeType, ObjectType, IntType, FloatType, BoolType, StrType, DictType,
+		TypeType, ObjectType, IntType, FloatType, ComplexType, BoolType, StrType, DictType,
 		ListType, TupleType, SetType, FrozenSetType, RangeType, BytesType,
 		ByteArrayType, SliceType,
 	}

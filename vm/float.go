@@ -186,7 +186,7 @@ func floatPow(a, b float64) (Value, error) {
 		return NULL, NewError(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
 	}
 	if a < 0 && b != math.Floor(b) && !math.IsInf(b, 0) && !math.IsNaN(b) {
-		return NULL, NewError(ValueErrorType, "math domain error (complex result not supported)")
+		return complexPow(Complex{a, 0}, Complex{b, 0}) // (-8) ** (1/3)
 	}
 	r := libmPow(a, b)
 	if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
