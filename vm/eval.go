@@ -763,9 +763,12 @@ func (e *Exception) addTraceback(co *CodeObject, pc int) {
 		p := c.Positions[pc]
 		te.Line, te.Col, te.EndLine, te.EndCol = int(p.Line), int(p.Col), int(p.EndLine), int(p.EndCol)
 	}
-	e.Traceback = append(e.Traceback, TraceEntry{})
-	copy(e.Traceback[1:], e.Traceback)
-	e.Traceback[0] = te
+	// A fresh slice each time: tracebacks are shared (split exception
+	// groups, __traceback__ objects) and compared by identity (except*).
+	tb := make([]TraceEntry, len(e.Traceback)+1)
+	tb[0] = te
+	copy(tb[1:], e.Traceback)
+	e.Traceback = tb
 }
 
 // setContext sets exc.__context__ to the exception being handled (breaking

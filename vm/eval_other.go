@@ -393,22 +393,34 @@ func dictMerge(th *Thread, d *Dict, m Value, merge bool, fn Value) error {
 
 // excMatches implements `except typ` for the exception exc.
 func excMatches(exc, typ Value) (bool, error) {
-	check := func(t Value) (bool, error) {
-		tt, ok := t.o.(*Type)
-		if !ok || !tt.IsSubtype(BaseExceptionType) {
-			return false, NewError(TypeErrorType, "catching classes that do not inherit from BaseException is not allowed")
-		}
-		return exc.Type().IsSubtype(tt), nil
+	if err := checkExceptType(typ); err != nil {
+		return false, err
 	}
+	et := exc.Type()
 	if tup, ok := typ.o.(*Tuple); ok {
 		for _, t := range tup.Items {
-			if ok, err := check(t); ok || err != nil {
-				return ok, err
+			if et.IsSubtype(t.o.(*Type)) {
+				return true, nil
 			}
 		}
 		return false, nil
 	}
-	return check(typ)
+	return et.IsSubtype(typ.o.(*Type)), nil
+}
+
+// checkExceptType is check_except_type_valid: an except clause names an
+// exception class or a tuple of them (all checked before matching).
+func checkExceptType(typ Value) error {
+	items := []Value{typ}
+	if tup, ok := typ.o.(*Tuple); ok {
+		items = tup.Items
+	}
+	for _, t := range items {
+		if tt, ok := t.o.(*Type); !ok || !tt.IsSubtype(BaseExceptionType) {
+			return NewError(TypeErrorType, "catching classes that do not inherit from BaseException is not allowed")
+		}
+	}
+	return nil
 }
 
 // beforeWith implements BEFORE_WITH and BEFORE_ASYNC_WITH.

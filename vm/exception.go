@@ -19,8 +19,6 @@ type Exception struct {
 	Suppress  bool         // __suppress_context__
 	Traceback []TraceEntry // innermost last, as printed
 	Dict      *Dict        // attributes of user exception classes; may be nil
-	// Notes holds the strings added with add_note (__notes__), nil if none.
-	Notes []Value
 	// causeSet records an explicit `raise ... from None` (Cause nil but set),
 	// which prints nothing and suppresses the context.
 	causeSet bool
@@ -29,11 +27,14 @@ type Exception struct {
 	attrObj  Value
 	attrName string
 	nameInfo *nameInfo
-	// syntax is the compile error a SyntaxError was made from (printed
-	// with its source line and caret), nil otherwise.
-	syntax *ast.SyntaxError
-	// derivedFrom is the group this one was split from (except*).
-	derivedFrom *Exception
+	// se holds the members of a SyntaxError (nil for other exceptions).
+	se *syntaxFields
+	// tbObj is the __traceback__ object last handed out for Traceback, so
+	// that e.__traceback__ is e.__traceback__.
+	tbObj *Traceback
+	// group is the message and members of a BaseExceptionGroup, nil for
+	// other exceptions. (__notes__, as in CPython 3.11, lives in Dict.)
+	group *groupData
 }
 
 // TraceEntry is one traceback line: the code's file and name and the line
@@ -303,26 +304,3 @@ func goErrorToException(err error) *Exception {
 // goErrorHook lets the stdlib map Go errors (os.PathError, ...) to OSError
 // subclasses with errno; nil until set.
 var goErrorHook func(err error) *Exception
-
-// syntaxErrorException converts a compile error (from importing a module)
-// into a SyntaxError exception: args (msg, (filename, lineno, offset,
-// text, end_lineno, end_offset)), as CPython's.
-func syntaxErrorException(se *ast.SyntaxError) *Exception {
-	t := SyntaxErrorType
-	switch se.Kind {
-	case "IndentationError":
-		t = IndentationErrorType
-	case "TabError":
-		t = TabErrorType
-	}
-	text := None
-	if se.Text != "" {
-		text = NewStr(se.Text + "\n")
-	}
-	endCol := se.EndCol
-	if endCol == 0 && se.Col > 0 {
-		endCol = se.Col + 1
-	}
-	details := NewTuple([]Value{NewStr(se.File), Int(int64(se.Line)), Int(int64(se.Col)), text, Int(int64(se.Line)), Int(int64(endCol))})
-	return &Exception{typ: t, Args: []Value{NewStr(se.Msg), details}, syntax: se}
-}

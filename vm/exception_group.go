@@ -2,93 +2,140 @@ package vm
 
 import "fmt"
 
-// BaseExceptionGroup and ExceptionGroup (PEP 654): construction rules,
-// message/exceptions, split/subgroup/derive, and the except* machinery
-// (CHECK_EG_MATCH, PREP_RERAISE_STAR) following CPython 3.11.
+// BaseExceptionGroup and ExceptionGroup (PEP 654) as CPython 3.11's
+// Objects/exceptions.c has them: the constructor's validation and class
+// selection, message/exceptions, split/subgroup/derive. The except*
+// opcodes built on them are in exception_star.go.
 
-// egExceptions returns the sub-exceptions of a group.
+// groupData is the state of an exception group fixed at construction:
+// the message and the tuple of sub-exceptions. args may be reassigned
+// later, .message and .exceptions cannot.
+type groupData struct {
+	msg  Value  // a str
+	excs *Tuple // of *Exception, never empty
+}
+
+// isGroup reports whether e is a BaseExceptionGroup instance.
+func isGroup(e *Exception) bool { return e.group != nil }
+
+// egExceptions returns the sub-exceptions of a group (nil for a leaf).
 func egExceptions(e *Exception) []*Exception {
-	if len(e.Args) < 2 {
+	if e.group == nil {
 		return nil
 	}
-	var out []*Exception
-	var items []Value
-	switch s := e.Args[1].o.(type) {
-	case *List:
-		items = s.Items
-	case *Tuple:
-		items = s.Items
-	}
-	for _, x := range items {
-		if xe, ok := x.o.(*Exception); ok {
-			out = append(out, xe)
-		}
+	out := make([]*Exception, len(e.group.excs.Items))
+	for i, x := range e.group.excs.Items {
+		out[i] = x.o.(*Exception)
 	}
 	return out
 }
 
-func isGroup(e *Exception) bool { return e.typ.IsSubtype(BaseExceptionGroupType) }
+// isSequence is PySequence_Check: the type supports indexing and is not a
+// mapping (dict).
+func isSequence(v Value) bool {
+	switch v.o.(type) {
+	case *List, *Tuple, *Str, *Bytes:
+		return true
+	case *Dict, *Type:
+		return false
+	}
+	t := v.Type()
+	if t.IsSubtype(DictType) {
+		return false
+	}
+	return !t.Lookup("__getitem__").IsNull()
+}
 
-// egNew is BaseExceptionGroup.__new__(cls, message, exceptions).
+// egNew is BaseExceptionGroup.__new__(cls, message, exceptions): keyword
+// arguments are left to __init__ (which rejects them).
 func egNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
-	if len(kwnames) > 0 {
-		return NULL, NewError(TypeErrorType, "%s() takes no keyword arguments", t.Name)
+	pos := args[:len(args)-len(kwnames)]
+	if len(pos) != 2 {
+		return NULL, NewError(TypeErrorType, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)", len(pos))
 	}
-	if len(args) != 2 {
-		return NULL, NewError(TypeErrorType, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)", len(args))
+	msg, seq := pos[0], pos[1]
+	if _, ok := msg.o.(*Str); !ok {
+		return NULL, NewError(TypeErrorType, "BaseExceptionGroup.__new__() argument 1 must be str, not %s", TypeName(msg))
 	}
-	if _, ok := args[0].o.(*Str); !ok {
-		return NULL, NewError(TypeErrorType, "argument 1 must be str, not %s", TypeName(args[0]))
+	if !isSequence(seq) {
+		return NULL, NewError(TypeErrorType, "second argument (exceptions) must be a sequence")
 	}
-	switch args[1].o.(type) {
-	case *List, *Tuple:
-	default:
-		if _, ok := args[1].o.(*Set); ok || !isIterable(args[1]) {
-			return NULL, NewError(TypeErrorType, "second argument (exceptions) must be a sequence")
-		}
-	}
-	items, err := ToSlice(th, args[1])
+	items, err := ToSlice(th, seq)
 	if err != nil {
 		return NULL, err
 	}
 	if len(items) == 0 {
 		return NULL, NewError(ValueErrorType, "second argument (exceptions) must be a non-empty sequence")
 	}
-	allExc := true
+	nestedBase := false
 	for i, x := range items {
 		xe, ok := x.o.(*Exception)
 		if !ok {
 			return NULL, NewError(ValueErrorType, "Item %d of second argument (exceptions) is not an exception", i)
 		}
 		if !xe.typ.IsSubtype(ExceptionType) {
-			allExc = false
+			nestedBase = true
 		}
 	}
-	if t == BaseExceptionGroupType && allExc {
-		t = ExceptionGroupType
-	} else if t.IsSubtype(ExceptionType) && !allExc {
-		return NULL, NewError(TypeErrorType, "Cannot nest BaseExceptions in an %s", t.Name)
+	switch {
+	case t == ExceptionGroupType:
+		if nestedBase {
+			return NULL, NewError(TypeErrorType, "Cannot nest BaseExceptions in an ExceptionGroup")
+		}
+	case t == BaseExceptionGroupType:
+		if !nestedBase {
+			t = ExceptionGroupType
+		}
+	case nestedBase && t.IsSubtype(ExceptionType):
+		return NULL, NewError(TypeErrorType, "Cannot nest BaseExceptions in '%s'", t.Name)
 	}
-	e := &Exception{typ: t, Args: []Value{args[0], args[1]}}
+	e := &Exception{typ: t, Args: append([]Value(nil), pos...)}
+	e.group = &groupData{msg: msg, excs: &Tuple{Items: items}}
 	if t.Flags&TypeHeap != 0 {
 		e.Dict = NewDict()
 	}
 	return Value{o: e}, nil
 }
 
-func egStr(th *Thread, v Value) (string, error) {
-	e := v.o.(*Exception)
-	n := len(egExceptions(e))
-	msg, _ := e.Args[0].o.(*Str)
-	s := ""
-	if msg != nil {
-		s = msg.s
+// newGroup calls BaseExceptionGroup(msg, excs) (CPython's
+// _PyExc_CreateExceptionGroup): ExceptionGroup when every member is an
+// Exception. excs (a list or a tuple) shows in the group's args.
+func newGroup(th *Thread, msg string, excs Value) (*Exception, error) {
+	r, err := egNew(th, BaseExceptionGroupType, []Value{NewStr(msg), excs}, nil)
+	if err != nil {
+		return nil, err
 	}
-	return fmt.Sprintf("%s (%d sub-exception%s)", s, n, plural(n)), nil
+	return r.o.(*Exception), nil
 }
 
-// egMatcher decides which leaves a split keeps: a type, a tuple of types,
-// a predicate, or (internally) a set of exception identities.
+// egInit is BaseExceptionGroup.__init__: no keywords; args are all the
+// positional arguments.
+func egInit(th *Thread, self Value, args []Value, kwnames []string) error {
+	e := self.o.(*Exception)
+	if len(kwnames) > 0 {
+		return NewError(TypeErrorType, "%s() takes no keyword arguments", e.typ.Name)
+	}
+	e.Args = append([]Value(nil), args...)
+	return nil
+}
+
+// egStr is "message (N sub-exception[s])".
+func egStr(th *Thread, v Value) (string, error) {
+	e := v.o.(*Exception)
+	if e.group == nil {
+		return excStr(th, v)
+	}
+	n := len(e.group.excs.Items)
+	s := "s"
+	if n == 1 {
+		s = ""
+	}
+	return fmt.Sprintf("%s (%d sub-exception%s)", e.group.msg.o.(*Str).s, n, s), nil
+}
+
+// egMatcher decides which members a split keeps: exception types (a type
+// or a tuple of them), a Python function used as a predicate, or
+// (internally, for except*) the identities of leaf exceptions.
 type egMatcher struct {
 	typ   Value
 	pred  Value
@@ -100,7 +147,7 @@ func (m *egMatcher) match(th *Thread, e *Exception) (bool, error) {
 	case m.leafs != nil:
 		return m.leafs[e], nil
 	case !m.pred.IsNull():
-		r, err := th.Call(m.pred, []Value{Value{o: e}}, nil)
+		r, err := th.Call(m.pred, []Value{{o: e}}, nil)
 		if err != nil {
 			return false, err
 		}
@@ -109,50 +156,80 @@ func (m *egMatcher) match(th *Thread, e *Exception) (bool, error) {
 	return excMatches(Value{o: e}, m.typ)
 }
 
+// newMatcher is get_matcher_type: only true functions count as predicates
+// (not builtins or callable objects).
 func newMatcher(cond Value) (*egMatcher, error) {
 	switch o := cond.o.(type) {
+	case *Function:
+		return &egMatcher{pred: cond}, nil
 	case *Type:
 		if o.IsSubtype(BaseExceptionType) {
 			return &egMatcher{typ: cond}, nil
 		}
 	case *Tuple:
-		for _, x := range o.Items {
-			if t, ok := x.o.(*Type); !ok || !t.IsSubtype(BaseExceptionType) {
-				return nil, NewError(TypeErrorType, "expected a function, exception type or tuple of exception types")
-			}
+		if o.ext == nil && allExceptionClasses(o.Items) {
+			return &egMatcher{typ: cond}, nil
 		}
-		return &egMatcher{typ: cond}, nil
-	}
-	if cond.Type().Call != nil {
-		return &egMatcher{pred: cond}, nil
 	}
 	return nil, NewError(TypeErrorType, "expected a function, exception type or tuple of exception types")
 }
 
-// egDerive makes a group like e with other sub-exceptions, copying its
-// metadata (traceback, cause, context, notes).
-func egDerive(e *Exception, excs []*Exception) *Exception {
+func allExceptionClasses(items []Value) bool {
+	for _, x := range items {
+		if t, ok := x.o.(*Type); !ok || !t.IsSubtype(BaseExceptionType) {
+			return false
+		}
+	}
+	return true
+}
+
+// egSubset is exceptiongroup_subset: orig.derive(excs) with orig's
+// traceback, cause, context and a copy of its notes; nil for no excs.
+func egSubset(th *Thread, orig *Exception, excs []*Exception) (*Exception, error) {
+	if len(excs) == 0 {
+		return nil, nil
+	}
 	vals := make([]Value, len(excs))
 	for i, x := range excs {
 		vals[i] = Value{o: x}
 	}
-	t := e.typ
-	if t.Flags&TypeHeap != 0 {
-		t = ExceptionGroupType
-		for _, x := range excs {
-			if !x.typ.IsSubtype(ExceptionType) {
-				t = BaseExceptionGroupType
-			}
+	derive, err := GetAttr(th, Value{o: orig}, "derive")
+	if err != nil {
+		return nil, err
+	}
+	r, err := th.Call(derive, []Value{NewList(vals)}, nil)
+	if err != nil {
+		return nil, err
+	}
+	eg, ok := r.o.(*Exception)
+	if !ok || !isGroup(eg) {
+		return nil, NewError(TypeErrorType, "derive must return an instance of BaseExceptionGroup")
+	}
+	if orig.Traceback != nil {
+		tracebackValue(orig) // shared: part.__traceback__ is orig.__traceback__
+		eg.Traceback, eg.tbObj = orig.Traceback, orig.tbObj
+	}
+	eg.Context = orig.Context
+	eg.Cause, eg.Suppress = orig.Cause, true
+	notes, err := LookupAttr(th, Value{o: orig}, "__notes__")
+	if err != nil {
+		return nil, err
+	}
+	if !notes.IsNull() && isSequence(notes) {
+		items, err := ToSlice(th, notes)
+		if err != nil {
+			return nil, err
+		}
+		if err := SetAttr(th, r, "__notes__", NewList(items)); err != nil {
+			return nil, err
 		}
 	}
-	d := &Exception{typ: t, Args: []Value{e.Args[0], NewList(vals)}}
-	d.Traceback, d.Cause, d.Context, d.Suppress, d.Notes = e.Traceback, e.Cause, e.Context, e.Suppress, e.Notes
-	d.derivedFrom = e
-	return d
+	return eg, nil
 }
 
-// egSplit splits e by m into (match, rest); either may be nil.
-func egSplit(th *Thread, e *Exception, m *egMatcher) (match, rest *Exception, err error) {
+// egSplit is exceptiongroup_split_recursive: it splits e by m into
+// (match, rest), either nil; rest is only built when withRest is set.
+func egSplit(th *Thread, e *Exception, m *egMatcher, withRest bool) (match, rest *Exception, err error) {
 	ok, err := m.match(th, e)
 	if err != nil {
 		return nil, nil, err
@@ -161,11 +238,18 @@ func egSplit(th *Thread, e *Exception, m *egMatcher) (match, rest *Exception, er
 		return e, nil, nil
 	}
 	if !isGroup(e) {
-		return nil, e, nil
+		if withRest {
+			rest = e
+		}
+		return nil, rest, nil
 	}
+	if err := th.enter(); err != nil {
+		return nil, nil, err
+	}
+	defer func() { th.depth-- }()
 	var ms, rs []*Exception
 	for _, x := range egExceptions(e) {
-		xm, xr, err := egSplit(th, x, m)
+		xm, xr, err := egSplit(th, x, m, withRest)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -176,11 +260,13 @@ func egSplit(th *Thread, e *Exception, m *egMatcher) (match, rest *Exception, er
 			rs = append(rs, xr)
 		}
 	}
-	if len(ms) > 0 {
-		match = egDerive(e, ms)
+	if match, err = egSubset(th, e, ms); err != nil {
+		return nil, nil, err
 	}
-	if len(rs) > 0 {
-		rest = egDerive(e, rs)
+	if withRest {
+		if rest, err = egSubset(th, e, rs); err != nil {
+			return nil, nil, err
+		}
 	}
 	return match, rest, nil
 }
@@ -192,157 +278,93 @@ func excOrNone(e *Exception) Value {
 	return Value{o: e}
 }
 
-// checkEGMatch implements CHECK_EG_MATCH: [exc, type] -> [rest, match].
-func (th *Thread) checkEGMatch(f *Frame) error {
-	typ := f.slots[f.sp-1]
-	exc, ok := f.slots[f.sp-2].o.(*Exception)
-	if !ok {
-		// An earlier except* clause matched everything: nothing is left
-		// (rest and match are None, as in CPython's exception_group_match).
-		f.slots[f.sp-2], f.slots[f.sp-1] = None, None
-		return nil
-	}
-	if _, err := excMatches(Value{o: exc}, typ); err != nil {
-		return err
-	}
-	if tt, ok := typ.o.(*Type); ok && tt.IsSubtype(BaseExceptionGroupType) {
-		return NewError(TypeErrorType, "catching ExceptionGroup with except* is not allowed. Use except instead.")
-	}
-	var match, rest *Exception
-	if !isGroup(exc) {
-		if ok, _ := excMatches(Value{o: exc}, typ); ok {
-			match = &Exception{typ: ExceptionGroupType, Args: []Value{NewStr(""), NewList([]Value{{o: exc}})}}
-			if !exc.typ.IsSubtype(ExceptionType) {
-				match.typ = BaseExceptionGroupType
-			}
-			match.Traceback = exc.Traceback
-			match.derivedFrom = exc
-		} else {
-			rest = exc
-		}
-	} else {
-		var err error
-		if match, rest, err = egSplit(th, exc, &egMatcher{typ: typ}); err != nil {
-			return err
+// egSelf checks the receiver of a BaseExceptionGroup method.
+func egSelf(args []Value, name string) (*Exception, error) {
+	if len(args) > 0 {
+		if e, ok := args[0].o.(*Exception); ok && isGroup(e) {
+			return e, nil
 		}
 	}
-	if match != nil {
-		th.handled = match
-	}
-	f.slots[f.sp-2] = excOrNone(rest)
-	f.slots[f.sp-1] = excOrNone(match)
-	return nil
+	return nil, NewError(TypeErrorType, "descriptor '%s' requires a 'BaseExceptionGroup' object", name)
 }
 
-// leaves collects the non-group exceptions of e.
-func leaves(e *Exception, into map[*Exception]bool) {
-	if !isGroup(e) {
-		into[e] = true
-		return
-	}
-	for _, x := range egExceptions(e) {
-		leaves(x, into)
-	}
-}
-
-// prepReraiseStar implements PREP_RERAISE_STAR: [orig, list] -> [exc or None].
-func (th *Thread) prepReraiseStar(orig Value, excs []Value) (Value, error) {
-	var live []*Exception
-	for _, x := range excs {
-		if e, ok := x.o.(*Exception); ok {
-			live = append(live, e)
-		}
-	}
-	if len(live) == 0 {
-		return None, nil
-	}
-	oe, ok := orig.o.(*Exception)
-	if !ok || !isGroup(oe) {
-		return Value{o: live[0]}, nil
-	}
-	var raised []*Exception
-	keep := map[*Exception]bool{}
-	for _, e := range live {
-		if e == oe || e.derivedFrom != nil && derivesFrom(e, oe) {
-			leaves(e, keep)
-		} else {
-			raised = append(raised, e)
-		}
-	}
-	var reraised *Exception
-	if len(keep) > 0 {
-		m, _, err := egSplit(th, oe, &egMatcher{leafs: keep})
+// egSplitMethod serves split (withRest) and subgroup.
+func egSplitMethod(name string, withRest bool) NativeFunc {
+	return func(th *Thread, args []Value, kwnames []string) (Value, error) {
+		e, err := egSelf(args, name)
 		if err != nil {
 			return NULL, err
 		}
-		reraised = m
-	}
-	if len(raised) == 0 {
-		return excOrNone(reraised), nil
-	}
-	var all []Value
-	if reraised != nil {
-		all = append(all, Value{o: reraised})
-	}
-	for _, e := range raised {
-		all = append(all, Value{o: e})
-	}
-	r, err := egNew(th, BaseExceptionGroupType, []Value{NewStr(""), NewList(all)}, nil)
-	return r, err
-}
-
-func derivesFrom(e, orig *Exception) bool {
-	for d := e; d != nil; d = d.derivedFrom {
-		if d == orig {
-			return true
+		if len(kwnames) > 0 {
+			return NULL, NewError(TypeErrorType, "BaseExceptionGroup.%s() takes no keyword arguments", name)
 		}
+		if len(args) != 2 {
+			return NULL, NewError(TypeErrorType, "%s expected 1 argument, got %d", name, len(args)-1)
+		}
+		m, err := newMatcher(args[1])
+		if err != nil {
+			return NULL, err
+		}
+		match, rest, err := egSplit(th, e, m, withRest)
+		if err != nil {
+			return NULL, err
+		}
+		if !withRest {
+			return excOrNone(match), nil
+		}
+		return NewTuple([]Value{excOrNone(match), excOrNone(rest)}), nil
 	}
-	return false
 }
 
-func init() {
+// setupGroupTypes installs the slots and methods of the group types (run
+// after the generic exception slots are set).
+func setupGroupTypes() {
 	for _, t := range []*Type{BaseExceptionGroupType, ExceptionGroupType} {
 		t.New = egNew
+		t.Init = egInit
 		t.Str = egStr
 	}
+	BaseExceptionGroupType.Doc = NewStr("A combination of multiple unrelated exceptions.")
 	BaseExceptionGroupType.AddMethods(map[string]NativeFunc{
-		"split": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			if len(args) != 2 {
-				return NULL, NewError(TypeErrorType, "split() takes exactly one argument (%d given)", len(args)-1)
-			}
-			m, err := newMatcher(args[1])
-			if err != nil {
-				return NULL, err
-			}
-			match, rest, err := egSplit(th, args[0].o.(*Exception), m)
-			if err != nil {
-				return NULL, err
-			}
-			return NewTuple([]Value{excOrNone(match), excOrNone(rest)}), nil
-		},
-		"subgroup": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			if len(args) != 2 {
-				return NULL, NewError(TypeErrorType, "subgroup() takes exactly one argument (%d given)", len(args)-1)
-			}
-			m, err := newMatcher(args[1])
-			if err != nil {
-				return NULL, err
-			}
-			match, _, err := egSplit(th, args[0].o.(*Exception), m)
-			return excOrNone(match), err
-		},
+		"split":    egSplitMethod("split", true),
+		"subgroup": egSplitMethod("subgroup", false),
 		"derive": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			if len(args) != 2 {
-				return NULL, NewError(TypeErrorType, "derive() takes exactly one argument (%d given)", len(args)-1)
+			e, err := egSelf(args, "derive")
+			if err != nil {
+				return NULL, err
 			}
-			e := args[0].o.(*Exception)
-			return egNew(th, BaseExceptionGroupType, []Value{e.Args[0], args[1]}, nil)
+			if len(kwnames) > 0 {
+				return NULL, NewError(TypeErrorType, "BaseExceptionGroup.derive() takes no keyword arguments")
+			}
+			if len(args) != 2 {
+				return NULL, NewError(TypeErrorType, "function takes exactly 1 argument (%d given)", len(args)-1)
+			}
+			return th.Call(Value{o: BaseExceptionGroupType}, []Value{e.group.msg, args[1]}, nil)
+		},
+		"__str__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			if _, err := egSelf(args, "__str__"); err != nil {
+				return NULL, err
+			}
+			s, err := egStr(th, args[0])
+			return NewStr(s), err
+		},
+		"__init__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			if _, err := egSelf(args, "__init__"); err != nil {
+				return NULL, err
+			}
+			return None, egInit(th, args[0], args[1:], kwnames)
 		},
 	})
 	BaseExceptionGroupType.Dict.SetStr("__new__", NewBuiltin("__new__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+		if len(args) == 0 {
+			return NULL, NewError(TypeErrorType, "BaseExceptionGroup.__new__(): not enough arguments")
+		}
 		t, ok := typeArg(args, "BaseExceptionGroup")
 		if !ok {
-			return NULL, NewError(TypeErrorType, "BaseExceptionGroup.__new__(X): X is not a type object")
+			return NULL, NewError(TypeErrorType, "BaseExceptionGroup.__new__(X): X is not a type object (%s)", TypeName(args[0]))
+		}
+		if !t.IsSubtype(BaseExceptionGroupType) {
+			return NULL, NewError(TypeErrorType, "BaseExceptionGroup.__new__(%s): %s is not a subtype of BaseExceptionGroup", t.Name, t.Name)
 		}
 		return egNew(th, t, args[1:], kwnames)
 	}))

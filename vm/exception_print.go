@@ -7,65 +7,248 @@ import (
 	"unicode/utf8"
 )
 
+// The report of an exception, in the two forms CPython 3.11 has: the
+// interpreter's own (PyErr_Display in Python/pythonrun.c, printed for an
+// uncaught exception) and the traceback module's (TracebackException.format,
+// used by traceback.print_exc and asyncio's exception handler). They agree
+// except on details listed at excPrinter.module: where the margin of an
+// exception group goes, how notes split into lines, and "Did you mean".
+
+const (
+	maxGroupWidth = 15 // sub-exceptions printed per group; the rest are counted
+	maxGroupDepth = 10 // nesting printed before "... (max_group_depth is 10)"
+)
+
+// excPrinter carries what CPython's exception_print_context holds: the
+// exceptions already printed (cycles in __cause__/__context__), the group
+// nesting depth that decides the "  | " margin, and whether the innermost
+// group still owes its closing "+-----" line.
+type excPrinter struct {
+	in        *Interpreter
+	b         strings.Builder
+	seen      map[*Exception]bool
+	depth     int
+	needClose bool
+	// module selects the traceback module's form: "[Previous line
+	// repeated]" lines, SyntaxError source lines and empty note lines get
+	// the margin; notes split on "\n"; no "Did you mean" suggestion.
+	module bool
+}
+
 // FormatException renders an exception as CPython 3.11 prints an uncaught
 // one: chained causes and contexts first, then "Traceback (most recent call
 // last):", one File/line entry per frame (with the stripped source line and
-// carets when the failing expression is narrower than the line), and the
-// "Type: message" line.
+// carets when the failing expression is narrower than the line), the
+// "Type: message" line and the notes; exception groups as boxed trees.
 func (in *Interpreter) FormatException(e *Exception) string {
-	var b strings.Builder
-	in.formatChain(&b, e, map[*Exception]bool{})
-	return b.String()
+	p := &excPrinter{in: in, seen: map[*Exception]bool{}}
+	p.recursive(e)
+	return p.b.String()
 }
 
-func (in *Interpreter) formatChain(b *strings.Builder, e *Exception, seen map[*Exception]bool) {
-	seen[e] = true
-	if e.Cause != nil && !seen[e.Cause] {
-		in.formatChain(b, e.Cause, seen)
-		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
-	} else if e.Context != nil && !e.Suppress && !seen[e.Context] {
-		in.formatChain(b, e.Context, seen)
-		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
-	}
-	in.formatOne(b, e)
+// FormatTracebackException renders e as traceback.format_exception does
+// (see excPrinter.module for how it differs from FormatException).
+func (in *Interpreter) FormatTracebackException(e *Exception) string {
+	p := &excPrinter{in: in, seen: map[*Exception]bool{}, module: true}
+	p.recursive(e)
+	return p.b.String()
 }
 
-func (in *Interpreter) formatOne(b *strings.Builder, e *Exception) {
-	if len(e.Traceback) > 0 {
-		b.WriteString("Traceback (most recent call last):\n")
-		in.formatEntries(b, e.Traceback)
+// indent is the group nesting's indentation; margin adds the "| " bar.
+func (p *excPrinter) indent() string { return strings.Repeat(" ", 2*p.depth) }
+
+func (p *excPrinter) margin() string {
+	if p.depth == 0 {
+		return ""
 	}
-	if e.syntax != nil {
-		// The source location block, then "SyntaxError: msg".
-		b.WriteString(e.syntax.Format())
+	return p.indent() + "| "
+}
+
+// line writes s (which ends in "\n") after the margin.
+func (p *excPrinter) line(s string) {
+	p.b.WriteString(p.margin())
+	p.b.WriteString(s)
+}
+
+// recursive is print_exception_recursive: the chain, then the exception.
+func (p *excPrinter) recursive(e *Exception) {
+	p.causeAndContext(e)
+	if isGroup(e) {
+		p.group(e)
 	} else {
-		b.WriteString(in.excLastLine(e))
-		b.WriteByte('\n')
-	}
-	for _, n := range e.Notes {
-		if s, ok := n.o.(*Str); ok {
-			b.WriteString(s.s)
-		} else {
-			r, _ := Repr(in.main, n)
-			b.WriteString(r)
-		}
-		b.WriteByte('\n')
+		p.one(e)
 	}
 }
 
-// formatEntries writes traceback entries, collapsing runs of identical
-// entries as CPython does ("[Previous line repeated N more times]").
-func (in *Interpreter) formatEntries(b *strings.Builder, tb []TraceEntry) {
+func (p *excPrinter) causeAndContext(e *Exception) {
+	p.seen[e] = true
+	if e.Cause != nil {
+		if !p.seen[e.Cause] {
+			p.chained(e.Cause, "The above exception was the direct cause of the following exception:\n")
+		}
+		return
+	}
+	if e.Suppress || e.Context == nil || p.seen[e.Context] {
+		return
+	}
+	p.chained(e.Context, "During handling of the above exception, another exception occurred:\n")
+}
+
+func (p *excPrinter) chained(e *Exception, msg string) {
+	needClose := p.needClose
+	p.recursive(e)
+	p.needClose = needClose
+	p.line("\n")
+	p.line(msg)
+	p.line("\n")
+}
+
+// group is print_exception_group: the group itself, then each member in a
+// numbered box, at most maxGroupWidth of them and maxGroupDepth deep.
+func (p *excPrinter) group(e *Exception) {
+	if p.depth > maxGroupDepth {
+		p.line("... (max_group_depth is " + strconv.Itoa(maxGroupDepth) + ")\n")
+		return
+	}
+	top := p.depth == 0
+	if top {
+		p.depth++
+	}
+	p.one(e)
+	excs := egExceptions(e)
+	n := len(excs)
+	if n > maxGroupWidth {
+		n = maxGroupWidth + 1
+	}
+	p.needClose = false
+	for i := 0; i < n; i++ {
+		last := i == n-1
+		if last {
+			// The closing frame may be written by a nested group instead.
+			p.needClose = true
+		}
+		corner := "  "
+		if i == 0 {
+			corner = "+-"
+		}
+		title := strconv.Itoa(i + 1)
+		truncated := i >= maxGroupWidth
+		if truncated {
+			title = "..."
+		}
+		p.b.WriteString(p.indent() + corner + "+---------------- " + title + " ----------------\n")
+		p.depth++
+		if !truncated {
+			p.recursive(excs[i])
+		} else {
+			rest := len(excs) - maxGroupWidth
+			p.line("and " + strconv.Itoa(rest) + " more exception" + plural(rest) + "\n")
+		}
+		if last && p.needClose {
+			p.b.WriteString(p.indent() + "+------------------------------------\n")
+			p.needClose = false
+		}
+		p.depth--
+	}
+	if top {
+		p.depth--
+	}
+}
+
+// one is print_exception: traceback, the SyntaxError location, the
+// "Type: message" line and the notes.
+func (p *excPrinter) one(e *Exception) {
+	if len(e.Traceback) > 0 {
+		header, hmargin := "Traceback (most recent call last):\n", p.margin()
+		if isGroup(e) {
+			header = "Exception Group Traceback (most recent call last):\n"
+			if p.depth == 1 {
+				hmargin = p.indent() + "+ "
+			}
+		}
+		p.b.WriteString(hmargin + header)
+		p.entries(e.Traceback)
+	}
+	if e.se != nil && p.syntaxError(e) {
+		return
+	}
+	p.line(p.in.excLastLine(e, !p.module) + "\n")
+	p.notes(e)
+}
+
+// notes prints __notes__: each note's lines after the margin; a value that
+// is not a sequence prints as its repr (without a newline in the
+// interpreter's form, as CPython 3.11's print_exception_notes).
+func (p *excPrinter) notes(e *Exception) {
+	th := p.in.main
+	notes, err := LookupAttr(th, Value{o: e}, "__notes__")
+	if err != nil || notes.IsNull() || (p.module && notes.IsNone()) {
+		return
+	}
+	if !isSequence(notes) {
+		r, err := Repr(th, notes)
+		if err != nil {
+			r = "<__notes__ repr() failed>"
+		}
+		p.line(r)
+		return
+	}
+	items, err := ToSlice(th, notes)
+	if err != nil {
+		return
+	}
+	for _, n := range items {
+		s, err := ToStr(th, n)
+		if err != nil {
+			s = "<note str() failed>"
+		}
+		if p.module {
+			for _, l := range strings.Split(s, "\n") {
+				p.line(l + "\n")
+			}
+			continue
+		}
+		for _, l := range splitLinesKeep(s) {
+			p.line(l)
+		}
+		p.b.WriteByte('\n')
+	}
+}
+
+// splitLinesKeep is str.splitlines(keepends=True) for "\n", "\r\n" and "\r".
+func splitLinesKeep(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			out = append(out, s)
+			break
+		}
+		j := i + 1
+		if s[i] == '\r' && j < len(s) && s[j] == '\n' {
+			j++
+		}
+		out = append(out, s[:j])
+		s = s[j:]
+	}
+	return out
+}
+
+// entries writes traceback entries, collapsing runs of identical entries
+// as CPython does ("[Previous line repeated N more times]", which the
+// interpreter's form prints without the group margin).
+func (p *excPrinter) entries(tb []TraceEntry) {
 	var last TraceEntry
 	count := 0
 	flush := func() {
 		if count > 3 {
 			n := count - 3
-			s := "s"
-			if n == 1 {
-				s = ""
+			msg := "  [Previous line repeated " + strconv.Itoa(n) + " more time" + plural(n) + "]\n"
+			if p.module {
+				p.line(msg)
+			} else {
+				p.b.WriteString(msg)
 			}
-			b.WriteString("  [Previous line repeated " + strconv.Itoa(n) + " more time" + s + "]\n")
 		}
 	}
 	for i, te := range tb {
@@ -79,14 +262,14 @@ func (in *Interpreter) formatEntries(b *strings.Builder, tb []TraceEntry) {
 			count = 1
 		}
 		last = te
-		in.formatEntry(b, te)
+		p.entry(te)
 	}
 	flush()
 }
 
-func (in *Interpreter) formatEntry(b *strings.Builder, te TraceEntry) {
-	b.WriteString("  File \"" + te.File + "\", line " + strconv.Itoa(te.Line) + ", in " + te.Name + "\n")
-	line := in.sourceLineRaw(te.File, te.Line)
+func (p *excPrinter) entry(te TraceEntry) {
+	p.line("  File \"" + te.File + "\", line " + strconv.Itoa(te.Line) + ", in " + te.Name + "\n")
+	line := p.in.sourceLineRaw(te.File, te.Line)
 	if line == "" {
 		return
 	}
@@ -95,7 +278,7 @@ func (in *Interpreter) formatEntry(b *strings.Builder, te TraceEntry) {
 	if stripped == "" {
 		return
 	}
-	b.WriteString("    " + stripped + "\n")
+	p.line("    " + stripped + "\n")
 	if te.Col <= 0 || te.EndCol <= 0 {
 		return
 	}
@@ -116,26 +299,31 @@ func (in *Interpreter) formatEntry(b *strings.Builder, te TraceEntry) {
 	if end-start >= utf8.RuneCountInString(stripped) && !(anchored && right > left) {
 		return
 	}
-	b.WriteString("    " + strings.Repeat(" ", start-indent))
+	var c strings.Builder
+	c.WriteString("    " + strings.Repeat(" ", start-indent))
 	for i := 0; i < end-start; i++ {
 		if anchored && (i < left || i >= right) {
-			b.WriteByte('~')
+			c.WriteByte('~')
 		} else {
-			b.WriteByte('^')
+			c.WriteByte('^')
 		}
 	}
-	b.WriteByte('\n')
+	c.WriteByte('\n')
+	p.line(c.String())
 }
 
-// excLastLine is "Type: message" (just "Type" for an empty message).
-func (in *Interpreter) excLastLine(e *Exception) string {
+// excLastLine is "Type: message" (just "Type" for an empty message), with
+// the "Did you mean" suggestion when suggest is set.
+func (in *Interpreter) excLastLine(e *Exception, suggest bool) string {
 	name := excTypeName(e.typ)
 	s, err := ToStr(in.main, Value{o: e})
 	if err != nil {
 		return name + ": <exception str() failed>"
 	}
-	if sg := computeSuggestion(e, in.uncaught); sg != "" {
-		s += ". Did you mean: '" + sg + "'?"
+	if suggest {
+		if sg := computeSuggestion(e, in.uncaught); sg != "" {
+			s += ". Did you mean: '" + sg + "'?"
+		}
 	}
 	if s == "" {
 		return name
@@ -169,4 +357,17 @@ func (in *Interpreter) sourceLineRaw(file string, n int) string {
 		return ""
 	}
 	return strings.TrimRight(lines[n-1], "\r\n")
+}
+
+// FormatExceptionOnly is traceback.format_exception_only(e): the
+// exception's last line (the SyntaxError block for syntax errors) and its
+// notes, without traceback or chained exceptions.
+func (in *Interpreter) FormatExceptionOnly(e *Exception) string {
+	p := &excPrinter{in: in, seen: map[*Exception]bool{}, module: true}
+	if e.se != nil && p.syntaxError(e) {
+		return p.b.String()
+	}
+	p.line(in.excLastLine(e, false) + "\n")
+	p.notes(e)
+	return p.b.String()
 }

@@ -2,7 +2,6 @@ package vm
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 )
 
@@ -14,6 +13,9 @@ func excNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) 
 	e := &Exception{typ: t, Args: append([]Value(nil), args[:npos]...)}
 	if t.Flags&TypeHeap != 0 {
 		e.Dict = NewDict()
+	}
+	if t.IsSubtype(SyntaxErrorType) {
+		e.se = &syntaxFields{}
 	}
 	if t.IsSubtype(OSErrorType) && t == OSErrorType && npos >= 2 && args[0].IsInt() {
 		// OSError(errno, ...) picks the subclass for the errno.
@@ -47,6 +49,9 @@ func excInit(th *Thread, self Value, args []Value, kwnames []string) error {
 		}
 	}
 	e.Args = append([]Value(nil), args[:npos]...)
+	if e.se != nil {
+		return syntaxInit(th, e, e.Args)
+	}
 	return nil
 }
 
@@ -116,17 +121,8 @@ func excStr(th *Thread, v Value) (string, error) {
 	switch {
 	case t.IsSubtype(KeyErrorType) && len(e.Args) == 1:
 		return Repr(th, e.Args[0])
-	case t.IsSubtype(SyntaxErrorType) && len(e.Args) == 2:
-		msg, err := ToStr(th, e.Args[0])
-		if err != nil {
-			return "", err
-		}
-		if d, ok := e.Args[1].o.(*Tuple); ok && len(d.Items) >= 2 {
-			if f, ok := d.Items[0].o.(*Str); ok && d.Items[1].IsInt() {
-				return fmt.Sprintf("%s (%s, line %d)", msg, filepath.Base(f.s), d.Items[1].AsInt()), nil
-			}
-		}
-		return msg, nil
+	case e.se != nil:
+		return syntaxStr(th, e)
 	case t.IsSubtype(OSErrorType) && len(e.Args) >= 2:
 		msg, err := ToStr(th, e.Args[1])
 		if err != nil {
@@ -173,23 +169,13 @@ func excAttr(th *Thread, e *Exception, name string) (Value, error) {
 		return Bool(e.Suppress), nil
 	case "__traceback__":
 		return tracebackValue(e), nil
-	case "__notes__":
-		if e.Notes == nil {
-			return NULL, nil
-		}
-		return NewList(append([]Value(nil), e.Notes...)), nil
 	}
-	if isGroup(e) {
+	if e.group != nil {
 		switch name {
 		case "message":
-			return e.Args[0], nil
+			return e.group.msg, nil
 		case "exceptions":
-			subs := egExceptions(e)
-			vals := make([]Value, len(subs))
-			for i, x := range subs {
-				vals[i] = Value{o: x}
-			}
-			return NewTuple(vals), nil
+			return Value{o: e.group.excs}, nil
 		}
 	}
 	t := e.typ
@@ -233,20 +219,9 @@ func excAttr(th *Thread, e *Exception, name string) (Value, error) {
 		}
 	case t.IsSubtype(NameErrorType) && name == "name", t.IsSubtype(AttributeErrorType) && (name == "name" || name == "obj"):
 		return None, nil
-	case t.IsSubtype(SyntaxErrorType):
-		switch name {
-		case "msg":
-			return arg(0), nil
-		case "filename", "lineno", "offset", "text", "end_lineno", "end_offset":
-			if len(e.Args) > 1 {
-				if d, ok := e.Args[1].o.(*Tuple); ok {
-					idx := map[string]int{"filename": 0, "lineno": 1, "offset": 2, "text": 3, "end_lineno": 4, "end_offset": 5}[name]
-					if idx < len(d.Items) {
-						return d.Items[idx], nil
-					}
-				}
-			}
-			return None, nil
+	case e.se != nil:
+		if f := e.se.field(name); f != nil {
+			return orNone(*f), nil
 		}
 	}
 	return NULL, nil
@@ -297,13 +272,51 @@ func excSetAttr(e *Exception, name string, val Value) (bool, error) {
 			e.Traceback = append([]TraceEntry(nil), tb.Entries...)
 		}
 		return true, nil
-	case "__notes__":
-		if l, ok := val.o.(*List); ok {
-			e.Notes = append([]Value(nil), l.Items...)
+	case "msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line":
+		if e.se != nil {
+			*e.se.field(name) = val
 			return true, nil
+		}
+	case "message", "exceptions":
+		if e.group != nil {
+			return true, NewError(AttributeErrorType, "readonly attribute")
 		}
 	}
 	return false, nil
+}
+
+// excAddNote is BaseException.add_note(note): it appends to the
+// __notes__ attribute (an ordinary instance attribute in CPython 3.11),
+// creating the list on first use.
+func excAddNote(th *Thread, args []Value, kwnames []string) (Value, error) {
+	if len(kwnames) > 0 {
+		return NULL, NewError(TypeErrorType, "BaseException.add_note() takes no keyword arguments")
+	}
+	if len(args) != 2 {
+		return NULL, NewError(TypeErrorType, "BaseException.add_note() takes exactly one argument (%d given)", len(args)-1)
+	}
+	if _, ok := args[1].o.(*Str); !ok {
+		return NULL, NewError(TypeErrorType, "note must be a str, not '%s'", TypeName(args[1]))
+	}
+	notes, err := LookupAttr(th, args[0], "__notes__")
+	if err != nil {
+		return NULL, err
+	}
+	if notes.IsNull() {
+		notes = NewList(nil)
+		if err := SetAttr(th, args[0], "__notes__", notes); err != nil {
+			return NULL, err
+		}
+		if notes, err = GetAttr(th, args[0], "__notes__"); err != nil {
+			return NULL, err
+		}
+	}
+	l, ok := notes.o.(*List)
+	if !ok {
+		return NULL, NewError(TypeErrorType, "Cannot add note: __notes__ is not a list")
+	}
+	l.Items = append(l.Items, args[1])
+	return None, nil
 }
 
 // setAttrInfo records name/obj on an AttributeError (for suggestions).
@@ -326,7 +339,10 @@ func tracebackValue(e *Exception) Value {
 	if len(e.Traceback) == 0 {
 		return None
 	}
-	return Value{o: &Traceback{Entries: e.Traceback}}
+	if e.tbObj == nil || !sameTraceback(e.tbObj.Entries, e.Traceback) {
+		e.tbObj = &Traceback{Entries: e.Traceback}
+	}
+	return Value{o: e.tbObj}
 }
 
 func tracebackGetAttr(th *Thread, v Value, name string) (Value, error) {
@@ -351,6 +367,7 @@ func init() {
 		t.Str = excStr
 		t.Hash = identityHashSlot
 	}
+	setupGroupTypes()
 	inheritExceptionSlots = func(t, base *Type) {
 		t.New, t.Init, t.Repr, t.Str, t.Hash = base.New, base.Init, base.Repr, base.Str, base.Hash
 		t.GetAttr, t.SetAttr = base.GetAttr, base.SetAttr
@@ -384,17 +401,7 @@ func init() {
 			}
 			return args[0], nil
 		},
-		"add_note": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			if len(args) != 2 {
-				return NULL, NewError(TypeErrorType, "add_note() takes exactly one argument")
-			}
-			if _, ok := args[1].o.(*Str); !ok {
-				return NULL, NewError(TypeErrorType, "note must be a str, not '%s'", TypeName(args[1]))
-			}
-			e := args[0].o.(*Exception)
-			e.Notes = append(e.Notes, args[1])
-			return None, nil
-		},
+		"add_note": excAddNote,
 	})
 	BaseExceptionType.Dict.SetStr("__new__", NewBuiltin("__new__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
 		t, ok := typeArg(args, "BaseException")

@@ -24,7 +24,7 @@ func isGenericBuiltin(t *Type) bool {
 	case ListType, DictType, TupleType, SetType, FrozenSetType, TypeType:
 		return true
 	}
-	return false
+	return t.IsSubtype(BaseExceptionGroupType)
 }
 
 func newGenericAlias(origin, key Value) Value {

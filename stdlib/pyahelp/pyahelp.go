@@ -15,28 +15,40 @@ import (
 func init() {
 	vm.RegisterModule("_pya", func(th *vm.Thread, m *vm.Module) error {
 		pyarg.Funcs(m.Dict, map[string]vm.NativeFunc{
-			"format_exception": formatException,
-			"caller":           caller,
-			"source_line":      sourceLine,
+			"format_exception":      formatException,
+			"format_exception_only": formatExceptionOnly,
+			"caller":                caller,
+			"source_line":           sourceLine,
 		})
 		return nil
 	})
 }
 
-// format_exception(exc) returns the traceback text the interpreter prints
-// for an uncaught exc ("Traceback (most recent call last):\n...").
+// format_exception(exc) returns the text traceback.format_exception
+// gives for exc ("Traceback (most recent call last):\n...").
 func formatException(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
-	if err := pyarg.Exactly("format_exception", args, kwnames, 1); err != nil {
+	return formatWith(th, "format_exception", args, kwnames, (*vm.Interpreter).FormatTracebackException)
+}
+
+// format_exception_only(exc) returns the text of
+// traceback.format_exception_only: the last line (or SyntaxError block)
+// and the notes.
+func formatExceptionOnly(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
+	return formatWith(th, "format_exception_only", args, kwnames, (*vm.Interpreter).FormatExceptionOnly)
+}
+
+func formatWith(th *vm.Thread, name string, args []vm.Value, kwnames []string, format func(*vm.Interpreter, *vm.Exception) string) (vm.Value, error) {
+	if err := pyarg.Exactly(name, args, kwnames, 1); err != nil {
 		return vm.NULL, err
 	}
 	e, ok := args[0].Object().(*vm.Exception)
 	if !ok {
-		return vm.NULL, vm.NewError(vm.TypeErrorType, "format_exception() argument must be an exception, not %s", args[0].Type().Name)
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "%s() argument must be an exception, not %s", name, args[0].Type().Name)
 	}
 	if th.Interp == nil {
 		return vm.NewStr(e.Error() + "\n"), nil
 	}
-	return vm.NewStr(th.Interp.FormatException(e)), nil
+	return vm.NewStr(format(th.Interp, e)), nil
 }
 
 // caller(level[, skip]) returns (filename, lineno, module name, function

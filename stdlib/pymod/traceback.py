@@ -26,7 +26,7 @@ def format_exception_only(exc, /, value=None):
     e = _exc_of(exc, value)
     if e is None:
         return ['NoneType: None\n']
-    return [_pya.format_exception(e).splitlines(keepends=True)[-1]]
+    return _pya.format_exception_only(e).splitlines(keepends=True)
 
 
 def print_exception(exc, /, value=None, tb=None, limit=None, file=None, chain=True):
