@@ -265,7 +265,13 @@ func (c *converter) try(g *gTry) ast.Stmt {
 		if i == 0 {
 			s.Star = h.Star
 		} else if h.Star != s.Star {
-			c.fail(tokSpan(h.Tokens[:1]), "cannot have both 'except' and 'except*' on the same 'try'")
+			// CPython marks "except*" after plain handlers, the bare
+			// "except" after star handlers.
+			span := tokSpan(h.Tokens[:1])
+			if h.Star {
+				span = tokSpan(h.Tokens[:2])
+			}
+			c.fail(span, "cannot have both 'except' and 'except*' on the same 'try'")
 		}
 		eh := &ast.ExceptHandler{Name: h.Name, Body: c.block(h.Body)}
 		if h.Type != nil {

@@ -33,6 +33,10 @@ type excPrinter struct {
 	// repeated]" lines, SyntaxError source lines and empty note lines get
 	// the margin; notes split on "\n"; no "Did you mean" suggestion.
 	module bool
+	// cuts are the ends of the strings traceback.format_exception would
+	// list (a frame's lines form one string); hold defers a cut.
+	cuts []int
+	hold bool
 }
 
 // FormatException renders an exception as CPython 3.11 prints an uncaught
@@ -46,12 +50,34 @@ func (in *Interpreter) FormatException(e *Exception) string {
 	return p.b.String()
 }
 
-// FormatTracebackException renders e as traceback.format_exception does
-// (see excPrinter.module for how it differs from FormatException).
-func (in *Interpreter) FormatTracebackException(e *Exception) string {
+// FormatTracebackException renders e as traceback.format_exception does,
+// as the list of strings it returns (see excPrinter.module for how the
+// text differs from FormatException).
+func (in *Interpreter) FormatTracebackException(e *Exception) []string {
 	p := &excPrinter{in: in, seen: map[*Exception]bool{}, module: true}
 	p.recursive(e)
-	return p.b.String()
+	return p.chunks()
+}
+
+// cut ends one of traceback.format_exception's strings.
+func (p *excPrinter) cut() {
+	if !p.hold {
+		p.cuts = append(p.cuts, p.b.Len())
+	}
+}
+
+// chunks splits the text at the cuts.
+func (p *excPrinter) chunks() []string {
+	s := p.b.String()
+	var out []string
+	start := 0
+	for _, c := range append(p.cuts, len(s)) {
+		if c > start {
+			out = append(out, s[start:c])
+			start = c
+		}
+	}
+	return out
 }
 
 // indent is the group nesting's indentation; margin adds the "| " bar.
@@ -68,6 +94,7 @@ func (p *excPrinter) margin() string {
 func (p *excPrinter) line(s string) {
 	p.b.WriteString(p.margin())
 	p.b.WriteString(s)
+	p.cut()
 }
 
 // recursive is print_exception_recursive: the chain, then the exception.
@@ -98,9 +125,12 @@ func (p *excPrinter) chained(e *Exception, msg string) {
 	needClose := p.needClose
 	p.recursive(e)
 	p.needClose = needClose
+	p.hold = true
 	p.line("\n")
 	p.line(msg)
 	p.line("\n")
+	p.hold = false
+	p.cut()
 }
 
 // group is print_exception_group: the group itself, then each member in a
@@ -137,6 +167,7 @@ func (p *excPrinter) group(e *Exception) {
 			title = "..."
 		}
 		p.b.WriteString(p.indent() + corner + "+---------------- " + title + " ----------------\n")
+		p.cut()
 		p.depth++
 		if !truncated {
 			p.recursive(excs[i])
@@ -146,6 +177,7 @@ func (p *excPrinter) group(e *Exception) {
 		}
 		if last && p.needClose {
 			p.b.WriteString(p.indent() + "+------------------------------------\n")
+			p.cut()
 			p.needClose = false
 		}
 		p.depth--
@@ -167,6 +199,7 @@ func (p *excPrinter) one(e *Exception) {
 			}
 		}
 		p.b.WriteString(hmargin + header)
+		p.cut()
 		p.entries(e.Traceback)
 	}
 	if e.se != nil && p.syntaxError(e) {
@@ -248,6 +281,7 @@ func (p *excPrinter) entries(tb []TraceEntry) {
 				p.line(msg)
 			} else {
 				p.b.WriteString(msg)
+				p.cut()
 			}
 		}
 	}
@@ -268,6 +302,8 @@ func (p *excPrinter) entries(tb []TraceEntry) {
 }
 
 func (p *excPrinter) entry(te TraceEntry) {
+	p.hold = true
+	defer func() { p.hold = false; p.cut() }()
 	p.line("  File \"" + te.File + "\", line " + strconv.Itoa(te.Line) + ", in " + te.Name + "\n")
 	line := p.in.sourceLineRaw(te.File, te.Line)
 	if line == "" {
@@ -362,12 +398,11 @@ func (in *Interpreter) sourceLineRaw(file string, n int) string {
 // FormatExceptionOnly is traceback.format_exception_only(e): the
 // exception's last line (the SyntaxError block for syntax errors) and its
 // notes, without traceback or chained exceptions.
-func (in *Interpreter) FormatExceptionOnly(e *Exception) string {
+func (in *Interpreter) FormatExceptionOnly(e *Exception) []string {
 	p := &excPrinter{in: in, seen: map[*Exception]bool{}, module: true}
-	if e.se != nil && p.syntaxError(e) {
-		return p.b.String()
+	if e.se == nil || !p.syntaxError(e) {
+		p.line(in.excLastLine(e, false) + "\n")
+		p.notes(e)
 	}
-	p.line(in.excLastLine(e, false) + "\n")
-	p.notes(e)
-	return p.b.String()
+	return p.chunks()
 }

@@ -24,20 +24,21 @@ func init() {
 	})
 }
 
-// format_exception(exc) returns the text traceback.format_exception
-// gives for exc ("Traceback (most recent call last):\n...").
+// format_exception(exc) returns the list of strings
+// traceback.format_exception gives for exc ("Traceback (most recent call
+// last):\n", one string per frame, ...).
 func formatException(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 	return formatWith(th, "format_exception", args, kwnames, (*vm.Interpreter).FormatTracebackException)
 }
 
-// format_exception_only(exc) returns the text of
+// format_exception_only(exc) returns the list of
 // traceback.format_exception_only: the last line (or SyntaxError block)
 // and the notes.
 func formatExceptionOnly(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 	return formatWith(th, "format_exception_only", args, kwnames, (*vm.Interpreter).FormatExceptionOnly)
 }
 
-func formatWith(th *vm.Thread, name string, args []vm.Value, kwnames []string, format func(*vm.Interpreter, *vm.Exception) string) (vm.Value, error) {
+func formatWith(th *vm.Thread, name string, args []vm.Value, kwnames []string, format func(*vm.Interpreter, *vm.Exception) []string) (vm.Value, error) {
 	if err := pyarg.Exactly(name, args, kwnames, 1); err != nil {
 		return vm.NULL, err
 	}
@@ -46,9 +47,14 @@ func formatWith(th *vm.Thread, name string, args []vm.Value, kwnames []string, f
 		return vm.NULL, vm.NewError(vm.TypeErrorType, "%s() argument must be an exception, not %s", name, args[0].Type().Name)
 	}
 	if th.Interp == nil {
-		return vm.NewStr(e.Error() + "\n"), nil
+		return vm.NewList([]vm.Value{vm.NewStr(e.Error() + "\n")}), nil
 	}
-	return vm.NewStr(format(th.Interp, e)), nil
+	parts := format(th.Interp, e)
+	items := make([]vm.Value, len(parts))
+	for i, s := range parts {
+		items[i] = vm.NewStr(s)
+	}
+	return vm.NewList(items), nil
 }
 
 // caller(level[, skip]) returns (filename, lineno, module name, function

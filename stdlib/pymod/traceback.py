@@ -19,14 +19,14 @@ def format_exception(exc, /, value=None, tb=None, limit=None, chain=True):
     e = _exc_of(exc, value)
     if e is None:
         return ['NoneType: None\n']
-    return _pya.format_exception(e).splitlines(keepends=True)
+    return _pya.format_exception(e)
 
 
 def format_exception_only(exc, /, value=None):
     e = _exc_of(exc, value)
     if e is None:
         return ['NoneType: None\n']
-    return _pya.format_exception_only(e).splitlines(keepends=True)
+    return _pya.format_exception_only(e)
 
 
 def print_exception(exc, /, value=None, tb=None, limit=None, file=None, chain=True):

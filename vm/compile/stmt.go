@@ -266,7 +266,13 @@ func (c *compiler) returnStmt(s *ast.Return) {
 	}
 	c.at(s)
 	saved := append([]int32(nil), c.u.hstack...)
-	c.unwindAll(preserve, false, s)
+	// CPython's location while unwinding is the constant returned, when it
+	// is on the return's line (the error below points at it).
+	var at ast.Node = s
+	if isConst && s.Value.Range().Pos.Line == s.Pos.Line {
+		at = s.Value
+	}
+	c.unwindAll(preserve, false, at)
 	if s.Value == nil {
 		c.loadConst(nil)
 	} else if !preserve {
@@ -302,10 +308,20 @@ func (c *compiler) continueStmt(s *ast.Continue) {
 func (c *compiler) unwindAll(preserve, loop bool, at ast.Node) *fblock {
 	blocks := c.u.fblocks
 	defer func() { c.u.fblocks = blocks }()
+	artificial := false // CPython's UNSET_LOC: the location's line is now -1
 	for i := len(blocks) - 1; i >= 0; i-- {
 		fb := blocks[i]
 		if fb.kind == fbExceptionGroup {
-			c.errorAt(at, "'break', 'continue' and 'return' cannot appear in an except* block")
+			msg := "'break', 'continue' and 'return' cannot appear in an except* block"
+			if artificial {
+				// Unwinding a with or finally block before reaching the
+				// except* made CPython's location artificial: line -1, no text.
+				panic(&ast.SyntaxError{Kind: "SyntaxError", Msg: msg, File: c.file, Line: -1})
+			}
+			c.errorAt(at, msg)
+		}
+		if fb.kind == fbWith || fb.kind == fbAsyncWith || fb.kind == fbFinallyTry {
+			artificial = true
 		}
 		if loop && (fb.kind == fbWhile || fb.kind == fbFor) {
 			c.u.fblocks = blocks[:i:i] // capped: blocks pushed while unwinding must not overwrite blocks[i]
