@@ -23,6 +23,9 @@ type NativeCoroutine interface {
 }
 
 func (c *nativeCoro) native() *nativeCoro { return c }
+
+// IsNativeCoroutine marks the type for the VM's await (vm.NativeCoroutine).
+func (c *nativeCoro) IsNativeCoroutine() {}
 func (c *nativeCoro) Type() *vm.Type      { return NativeCoroType }
 
 // QualName is the coroutine's __qualname__ (for reprs).

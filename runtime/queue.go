@@ -217,7 +217,7 @@ func (q *Queue) TaskDone() error {
 // (create_task(q.join()) before a put must wait): the finished event is
 // set exactly when no task is unfinished, so it is _finished.wait().
 func (q *Queue) Join() vm.Value {
-	return vm.ObjectValue(&eventWait{nativeCoro: nativeCoro{qualname: "Queue.join"}, ev: q.finished, desc: "Queue.join()"})
+	return vm.ObjectValue(&eventWait{nativeCoro: nativeCoro{qualname: "Queue.join"}, ev: q.finished, join: true})
 }
 
 // Get returns the coroutine queue.get().

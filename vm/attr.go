@@ -240,7 +240,7 @@ func loadMethod(th *Thread, v Value, name string) (fn, self Value, err error) {
 					}
 				}
 				if md, ok := m.(*MethodDescr); ok {
-					return Value{o: &Builtin{Name: md.Name, Fn: md.Fn}}, v, nil
+					return Value{o: md.unbound}, v, nil
 				}
 				return d, v, nil
 			}

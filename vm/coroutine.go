@@ -102,6 +102,8 @@ func (th *Thread) getAwaitable(v Value, where int) (Value, error) {
 		return v, nil
 	case *Generator:
 		return NULL, awaitError(v, where)
+	case NativeCoroutine:
+		return v, nil
 	}
 	m := lookupSpecial(v, "__await__")
 	if m.IsNull() {

@@ -10,6 +10,14 @@ type Resumable interface {
 	Resume(th *Thread, v Value, exc *Exception) (Value, bool, error)
 }
 
+// NativeCoroutine is a coroutine written in Go (asyncio.sleep, Event.wait,
+// ...): `await` drives it directly, as it does a coroutine object, where
+// calling its __await__ would only allocate a wrapper around it.
+type NativeCoroutine interface {
+	Resumable
+	IsNativeCoroutine()
+}
+
 // genKind says what calling a code object makes.
 type genKind uint8
 

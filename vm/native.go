@@ -33,6 +33,13 @@ type MethodDescr struct {
 	Name  string
 	Owner *Type
 	Fn    NativeFunc
+	// unbound is the function LOAD_METHOD pushes (called with self as its
+	// first argument), made once rather than per call.
+	unbound *Builtin
+}
+
+func newMethodDescr(name string, owner *Type, fn NativeFunc) *MethodDescr {
+	return &MethodDescr{Name: name, Owner: owner, Fn: fn, unbound: &Builtin{Name: name, Fn: fn}}
 }
 
 // AddMethods installs methods of a built-in type: name -> implementation
@@ -42,7 +49,7 @@ func (t *Type) AddMethods(methods map[string]NativeFunc) {
 		t.Dict = NewDict()
 	}
 	for name, fn := range methods {
-		t.Dict.SetStr(name, Value{o: &MethodDescr{Name: name, Owner: t, Fn: fn}})
+		t.Dict.SetStr(name, Value{o: newMethodDescr(name, t, fn)})
 	}
 }
 
@@ -54,6 +61,26 @@ func (t *Type) AddMethods(methods map[string]NativeFunc) {
 // "f() missing required argument 'x' (pos 1)", "f() got an unexpected keyword
 // argument 'y'".
 func ParseArgs(fname string, args []Value, kwnames []string, names []string, out ...*Value) error {
+	var buf [8]Value // no allocation for the usual few parameters
+	vals := buf[:0]
+	if len(out) <= len(buf) {
+		vals = buf[:len(out)]
+	} else {
+		vals = make([]Value, len(out))
+	}
+	for i, p := range out {
+		vals[i] = *p
+	}
+	err := ParseArgsInto(fname, args, kwnames, names, vals)
+	for i, p := range out {
+		*p = vals[i]
+	}
+	return err
+}
+
+// ParseArgsInto is ParseArgs storing into out[i] for names[i]: a caller
+// with a fixed parameter list can bind into an array on its stack.
+func ParseArgsInto(fname string, args []Value, kwnames []string, names []string, out []Value) error {
 	npos := len(args) - len(kwnames)
 	maxPos := 0
 	for _, n := range names {
@@ -69,7 +96,7 @@ func ParseArgs(fname string, args []Value, kwnames []string, names []string, out
 		return NewError(TypeErrorType, "%s() takes at most %d argument%s (%d given)", fname, maxPos, plural(maxPos), npos)
 	}
 	for i := 0; i < npos; i++ {
-		*out[i] = args[i]
+		out[i] = args[i]
 	}
 	for j, kw := range kwnames {
 		found := false
@@ -79,7 +106,7 @@ func ParseArgs(fname string, args []Value, kwnames []string, names []string, out
 				if i < npos {
 					return NewError(TypeErrorType, "argument for %s() given by name ('%s') and position (%d)", fname, kw, i+1)
 				}
-				*out[i] = args[npos+j]
+				out[i] = args[npos+j]
 				found = true
 				break
 			}
@@ -298,7 +325,7 @@ func addSlotWrappers(t *Type, inplace bool) {
 	}
 	add := func(name string, fn NativeFunc) {
 		if _, ok := t.Dict.GetStr(name); !ok {
-			t.Dict.SetStr(name, Value{o: &MethodDescr{Name: name, Owner: t, Fn: fn}})
+			t.Dict.SetStr(name, Value{o: newMethodDescr(name, t, fn)})
 		}
 	}
 	nargs := func(name string, args []Value, n int) error {

@@ -10,11 +10,7 @@ import (
 // parse binds args to names (see vm.ParseArgs) and returns the values.
 func parse(fname string, args []vm.Value, kwnames []string, names ...string) ([]vm.Value, error) {
 	vals := make([]vm.Value, len(names))
-	ptrs := make([]*vm.Value, len(names))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	if err := vm.ParseArgs(fname, args, kwnames, names, ptrs...); err != nil {
+	if err := vm.ParseArgsInto(fname, args, kwnames, names, vals); err != nil {
 		return nil, err
 	}
 	return vals, nil

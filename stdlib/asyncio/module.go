@@ -109,16 +109,16 @@ func run(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 }
 
 func sleep(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-	a, err := parse("sleep", args, kw, "delay", "result?")
-	if err != nil {
+	var a [2]vm.Value // on the stack: sleep is called per task switch
+	if err := vm.ParseArgsInto("sleep", args, kw, []string{"delay", "result?"}, a[:]); err != nil {
 		return vm.NULL, err
 	}
 	return runtime.NewSleepValue(a[0], orNone(a[1])), nil
 }
 
 func createTask(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-	a, err := parse("create_task", args, kw, "coro", "$name?", "$context?")
-	if err != nil {
+	var a [3]vm.Value // on the stack: called per task
+	if err := vm.ParseArgsInto("create_task", args, kw, []string{"coro", "$name?", "$context?"}, a[:]); err != nil {
 		return vm.NULL, err
 	}
 	l, err := runtime.GetRunningLoop(th)
