@@ -47,7 +47,7 @@ func (l *Loop) deadlockReport() string {
 			name = s.String()
 		}
 		b.WriteString(" task '" + name + "'")
-		if file, line, ok := CoroLocation(l.th, t.coroVal); ok {
+		if file, line, ok := CoroLocation(l.th, t.Coro()); ok {
 			b.WriteString(" (File \"" + file + "\", line " + itoa(int64(line)) + ")")
 		}
 		b.WriteString(" waits for " + l.describeWaiter(t.futWaiter))

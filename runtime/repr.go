@@ -84,7 +84,7 @@ func (t *Task) reprInfo(th *vm.Thread) []string {
 		info[0] = "cancelling"
 	}
 	name, _ := safeRepr(th, t.Name())
-	extra := []string{"name=" + name, "coro=<" + FormatCoroutine(th, t.coroVal) + ">"}
+	extra := []string{"name=" + name, "coro=<" + FormatCoroutine(th, t.Coro()) + ">"}
 	if t.futWaiter != nil {
 		r, _ := safeRepr(th, t.futWaiter.Value())
 		extra = append(extra, "wait_for="+r)

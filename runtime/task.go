@@ -8,8 +8,7 @@ import (
 // coroutine. Its step mirrors Task.__step and __wakeup of CPython 3.11.
 type Task struct {
 	Future
-	coro    Resumable
-	coroVal vm.Value
+	coro Resumable // also a vm.Object: Coro() is its value
 	// name is a str, or for a task named automatically the unboxed int N of
 	// its "Task-N", formatted on first use: most tasks are never asked
 	// their name, and the string would cost 64 bytes per task.
@@ -43,7 +42,7 @@ func NewTask(l *Loop, coroVal vm.Value, name vm.Value) (*Task, error) {
 		}
 		name = vm.NewStr(s)
 	}
-	t := &Task{coro: coro, coroVal: coroVal}
+	t := &Task{coro: coro}
 	t.loop = l
 	t.task = t
 	if name.IsNull() || name.IsNone() {
@@ -71,7 +70,7 @@ func (t *Task) Name() vm.Value {
 func (t *Task) SetName(v vm.Value) { t.name = v }
 
 // Coro returns task.get_coro().
-func (t *Task) Coro() vm.Value { return t.coroVal }
+func (t *Task) Coro() vm.Value { return vm.ObjectValue(t.coro.(vm.Object)) }
 
 // Cancelling is task.cancelling().
 func (t *Task) Cancelling() int { return int(t.numCancels) }

@@ -178,7 +178,7 @@ func (r *Recorder) taskCreated(t *Task, parent *Task) int {
 	id := r.n
 	r.ids[t] = id
 	r.emit(TraceEvent{T: r.Now(), Kind: TraceCreate, Task: id, Parent: r.id(parent),
-		Name: taskName(t), Coro: coroName(t.loop.th, t.coroVal)})
+		Name: taskName(t), Coro: coroName(t.loop.th, t.Coro())})
 	return id
 }
 
