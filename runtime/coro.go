@@ -23,10 +23,10 @@ type NativeCoroutine interface {
 }
 
 func (c *nativeCoro) native() *nativeCoro { return c }
+func (c *nativeCoro) Type() *vm.Type      { return NativeCoroType }
 
 // IsNativeCoroutine marks the type for the VM's await (vm.NativeCoroutine).
 func (c *nativeCoro) IsNativeCoroutine() {}
-func (c *nativeCoro) Type() *vm.Type      { return NativeCoroType }
 
 // QualName is the coroutine's __qualname__ (for reprs).
 func (c *nativeCoro) QualName() string { return c.qualname }
