@@ -223,9 +223,9 @@ text/plain; charset=utf-8
 404 Not Found False
 ClientResponseError 404 Not Found True
 True
-Attempt to decode JSON with unexpected mimetype: text/html
+Attempt to decode JSON with unexpected mimetype: text/html; charset=utf-8
 raised 500
-ClientTimeout(total=5, connect=None, sock_read=None, sock_connect=None, ceil_threshold=5)
+ClientTimeout(total=5, connect=None, sock_read=None, sock_connect=None)
 [200, 200, 200, 200, 200, 200] True
 True Basic dTpw
 `
@@ -277,7 +277,7 @@ asyncio.run(main())
 Cannot connect to host 127.0.0.1:1 ssl:default [Connect call failed ('127.0.0.1', 1)]
 TimeoutError TimeoutError()
 cancelled
-InvalidURL not a url
+InvalidURL not%20a%20url
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

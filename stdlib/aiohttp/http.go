@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/pya-lang/pya/runtime"
+	"github.com/pya-lang/pya/stdlib/internal/httpresp"
 	"github.com/pya-lang/pya/vm"
 )
 
@@ -92,12 +93,10 @@ func newClient(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 
 // response is what a finished request hands to the loop.
 type response struct {
-	status  int
-	reason  string
-	headers [][2]string
-	url     string
+	httpresp.Head
 	body    []byte
 	version string
+	history []httpresp.Head // the redirects followed
 }
 
 // clientRequest is Client.request(method, url, params, headers, body,
@@ -121,7 +120,7 @@ func clientRequest(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error
 		if pu.RawQuery != "" {
 			q = append(q, pu.RawQuery)
 		}
-		if err := pairs(th, args[3], func(k, v string) {
+		if err := httpresp.Pairs(th, args[3], func(k, v string) {
 			q = append(q, url.QueryEscape(k)+"="+url.QueryEscape(v))
 		}); err != nil {
 			return vm.NULL, err
@@ -145,7 +144,7 @@ func clientRequest(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error
 		cancel()
 		return vm.NULL, vm.NewException(vm.ValueErrorType, vm.NewStr(err.Error()))
 	}
-	if err := pairs(th, args[4], func(k, v string) { req.Header.Add(k, v) }); err != nil {
+	if err := httpresp.Pairs(th, args[4], func(k, v string) { req.Header.Add(k, v) }); err != nil {
 		cancel()
 		return vm.NULL, err
 	}
@@ -158,11 +157,20 @@ func clientRequest(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error
 		cancel()
 		return vm.NULL, err
 	}
-	hc := c.hc
-	if noRedirect {
-		cp := *c.hc
-		cp.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-		hc = &cp
+	var history []httpresp.Head
+	hc := new(http.Client)
+	*hc = *c.hc
+	hc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
+		if noRedirect {
+			return http.ErrUseLastResponse
+		}
+		if len(via) >= 10 {
+			return errors.New("too many redirects")
+		}
+		if prev := r.Response; prev != nil {
+			history = append(history, httpresp.HeadOf(prev))
+		}
+		return nil
 	}
 	work := func() (any, error) {
 		defer cancel()
@@ -175,15 +183,9 @@ func clientRequest(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error
 		if err != nil {
 			return nil, err
 		}
-		r := &response{status: resp.StatusCode, url: resp.Request.URL.String(), body: b,
-			version: strconv.Itoa(resp.ProtoMajor) + "." + strconv.Itoa(resp.ProtoMinor)}
-		r.reason = strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)+" ")
-		for k, vs := range resp.Header {
-			for _, v := range vs {
-				r.headers = append(r.headers, [2]string{k, v})
-			}
-		}
-		sortHeaders(r.headers)
+		r := &response{Head: httpresp.HeadOf(resp), body: b}
+		r.version = strconv.Itoa(resp.ProtoMajor) + "." + strconv.Itoa(resp.ProtoMinor)
+		r.history = history
 		return r, nil
 	}
 	return l.StartIO("ClientSession.request()", work, convResponse, cancel, nil).Value(), nil
@@ -214,21 +216,12 @@ func convResponse(th *vm.Thread, r any, err error) (vm.Value, error) {
 		return vm.NULL, vm.NewException(vm.ConnectionErrorType, vm.NewStr(err.Error()))
 	}
 	resp := r.(*response)
-	hs := make([]vm.Value, len(resp.headers))
-	for i, h := range resp.headers {
-		hs[i] = vm.NewTuple([]vm.Value{vm.NewStr(h[0]), vm.NewStr(h[1])})
+	hist := make([]vm.Value, len(resp.history))
+	for i, h := range resp.history {
+		hist[i] = h.Tuple()
 	}
-	return vm.NewTuple([]vm.Value{vm.Int(int64(resp.status)), vm.NewStr(resp.reason), vm.NewList(hs),
-		vm.NewStr(resp.url), vm.NewBytes(resp.body), vm.NewStr(resp.version)}), nil
-}
-
-// sortHeaders orders headers by name (Go's map loses the wire order).
-func sortHeaders(h [][2]string) {
-	for i := 1; i < len(h); i++ {
-		for j := i; j > 0 && h[j][0] < h[j-1][0]; j-- {
-			h[j], h[j-1] = h[j-1], h[j]
-		}
-	}
+	return vm.NewTuple([]vm.Value{vm.Int(int64(resp.Status)), vm.NewStr(resp.Reason), httpresp.HeaderList(resp.Headers),
+		vm.NewStr(resp.URL), vm.NewBytes(resp.body), vm.NewStr(resp.version), vm.NewList(hist)}), nil
 }
 
 func str(v vm.Value) string {
@@ -236,24 +229,4 @@ func str(v vm.Value) string {
 		return s.String()
 	}
 	return ""
-}
-
-// pairs iterates a list of (name, value) string pairs.
-func pairs(th *vm.Thread, v vm.Value, f func(k, v string)) error {
-	return vm.Iterate(th, v, func(p vm.Value) error {
-		t, ok := p.Object().(*vm.Tuple)
-		if !ok || len(t.Items) != 2 {
-			return vm.NewError(vm.TypeErrorType, "expected (name, value) pairs")
-		}
-		k, err := vm.ToStr(th, t.Items[0])
-		if err != nil {
-			return err
-		}
-		val, err := vm.ToStr(th, t.Items[1])
-		if err != nil {
-			return err
-		}
-		f(k, val)
-		return nil
-	})
 }

@@ -21,13 +21,13 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/pya-lang/pya/runtime"
+	"github.com/pya-lang/pya/stdlib/internal/httpresp"
 	"github.com/pya-lang/pya/vm"
 )
 
@@ -131,13 +131,8 @@ func seconds(v vm.Value) time.Duration {
 
 // result is what a finished request returns to pya.
 type result struct {
-	status  int
-	reason  string
-	headers [][2]string
-	url     string
-	body    []byte
-	history []*result
-	elapsed time.Duration
+	httpresp.Head
+	body []byte
 }
 
 // sessionRequest is Session.request(method, url, headers, body,
@@ -176,13 +171,13 @@ func sessionRequest(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, erro
 		req.ContentLength = 0
 		req.Body = http.NoBody
 	}
-	if err := pairs(th, args[3], func(k, v string) { req.Header.Add(k, v) }); err != nil {
+	if err := httpresp.Pairs(th, args[3], func(k, v string) { req.Header.Add(k, v) }); err != nil {
 		return vm.NULL, err
 	}
 	if h := req.Header.Get("Host"); h != "" {
 		req.Host = h
 	}
-	var history []*result
+	var history []httpresp.Head
 	hc := &http.Client{Transport: s.tr, CheckRedirect: func(r *http.Request, via []*http.Request) error {
 		if args[7].Is(vm.False) {
 			return http.ErrUseLastResponse
@@ -191,7 +186,7 @@ func sessionRequest(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, erro
 			return errTooManyRedirects
 		}
 		if prev := r.Response; prev != nil {
-			history = append(history, head(prev))
+			history = append(history, httpresp.HeadOf(prev))
 		}
 		return nil
 	}}
@@ -202,14 +197,13 @@ func sessionRequest(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, erro
 	if err != nil {
 		return vm.NULL, requestError(th, err)
 	}
-	res.history = history
-	res.elapsed = time.Since(start)
-	hs := make([]vm.Value, len(res.history))
-	for i, h := range res.history {
-		hs[i] = vm.NewTuple([]vm.Value{vm.Int(int64(h.status)), vm.NewStr(h.reason), headerList(h.headers), vm.NewStr(h.url)})
+	elapsed := time.Since(start)
+	hs := make([]vm.Value, len(history))
+	for i, h := range history {
+		hs[i] = h.Tuple()
 	}
-	return vm.NewTuple([]vm.Value{vm.Int(int64(res.status)), vm.NewStr(res.reason), headerList(res.headers),
-		vm.NewStr(res.url), vm.NewBytes(res.body), vm.NewList(hs), vm.Float(res.elapsed.Seconds())}), nil
+	return vm.NewTuple([]vm.Value{vm.Int(int64(res.Status)), vm.NewStr(res.Reason), httpresp.HeaderList(res.Headers),
+		vm.NewStr(res.URL), vm.NewBytes(res.body), vm.NewList(hs), vm.Float(elapsed.Seconds())}), nil
 }
 
 var errTooManyRedirects = errors.New("Exceeded 30 redirects.")
@@ -232,7 +226,7 @@ func do(hc *http.Client, req *http.Request, readTO time.Duration, cancel func())
 		return nil, err
 	}
 	defer resp.Body.Close()
-	r := head(resp)
+	r := &result{Head: httpresp.HeadOf(resp)}
 	var rd io.Reader = resp.Body
 	if timer != nil {
 		timer.Reset(readTO)
@@ -283,33 +277,6 @@ func decode(enc string, b []byte) ([]byte, error) {
 	return io.ReadAll(r)
 }
 
-// head is a response's status line, headers and URL.
-func head(resp *http.Response) *result {
-	r := &result{status: resp.StatusCode, url: resp.Request.URL.String()}
-	r.reason = strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)+" ")
-	for k, vs := range resp.Header {
-		for _, v := range vs {
-			r.headers = append(r.headers, [2]string{k, v})
-		}
-	}
-	// Go's map loses the wire order; servers (Go's among them) mostly
-	// send headers sorted by name.
-	for i := 1; i < len(r.headers); i++ {
-		for j := i; j > 0 && r.headers[j][0] < r.headers[j-1][0]; j-- {
-			r.headers[j], r.headers[j-1] = r.headers[j-1], r.headers[j]
-		}
-	}
-	return r
-}
-
-func headerList(h [][2]string) vm.Value {
-	hs := make([]vm.Value, len(h))
-	for i, kv := range h {
-		hs[i] = vm.NewTuple([]vm.Value{vm.NewStr(kv[0]), vm.NewStr(kv[1])})
-	}
-	return vm.NewList(hs)
-}
-
 // requestError converts a failed request into the exception requests.py
 // turns into its own.
 func requestError(th *vm.Thread, err error) error {
@@ -339,26 +306,6 @@ func requestError(th *vm.Thread, err error) error {
 	return vm.NewException(vm.ConnectionErrorType, vm.NewStr(err.Error()))
 }
 
-// pairs iterates a list of (name, value) string pairs.
-func pairs(th *vm.Thread, v vm.Value, f func(k, v string)) error {
-	return vm.Iterate(th, v, func(p vm.Value) error {
-		t, ok := p.Object().(*vm.Tuple)
-		if !ok || len(t.Items) != 2 {
-			return vm.NewError(vm.TypeErrorType, "expected (name, value) pairs")
-		}
-		k, err := vm.ToStr(th, t.Items[0])
-		if err != nil {
-			return err
-		}
-		val, err := vm.ToStr(th, t.Items[1])
-		if err != nil {
-			return err
-		}
-		f(k, val)
-		return nil
-	})
-}
-
 // urlencode is urllib.parse.urlencode of (name, value) str pairs
 // (quote_plus, as requests encodes params and form data).
 func urlencode(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
@@ -366,7 +313,7 @@ func urlencode(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 		return vm.NULL, vm.NewError(vm.TypeErrorType, "urlencode(pairs)")
 	}
 	var q []string
-	if err := pairs(th, args[0], func(k, v string) { q = append(q, url.QueryEscape(k)+"="+url.QueryEscape(v)) }); err != nil {
+	if err := httpresp.Pairs(th, args[0], func(k, v string) { q = append(q, url.QueryEscape(k)+"="+url.QueryEscape(v)) }); err != nil {
 		return vm.NULL, err
 	}
 	return vm.NewStr(strings.Join(q, "&")), nil
