@@ -25,11 +25,12 @@
 # to a local server (internal/testserve's fixture NAME, e.g. "web":
 # example.com/.org/.net): regen.sh starts that server on 127.0.0.1 and runs
 # CPython with PYA_RESOLVE and testdata/regen/resolve/sitecustomize.py, which
-# sends those host names to it, as the golden harness does for pya. A served
-# program that imports aiohttp runs under $PYTHON_NET when python3 lacks
-# aiohttp (default /usr/bin/python3.11: Debian's CPython 3.11 with
-# `apt-get install -y python3-aiohttp`); python3 is the oracle for the rest
-# (its requests 2.34 / urllib3 2.x messages are the ones pya copies).
+# sends those host names to it, as the golden harness does for pya.
+# A program that imports aiohttp or aiofiles runs under $PYTHON_NET when
+# python3 lacks them (default /usr/bin/python3.11: Debian's CPython 3.11
+# with `apt-get install -y python3-aiohttp python3-aiofiles`); python3 is
+# the oracle for the rest (its requests 2.34 / urllib3 2.x messages are
+# the ones pya copies).
 # REGEN_CHECK=1 writes nothing: it reports golden files that differ from
 # what CPython produces now (hand-edited or stale).
 # NAME.stdin, when present (hand-written input), is the program's stdin.
@@ -101,14 +102,16 @@ for f in "${files[@]}"; do
 	virtual=0
 	head -n 30 "$f" | grep -q '^# regen: virtual-clock' && virtual=1 && pypath="$lib:$PWD/testdata/regen"
 	fpy=$py
-	fixture=$(head -n 30 "$f" | sed -n 's/^# pya: serve \([A-Za-z0-9_-]*\).*/\1/p' | head -n 1)
-	if [ -n "$fixture" ]; then
-		if grep -Eq '^\s*(import|from)\s.*\baiohttp\b' "$f" && ! $py -c 'import aiohttp' 2>/dev/null; then
+	for lib in aiohttp aiofiles; do
+		if grep -Eq "^\s*(import|from)\s.*\b$lib\b" "$f" && ! $py -c "import $lib" 2>/dev/null; then
 			fpy=${PYTHON_NET:-/usr/bin/python3.11}
-			if ! $fpy -c 'import sys, aiohttp; assert sys.version_info[:2] == (3, 11)' 2>/dev/null; then
-				echo "SKIP (needs $fpy: CPython 3.11 with aiohttp): $f"; fail=1; continue
+			if ! $fpy -c "import sys, $lib; assert sys.version_info[:2] == (3, 11)" 2>/dev/null; then
+				echo "SKIP (needs $fpy: CPython 3.11 with $lib): $f"; fail=1; continue 2
 			fi
 		fi
+	done
+	fixture=$(head -n 30 "$f" | sed -n 's/^# pya: serve \([A-Za-z0-9_-]*\).*/\1/p' | head -n 1)
+	if [ -n "$fixture" ]; then
 		serve "$fixture" || { echo "CANNOT START fixture server $fixture: $f"; fail=1; continue; }
 		pypath="$lib:$PWD/testdata/regen/resolve"
 	fi

@@ -356,6 +356,11 @@ func biOSError(err error, name string) error {
 	return e
 }
 
+// OSErrorFor converts a Go error from a system call on filename ("" for
+// none) into CPython's OSError subclass for its errno (FileNotFoundError,
+// ...), with errno, strerror and filename set.
+func OSErrorFor(err error, filename string) error { return biOSError(err, filename) }
+
 // biErrnoMessage is strerror(errno) with glibc's capitalization.
 func biErrnoMessage(errno syscall.Errno) string {
 	s := errno.Error()

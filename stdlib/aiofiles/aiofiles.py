@@ -116,10 +116,37 @@ class AiofilesContextManager:
         self._obj = None
 
 
+class AsyncTextIOWrapper(AsyncFile):
+    """A text file (io.TextIOWrapper)."""
+
+
+class AsyncBufferedReader(AsyncFile):
+    """A binary file opened for reading only (io.BufferedReader)."""
+
+
+class AsyncBufferedIOBase(AsyncFile):
+    """A binary file opened for writing (io.BufferedWriter, BufferedRandom)."""
+
+
+class AsyncFileIO(AsyncFile):
+    """An unbuffered binary file (io.FileIO)."""
+
+
+def _wrapper_for(mode, buffering):
+    # aiofiles picks its wrapper by the io class open() returned.
+    if 'b' not in mode:
+        return AsyncTextIOWrapper
+    if buffering == 0:
+        return AsyncFileIO
+    if any(c in mode for c in 'wax+'):
+        return AsyncBufferedIOBase
+    return AsyncBufferedReader
+
+
 async def _open(file, mode, buffering, encoding, errors, newline, closefd, opener):
     f = await _run(lambda: _builtin_open(file, mode, buffering, encoding,
                                          errors, newline, closefd, opener))
-    return AsyncFile(f)
+    return _wrapper_for(mode, buffering)(f)
 
 
 def open(file, mode='r', buffering=-1, encoding=None, errors=None,

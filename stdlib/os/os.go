@@ -82,37 +82,7 @@ func oserr(err error, name string) error {
 		}
 		return vm.NewError(vm.OSErrorType, "%s", err.Error())
 	}
-	t := vm.OSErrorType
-	switch errno {
-	case syscall.ENOENT:
-		t = vm.FileNotFoundErrorType
-	case syscall.EEXIST:
-		t = vm.FileExistsErrorType
-	case syscall.EISDIR:
-		t = vm.IsADirectoryErrorType
-	case syscall.ENOTDIR:
-		t = vm.NotADirectoryErrorType
-	case syscall.EACCES, syscall.EPERM:
-		t = vm.PermissionErrorType
-	case syscall.ENOTEMPTY:
-		t = vm.OSErrorType
-	}
-	msg := errno.Error()
-	if msg != "" {
-		msg = strings.ToUpper(msg[:1]) + msg[1:]
-	}
-	text := "[Errno " + itoa(int(errno)) + "] " + msg
-	if name != "" {
-		text += ": " + vm.StrRepr(name)
-	}
-	return vm.NewError(t, "%s", text)
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	return vm.OSErrorFor(errno, name)
 }
 
 // pathArg reads a str path argument.
