@@ -47,6 +47,17 @@ func after(toks []plex.Token) (plex.Token, bool) {
 	return plex.Token{}, false
 }
 
+// nextSignificant returns the first token after toks that is not a
+// NEWLINE, INDENT or DEDENT (CPython's lookahead after a block).
+func nextSignificant(toks []plex.Token) (plex.Token, bool) {
+	for _, t := range toks[len(toks):cap(toks)] {
+		if t.Type != lexer.Newline && t.Type != lexer.Indent && t.Type != lexer.Dedent {
+			return t, true
+		}
+	}
+	return plex.Token{}, false
+}
+
 // bodyEnd is where a block ends: at the end of its last statement.
 func bodyEnd(stmts []ast.Stmt) ast.Pos {
 	return stmts[len(stmts)-1].Range().End
@@ -256,10 +267,12 @@ func (c *converter) try(g *gTry) ast.Stmt {
 		if g.Else != nil {
 			c.fail(tokAt(g.Tokens, "else"), "expected 'except' or 'finally' block")
 		}
-		if t, ok := after(g.Tokens); ok {
+		// CPython reports the token that follows the block; at the end of
+		// the file, the file's last line without a caret (offset 0).
+		if t, ok := nextSignificant(g.Tokens); ok && t.Type != lexer.EOF {
 			c.fail(tokSpan([]plex.Token{t}), "expected 'except' or 'finally' block")
 		}
-		c.fail(ast.Span{Pos: s.End}, "expected 'except' or 'finally' block")
+		c.fail(ast.Span{Pos: ast.Pos{Line: c.src.lastLine()}}, "expected 'except' or 'finally' block")
 	}
 	for i, h := range g.Handlers {
 		if i == 0 {

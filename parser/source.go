@@ -34,6 +34,17 @@ func (p *source) line(n int) string {
 	return p.lines[n-1]
 }
 
+// lastLine is the number of the file's last line (a final line without a
+// newline counts; the empty string after a final newline does not).
+func (p *source) lastLine() int {
+	p.line(1)
+	n := len(p.lines)
+	if n > 1 && p.lines[n-1] == "" {
+		n--
+	}
+	return n
+}
+
 // errorAt builds a SyntaxError marking [pos, end) (end may be zero).
 func (p *source) errorAt(kind string, pos, end ast.Pos, format string, args ...any) *ast.SyntaxError {
 	e := &ast.SyntaxError{Kind: kind, Msg: fmt.Sprintf(format, args...), File: p.file,

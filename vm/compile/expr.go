@@ -305,8 +305,6 @@ func (c *compiler) compareOp(op ast.Op) {
 // jumpIf jumps to l when e's truth equals cond, testing each operand's truth
 // once (CPython's compiler_jump_if).
 func (c *compiler) jumpIf(e ast.Expr, cond bool, l label) {
-	old := c.at(e)
-	defer func() { c.u.cur = old }()
 	switch e := e.(type) {
 	case *ast.UnaryOp:
 		if e.Op == ast.Not {
@@ -337,9 +335,24 @@ func (c *compiler) jumpIf(e ast.Expr, cond bool, l label) {
 		c.jumpIf(e.Orelse, cond, l)
 		c.place(end)
 		return
+	case *ast.Compare:
+		// CPython's compiler_jump_if moves the location to a comparison
+		// and leaves it there: what the enclosing statement emits next
+		// reports the comparison (an assert's raise, a comprehension's
+		// MAP_ADD), so the traceback carets mark it.
+		c.expr(e)
+		c.at(e)
+		c.jumpOn(cond, l)
+		return
 	}
+	old := c.at(e)
 	c.expr(e)
-	c.at(e)
+	c.jumpOn(cond, l)
+	c.u.cur = old
+}
+
+// jumpOn pops the top of the stack and jumps to l when its truth is cond.
+func (c *compiler) jumpOn(cond bool, l label) {
 	if cond {
 		c.jump(POP_JUMP_IF_TRUE, l)
 	} else {
