@@ -96,7 +96,7 @@ func (l *Loop) CallSoonHandle(h *Handle) error {
 		return err
 	}
 	h.loop = l
-	l.ready.push(callback{fn: h.cb.fn, arg: h.cb.arg, v: h.cb.v, h: h})
+	l.ready.push(handleEntry(h))
 	return nil
 }
 
@@ -161,7 +161,7 @@ func (l *Loop) CallSoonThreadsafe(h *Handle) error {
 	}
 	h.loop = l
 	l.inMu.Lock()
-	l.inbox = append(l.inbox, callback{fn: h.cb.fn, arg: h.cb.arg, v: h.cb.v, h: h})
+	l.inbox = append(l.inbox, handleEntry(h))
 	l.inMu.Unlock()
 	select {
 	case l.wake <- struct{}{}:
@@ -293,14 +293,19 @@ func (l *Loop) runOnce() error {
 		}
 		heap.Pop(&l.timers)
 		h.scheduled = false
-		l.ready.push(callback{fn: h.cb.fn, arg: h.cb.arg, v: h.cb.v, h: h})
+		l.ready.push(handleEntry(h))
 	}
 
 	ntodo := l.ready.len()
 	for i := 0; i < ntodo; i++ {
 		c := l.ready.pop()
-		if c.h != nil && c.h.cancelled {
-			continue
+		var h *Handle
+		if c.fn == nil {
+			h = c.arg.(*Handle)
+			if h.cancelled {
+				continue
+			}
+			c = h.cb
 		}
 		var err error
 		if l.rec == nil {
@@ -309,7 +314,7 @@ func (l *Loop) runOnce() error {
 			err = l.rec.callback(c)
 		}
 		if err != nil {
-			if err := l.callbackFailed(c, err); err != nil {
+			if err := l.callbackFailed(c, h, err); err != nil {
 				return err
 			}
 		}

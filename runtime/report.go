@@ -60,7 +60,8 @@ func withoutSuggestion(s string) string {
 // callbackFailed handles an error returned by a callback: SystemExit and
 // KeyboardInterrupt stop the loop; anything else goes to the exception
 // handler ("Exception in callback ...").
-func (l *Loop) callbackFailed(c callback, err error) error {
+// h is the callback's Python-visible handle, if it has one.
+func (l *Loop) callbackFailed(c callback, h *Handle, err error) error {
 	exc := asException(err)
 	if isExitException(exc) {
 		return exc
@@ -68,17 +69,17 @@ func (l *Loop) callbackFailed(c callback, err error) error {
 	if exc.IsInstance(DeadlockErrorType) {
 		return exc
 	}
-	ctx := &ExcContext{Message: "Exception in callback " + l.describeCallback(c), Exception: exc}
-	if c.h != nil {
-		ctx.Handle = vm.ObjectValue(c.h)
+	ctx := &ExcContext{Message: "Exception in callback " + l.describeCallback(c, h), Exception: exc}
+	if h != nil {
+		ctx.Handle = vm.ObjectValue(h)
 	}
 	return l.CallExceptionHandler(ctx)
 }
 
 // describeCallback renders a callback as events._format_callback_source.
-func (l *Loop) describeCallback(c callback) string {
-	if c.h != nil && !c.h.fn.IsNull() {
-		return l.formatPyCallback(c.h.fn, c.h.args)
+func (l *Loop) describeCallback(c callback, h *Handle) string {
+	if h != nil && !h.fn.IsNull() {
+		return l.formatPyCallback(h.fn, h.args)
 	}
 	switch c.arg.(type) {
 	case *Task:
