@@ -599,15 +599,6 @@ reload:
 			}
 			pc, sp = f.pc, f.sp
 
-		case compile.MATCH_CLASS, compile.MATCH_MAPPING, compile.MATCH_SEQUENCE, compile.MATCH_KEYS, compile.GET_LEN:
-			// The match statement's instructions live in eval_match.go.
-			f.pc, f.sp = pc, sp
-			if e := th.execMatch(f, in.Op(), arg); e != nil {
-				err = e
-				goto onError
-			}
-			pc, sp = f.pc, f.sp
-
 		case compile.RAISE_VARARGS:
 			f.pc, f.sp = pc, sp
 			switch arg {
@@ -659,8 +650,14 @@ reload:
 			pc, sp = f.pc, f.sp
 
 		default:
-			err = NewError(SystemErrorType, "unknown opcode %d", in.Op())
-			goto onError
+			// The match statement's instructions (eval_match.go) come here,
+			// off the dispatch switch.
+			f.pc, f.sp = pc, sp
+			if e := th.execMatch(f, in.Op(), arg); e != nil {
+				err = e
+				goto onError
+			}
+			pc, sp = f.pc, f.sp
 		}
 		continue
 

@@ -14,10 +14,12 @@ func (th *Thread) execMatch(f *Frame, op compile.Opcode, arg int) error {
 	s := f.slots
 	switch op {
 	case compile.MATCH_SEQUENCE:
-		s[f.sp] = Bool(isSequenceType(s[f.sp-1].Type()))
+		t := s[f.sp-1].Type()
+		s[f.sp] = Bool(isSequenceType(t) || th.registeredWith(t, "Sequence", "MutableSequence", "ByteString"))
 		f.sp++
 	case compile.MATCH_MAPPING:
-		s[f.sp] = Bool(isMappingType(s[f.sp-1].Type()))
+		t := s[f.sp-1].Type()
+		s[f.sp] = Bool(isMappingType(t) || th.registeredWith(t, "Mapping", "MutableMapping"))
 		f.sp++
 	case compile.GET_LEN:
 		n, err := Len(th, s[f.sp-1])
@@ -100,6 +102,48 @@ func isMappingType(t *Type) bool {
 		case b.Module == "collections.abc" && (b.Name == "Sequence" || b.Name == "MutableSequence"),
 			b.Module == "collections" && b.Name == "deque":
 			return false
+		}
+	}
+	return false
+}
+
+// registeredWith reports whether the user class t, which neither inherits
+// from a sequence nor from a mapping, is a virtual subclass of one of the
+// collections.abc classes named by abcs (Sequence.register(t) gives t
+// CPython's Py_TPFLAGS_SEQUENCE; built-in types are never changed).
+func (th *Thread) registeredWith(t *Type, abcs ...string) bool {
+	if t.Flags&TypeHeap == 0 || th.Interp == nil || isSequenceType(t) || isMappingType(t) {
+		return false
+	}
+	mod, ok := th.Interp.Modules().GetStr("_collections_abc")
+	if !ok {
+		return false
+	}
+	m, ok := mod.o.(*Module)
+	if !ok {
+		return false
+	}
+	for _, name := range abcs {
+		abc, ok := m.Dict.GetStr(name)
+		if !ok {
+			continue
+		}
+		at, ok := abc.o.(*Type)
+		if !ok || at.Dict == nil {
+			continue
+		}
+		reg, ok := at.Dict.GetStr("_abc_registry")
+		if !ok {
+			continue
+		}
+		l, ok := reg.o.(*List)
+		if !ok {
+			continue
+		}
+		for _, r := range l.Items {
+			if rt, ok := r.o.(*Type); ok && rt.Flags&TypeHeap != 0 && t.IsSubtype(rt) {
+				return true
+			}
 		}
 	}
 	return false
