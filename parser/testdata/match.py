@@ -9,7 +9,7 @@ match x, y:
         pass
     case [a, (b, c)] | [b, (a, c)]:
         pass
-    case a.b.c | -1.5 | 3 - 4j | b"x" "y" | True | False:
+    case a.b.c | -1.5 | 3 - 4j | b"x" b"y" | True | False:
         pass
     case {"k": v, a.b: [*_], **rest,}:
         pass
