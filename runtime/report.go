@@ -22,7 +22,7 @@ type ExcContext struct {
 // rendering for bare threads.
 var FormatException = func(th *vm.Thread, exc *vm.Exception) string {
 	if th != nil && th.Interp != nil {
-		return withoutSuggestion(th.Interp.FormatException(exc))
+		return strings.Join(th.Interp.FormatTracebackException(exc), "")
 	}
 	var b strings.Builder
 	if len(exc.Traceback) > 0 {
@@ -42,19 +42,6 @@ var FormatException = func(th *vm.Thread, exc *vm.Exception) string {
 	}
 	b.WriteString(name + "\n")
 	return b.String()
-}
-
-// withoutSuggestion drops the ". Did you mean: 'x'?" that the interpreter's
-// top-level report adds to NameError and AttributeError lines: CPython 3.11
-// prints it from PyErr_Display only, not through the traceback module that
-// the asyncio exception handler (logging) uses.
-func withoutSuggestion(s string) string {
-	body := strings.TrimRight(s, "\n")
-	last := body[strings.LastIndex(body, "\n")+1:]
-	if i := strings.LastIndex(last, ". Did you mean: "); i >= 0 && strings.HasSuffix(last, "?") {
-		return body[:len(body)-len(last)+i] + "\n"
-	}
-	return s
 }
 
 // callbackFailed handles an error returned by a callback: SystemExit and
