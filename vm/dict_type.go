@@ -100,8 +100,11 @@ func dictEqual(th *Thread, a, b *Dict) (bool, error) {
 
 // dictUpdate merges a mapping or an iterable of pairs into d (dict.update,
 // dict(x)); kwargs are added by the caller.
+//
+// As CPython's dict_merge, a dict subclass is copied directly (bypassing
+// overridden keys and __getitem__) unless it overrides __iter__.
 func dictUpdate(th *Thread, d *Dict, src Value) error {
-	if o, ok := src.o.(*Dict); ok && (o.ext == nil || o.ext.typ.Lookup("keys").o == DictType.Lookup("keys").o) {
+	if o, ok := src.o.(*Dict); ok && (o.ext == nil || !userDefined(o.ext.typ, "__iter__")) {
 		for i := 0; i < len(o.entries); i++ {
 			e := o.entries[i]
 			if !e.key.IsNull() {

@@ -295,10 +295,8 @@ func setCompare(th *Thread, v, w Value, op compile.CompareOp) (Value, error) {
 
 func setRepr(th *Thread, v Value) (string, error) {
 	s := v.o.(*Set)
-	name := "set"
-	if s.frozen {
-		name = "frozenset"
-	}
+	// CPython: set prints as {...}; frozenset and every subclass as Name({...}).
+	name := v.Type().Name
 	if s.used == 0 {
 		return name + "()", nil
 	}
@@ -306,10 +304,10 @@ func setRepr(th *Thread, v Value) (string, error) {
 		return name + "(...)", nil
 	}
 	defer reprLeave(th, s)
-	if s.frozen {
-		return reprItems(th, "frozenset({", s.Items(), "})")
+	if !s.frozen && s.ext == nil {
+		return reprItems(th, "{", s.Items(), "}")
 	}
-	return reprItems(th, "{", s.Items(), "}")
+	return reprItems(th, name+"({", s.Items(), "})")
 }
 
 // setIterator walks the table; a size change is an error, as CPython.

@@ -135,6 +135,7 @@ func init() {
 	DequeType.AddMethods(dequeMethods)
 	vm.RegisterModule("_collections", func(th *vm.Thread, m *vm.Module) error {
 		m.Dict.SetStr("deque", vm.ObjectValue(DequeType))
+		m.Dict.SetStr("_tuplegetter", vm.ObjectValue(TupleGetterType))
 		return nil
 	})
 }
@@ -345,6 +346,31 @@ func dequeBinary(th *vm.Thread, op compile.BinaryOp, v, other vm.Value, reflecte
 			return vm.NULL, err
 		}
 		return v, nil
+	case compile.BinMul, compile.InplaceOffset + compile.BinMul:
+		if !other.Type().IsSubtype(vm.IntType) {
+			return vm.NotImplemented, nil
+		}
+		n, err := pyarg.Int(th, other)
+		if err != nil {
+			return vm.NULL, err
+		}
+		items := d.Items()
+		target := d
+		if op == compile.BinMul {
+			target = &Deque{typ: d.typ, maxlen: d.maxlen}
+		} else {
+			target.setItems(nil)
+		}
+		// Only the last maxlen items survive; skip whole copies that would be dropped.
+		if d.maxlen >= 0 && len(items) > 0 && n*int64(len(items)) > int64(d.maxlen) {
+			n = min(n, int64(d.maxlen/len(items)+1))
+		}
+		for ; n > 0; n-- {
+			for _, x := range items {
+				target.PushBack(x)
+			}
+		}
+		return vm.ObjectValue(target), nil
 	}
 	return vm.NotImplemented, nil
 }

@@ -122,6 +122,26 @@ var dequeMethods = map[string]vm.NativeFunc{
 		nd.setItems(d.Items())
 		return vm.ObjectValue(nd), nil
 	},
+	// __reduce__ is (type(d), () or ((), maxlen), None, iter(d)): copy and
+	// deepcopy rebuild the deque through append, as CPython's.
+	"__reduce__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+		d, rest, err := self(args, "__reduce__")
+		if err != nil {
+			return vm.NULL, err
+		}
+		if err := pyarg.Exactly("__reduce__", rest, kw, 0); err != nil {
+			return vm.NULL, err
+		}
+		it, err := dequeIter(th, args[0])
+		if err != nil {
+			return vm.NULL, err
+		}
+		ctor := vm.NewTuple(nil)
+		if d.maxlen >= 0 {
+			ctor = vm.NewTuple([]vm.Value{vm.NewTuple(nil), vm.Int(int64(d.maxlen))})
+		}
+		return vm.NewTuple([]vm.Value{vm.ObjectValue(d.typ), ctor, vm.None, it}), nil
+	},
 	"count": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 		d, rest, err := self(args, "count")
 		if err != nil {

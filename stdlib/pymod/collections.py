@@ -4,7 +4,7 @@ and ChainMap are written here."""
 
 import sys as _sys
 import _collections_abc
-from _collections import deque
+from _collections import deque, _tuplegetter
 from keyword import iskeyword as _iskeyword
 
 _sys.modules['collections.abc'] = _collections_abc
@@ -110,7 +110,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__match_args__': field_names,
     }
     for index, name in enumerate(field_names):
-        class_namespace[name] = property(_itemgetter(index), doc=f'Alias for field number {index}')
+        class_namespace[name] = _tuplegetter(index, f'Alias for field number {index}')
 
     result = type(typename, (tuple,), class_namespace)
     if module is None:
@@ -121,12 +121,6 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     if module is not None:
         result.__module__ = module
     return result
-
-
-def _itemgetter(index):
-    def get(self):
-        return self[index]
-    return get
 
 
 class OrderedDict(dict):
@@ -236,7 +230,7 @@ class Counter(dict):
 
     def update(self, iterable=None, /, **kwds):
         if iterable is not None:
-            if isinstance(iterable, dict):
+            if isinstance(iterable, _collections_abc.Mapping):
                 if self:
                     for elem, count in iterable.items():
                         self[elem] = count + self.get(elem, 0)
@@ -250,7 +244,7 @@ class Counter(dict):
 
     def subtract(self, iterable=None, /, **kwds):
         if iterable is not None:
-            if isinstance(iterable, dict):
+            if isinstance(iterable, _collections_abc.Mapping):
                 for elem, count in iterable.items():
                     self[elem] = self.get(elem, 0) - count
             else:
@@ -287,6 +281,26 @@ class Counter(dict):
         if not isinstance(other, Counter):
             return NotImplemented
         return not self == other
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
 
     def __add__(self, other):
         if not isinstance(other, Counter):
@@ -367,6 +381,20 @@ class Counter(dict):
     def __isub__(self, other):
         for elem, count in other.items():
             self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
         return self._keep_positive()
 
 

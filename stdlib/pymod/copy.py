@@ -63,37 +63,92 @@ def deepcopy(x, memo=None, _nil=[]):
 
 
 def _reconstruct(x, memo):
+    """Rebuilds x as CPython's copy does from x.__reduce_ex__(4): a class
+    defining __reduce_ex__ or __reduce__ decides; otherwise the object is
+    made by cls.__new__(cls, *x.__getnewargs__()), gets its state
+    (__getstate__, else __dict__) through __setstate__ or __dict__.update,
+    then its items through append (lists) and item assignment (dicts)."""
+    deep = memo is not None
     cls = type(x)
-    if isinstance(x, tuple) and hasattr(x, '_fields'):
-        items = [deepcopy(a, memo) for a in x] if memo is not None else list(x)
-        return cls._make(items)
-    if isinstance(x, dict):
-        y = cls.__new__(cls)
-        if memo is not None:
-            memo[id(x)] = y
-        for k, v in x.items():
-            dict.__setitem__(y, deepcopy(k, memo) if memo is not None else k,
-                             deepcopy(v, memo) if memo is not None else v)
-    elif isinstance(x, list):
-        y = cls.__new__(cls)
-        if memo is not None:
-            memo[id(x)] = y
-        for v in x:
-            list.append(y, deepcopy(v, memo) if memo is not None else v)
-    elif hasattr(cls, '__getnewargs__'):
-        y = cls.__new__(cls, *x.__getnewargs__())
-        if memo is not None:
-            memo[id(x)] = y
+    reductor = getattr(cls, '__reduce_ex__', None)
+    if reductor is not None:
+        rv = x.__reduce_ex__(4)
     else:
-        y = object.__new__(cls)
-        if memo is not None:
-            memo[id(x)] = y
-    state = getattr(x, '__dict__', None)
-    if state:
-        if memo is not None:
+        reductor = getattr(cls, '__reduce__', None)
+        rv = x.__reduce__() if reductor is not None else None
+    if isinstance(rv, str):
+        return x
+    if rv is not None:
+        return _rebuild(x, memo, *rv)
+    getnewargs = getattr(x, '__getnewargs__', None)
+    args = getnewargs() if getnewargs is not None else ()
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = cls.__new__(cls, *args)
+    getstate = getattr(x, '__getstate__', None)
+    state = getstate() if getstate is not None else _state(x, cls)
+    listiter = iter(x) if isinstance(x, list) else None
+    dictiter = iter(x.items()) if isinstance(x, dict) else None
+    return _finish(y, memo, id(x), state, listiter, dictiter)
+
+
+def _state(x, cls):
+    """object.__getstate__: the instance dict (None when empty), paired
+    with the set __slots__ values when the class has slots."""
+    state = getattr(x, '__dict__', None) or None
+    slots = {}
+    for c in cls.__mro__:
+        names = c.__dict__.get('__slots__', ())
+        if isinstance(names, str):
+            names = (names,)
+        for name in names:
+            if name in ('__dict__', '__weakref__'):
+                continue
+            if name.startswith('__') and not name.endswith('__'):
+                name = '_' + c.__name__.lstrip('_') + name
+            try:
+                slots[name] = getattr(x, name)
+            except AttributeError:
+                pass
+    if slots:
+        return (state, slots)
+    return state
+
+
+def _rebuild(x, memo, func, args, state=None, listiter=None, dictiter=None, *rest):
+    deep = memo is not None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    return _finish(y, memo, id(x), state, listiter, dictiter)
+
+
+def _finish(y, memo, xid, state, listiter, dictiter):
+    deep = memo is not None
+    if deep:
+        memo[xid] = y
+    if state is not None:
+        if deep:
             state = deepcopy(state, memo)
         if hasattr(y, '__setstate__'):
             y.__setstate__(state)
         else:
-            y.__dict__.update(state)
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            else:
+                slotstate = None
+            if state is not None:
+                y.__dict__.update(state)
+            if slotstate is not None:
+                for key, value in slotstate.items():
+                    setattr(y, key, value)
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictiter is not None:
+        for key, value in dictiter:
+            if deep:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+            y[key] = value
     return y
