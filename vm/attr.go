@@ -115,7 +115,7 @@ func descrGet(th *Thread, d, obj Value, t *Type) (Value, error) {
 		if obj.IsNull() {
 			return d, nil
 		}
-		return Value{o: &Builtin{Name: o.Name, Fn: o.Fn, Self: obj}}, nil
+		return Value{o: &Builtin{Name: o.Name, Fn: o.Fn, Self: obj, descr: o}}, nil
 	}
 	if dt := d.Type(); dt.DescrGet != nil {
 		return dt.DescrGet(th, d, obj, t)

@@ -69,7 +69,7 @@ func NativeGetAttr(th *Thread, v Value, name string) (Value, error) {
 	}
 	switch d := m.o.(type) {
 	case *MethodDescr:
-		return Value{o: &Builtin{Name: d.Name, Fn: d.Fn, Self: v}}, nil
+		return Value{o: &Builtin{Name: d.Name, Fn: d.Fn, Self: v, descr: d}}, nil
 	}
 	if dt := m.Type(); dt.DescrGet != nil {
 		return dt.DescrGet(th, m, v, v.Type())

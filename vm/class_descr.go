@@ -196,7 +196,7 @@ func superGetAttr(th *Thread, v Value, name string) (Value, error) {
 			}
 			switch o := d.o.(type) {
 			case *ClassMethod:
-				return NewBoundMethod(o.Func, Value{o: s.ObjType}), nil
+				return ClassMethodType.DescrGet(th, d, Value{o: s.ObjType}, s.ObjType)
 			case *StaticMethod:
 				return o.Func, nil
 			}
@@ -241,7 +241,7 @@ func init() {
 		case "__doc__":
 			return p.Doc, nil
 		case "__isabstractmethod__":
-			return False, nil
+			return anyAbstract(th, p.Get, p.Set, p.Del)
 		}
 		return genericGetAttr(th, v, name)
 	}
@@ -277,7 +277,14 @@ func init() {
 		if owner == nil {
 			owner = obj.Type()
 		}
-		return NewBoundMethod(v.o.(*ClassMethod).Func, Value{o: owner}), nil
+		fn := v.o.(*ClassMethod).Func
+		// As 3.11: a wrapped descriptor (classmethod(property(...))) is bound to the class.
+		if _, plain := fn.o.(*Function); !plain {
+			if ft := fn.Type(); ft.DescrGet != nil {
+				return ft.DescrGet(th, fn, Value{o: owner}, owner)
+			}
+		}
+		return NewBoundMethod(fn, Value{o: owner}), nil
 	}
 	for _, t := range []*Type{StaticMethodType, ClassMethodType} {
 		t.GetAttr = func(th *Thread, v Value, name string) (Value, error) {
@@ -292,7 +299,7 @@ func init() {
 			case "__func__", "__wrapped__":
 				return fn, nil
 			case "__isabstractmethod__":
-				return False, nil
+				return anyAbstract(th, fn)
 			case "__name__", "__qualname__", "__doc__", "__module__":
 				return LookupAttr(th, fn, name)
 			}
@@ -302,4 +309,26 @@ func init() {
 	SuperType.New = superNew
 	SuperType.GetAttr = superGetAttr
 	SuperType.Repr = superRepr
+}
+
+// anyAbstract is __isabstractmethod__ of a descriptor wrapping fns: true
+// when one of them is marked abstract (abc.abstractmethod).
+func anyAbstract(th *Thread, fns ...Value) (Value, error) {
+	for _, f := range fns {
+		if f.IsNull() || f.IsNone() {
+			continue
+		}
+		a, err := LookupAttr(th, f, "__isabstractmethod__")
+		if err != nil {
+			return NULL, err
+		}
+		if a.IsNull() {
+			continue
+		}
+		b, err := Truth(th, a)
+		if err != nil || b {
+			return Bool(b), err
+		}
+	}
+	return False, nil
 }

@@ -154,7 +154,7 @@ func LookupSpecial(v Value, name string) Value {
 		return NULL
 	}
 	if md, ok := m.o.(*MethodDescr); ok {
-		return Value{o: &Builtin{Name: md.Name, Fn: md.Fn, Self: v}}
+		return Value{o: &Builtin{Name: md.Name, Fn: md.Fn, Self: v, descr: md}}
 	}
 	if dt := m.Type(); dt.DescrGet != nil {
 		r, err := dt.DescrGet(nil, m, v, t)

@@ -15,10 +15,25 @@ type Builtin struct {
 	Name string
 	Fn   NativeFunc
 	Self Value
+	// descr is the method descriptor this bound method came from (nil for
+	// plain functions): its owner gives __qualname__ and __objclass__, and
+	// a slot wrapper's binding is a method-wrapper.
+	descr *MethodDescr
 }
 
-func (*Builtin) Type() *Type     { return BuiltinFunctionType }
-func (*MethodDescr) Type() *Type { return MethodDescriptorType }
+func (b *Builtin) Type() *Type {
+	if b.descr != nil && b.descr.slot {
+		return MethodWrapperType
+	}
+	return BuiltinFunctionType
+}
+
+func (d *MethodDescr) Type() *Type {
+	if d.slot {
+		return WrapperDescriptorType
+	}
+	return MethodDescriptorType
+}
 
 // NewBuiltin returns a built-in function value.
 func NewBuiltin(name string, fn NativeFunc) Value {
@@ -33,13 +48,14 @@ type MethodDescr struct {
 	Name  string
 	Owner *Type
 	Fn    NativeFunc
+	slot  bool // a slot wrapper (int.__add__): type wrapper_descriptor
 	// unbound is the function LOAD_METHOD pushes (called with self as its
 	// first argument), made once rather than per call.
 	unbound *Builtin
 }
 
 func newMethodDescr(name string, owner *Type, fn NativeFunc) *MethodDescr {
-	return &MethodDescr{Name: name, Owner: owner, Fn: fn, unbound: &Builtin{Name: name, Fn: fn}}
+	return &MethodDescr{Name: name, Owner: owner, Fn: fn, slot: isSlotWrapper(owner, name), unbound: &Builtin{Name: name, Fn: fn}}
 }
 
 // AddMethods installs methods of a built-in type: name -> implementation
@@ -414,6 +430,25 @@ func addSlotWrappers(t *Type, inplace bool) {
 	}
 	if t.Format != nil {
 		add("__format__", formatMethod(t.Name))
+	}
+	if t.DescrGet != nil {
+		add("__get__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			return wrapDescrGet(th, t, args, kwnames)
+		})
+	}
+	if t.DescrSet != nil {
+		add("__set__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			if len(args) != 3 {
+				return NULL, NewError(TypeErrorType, " expected 2 arguments, got %d", len(args)-1)
+			}
+			return None, t.DescrSet(th, args[0], args[1], args[2])
+		})
+		add("__delete__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			if err := nargs("__delete__", args, 1); err != nil {
+				return NULL, err
+			}
+			return None, t.DescrSet(th, args[0], args[1], NULL)
+		})
 	}
 	if t.Compare != nil {
 		for i, name := range [...]string{"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"} {

@@ -106,10 +106,10 @@ func (th *Thread) Call(fn Value, args []Value, kwnames []string) (Value, error) 
 		return th.callFunction(f, args, kwnames)
 	case *MethodDescr:
 		if len(args)-len(kwnames) < 1 {
-			return NULL, NewError(TypeErrorType, "unbound method %s.%s() needs an argument", f.Owner.Name, f.Name)
+			return NULL, f.missingSelf()
 		}
 		if self := args[0]; f.Owner != nil && !self.Type().IsSubtype(f.Owner) {
-			return NULL, NewError(TypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f.Name, f.Owner.Name, TypeName(self))
+			return NULL, f.wrongSelf(self)
 		}
 		return th.callNative(f.Fn, args, kwnames)
 	case *BoundMethod:

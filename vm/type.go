@@ -138,7 +138,9 @@ func typeGetAttr(th *Thread, v Value, name string) (Value, error) {
 		case *StaticMethod:
 			return o.Func, nil
 		case *ClassMethod:
-			return NewBoundMethod(o.Func, v), nil
+			if _, plain := o.Func.o.(*Function); plain {
+				return NewBoundMethod(o.Func, v), nil
+			}
 		}
 		if dt := a.Type(); dt.DescrGet != nil {
 			return dt.DescrGet(th, a, NULL, t)

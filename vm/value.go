@@ -123,4 +123,7 @@ func init() {
 		addSlotWrappers(t, inplace)
 	}
 	addSlotWrappers(StrUnicodeIteratorType, false)
+	for _, t := range []*Type{PropertyType, StaticMethodType, ClassMethodType, GetSetDescrType, ClassMethodDescrType, WrapperDescriptorType} {
+		addSlotWrappers(t, false)
+	}
 }
