@@ -8,32 +8,153 @@ import (
 // Case mapping and character classes of str, following CPython's
 // definitions (Unicode properties as Go's unicode tables know them).
 
-func isCased(r rune) bool { return unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsTitle(r) }
+//go:generate python3 gen_casing.py
 
-// upperStr is str.upper (with the full mapping of ß to SS).
-func upperStr(s string) string {
-	if strings.ContainsRune(s, 'ß') {
-		s = strings.ReplaceAll(s, "ß", "SS")
+// isCased is Unicode's Cased property (Lowercase, Uppercase or Lt, with the
+// Other_Lowercase/Other_Uppercase letters such as ª and ⓐ).
+func isCased(r rune) bool { return isUpperRune(r) || isLowerRune(r) || unicode.IsTitle(r) }
+
+// isLowerRune and isUpperRune are the Lowercase and Uppercase properties
+// (the letter categories plus Other_Lowercase/Other_Uppercase: ª, ʰ, Ⅰ, ⓐ).
+func isLowerRune(r rune) bool {
+	return unicode.IsLower(r) || r >= 0xaa && unicode.Is(unicode.Other_Lowercase, r)
+}
+
+func isUpperRune(r rune) bool {
+	return unicode.IsUpper(r) || r >= 0x2160 && unicode.Is(unicode.Other_Uppercase, r)
+}
+
+// isCaseIgnorable is Unicode's Case_Ignorable property: marks, format
+// characters, modifiers and the word-internal punctuation (apostrophes,
+// periods, colons) that the Final_Sigma rule looks through.
+func isCaseIgnorable(r rune) bool {
+	switch r {
+	case '\'', '.', ':', '^', '`', 0xb7, 0x387, 0x55f, 0x5f4, 0x2018, 0x2019, 0x2024, 0x2027,
+		0xfe13, 0xfe52, 0xfe55, 0xff07, 0xff0e, 0xff1a:
+		return true
 	}
-	return strings.ToUpper(s)
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Lm, unicode.Sk)
 }
 
-func lowerStr(s string) string { return strings.ToLower(s) }
+// The case mappings are CPython's full ones: a code point with an entry in
+// the generated special tables (SpecialCasing.txt, CaseFolding.txt) maps to
+// that string, any other to Go's simple mapping.
 
-func casefoldStr(s string) string {
-	return strings.ReplaceAll(strings.ToLower(s), "ß", "ss")
+// writeUpper, writeTitle and writeFold append the full mapping of r.
+func writeUpper(sb *strings.Builder, r rune) {
+	if m, ok := specialUpper[r]; ok {
+		sb.WriteString(m)
+		return
+	}
+	sb.WriteRune(unicode.ToUpper(r))
 }
 
-func swapcaseStr(s string) string {
+func writeTitle(sb *strings.Builder, r rune) {
+	if m, ok := specialTitle[r]; ok {
+		sb.WriteString(m)
+		return
+	}
+	sb.WriteRune(unicode.ToTitle(r))
+}
+
+func writeFold(sb *strings.Builder, r rune) {
+	if m, ok := foldDiff[r]; ok {
+		sb.WriteString(m)
+		return
+	}
+	if m, ok := specialLower[r]; ok {
+		sb.WriteString(m)
+		return
+	}
+	sb.WriteRune(unicode.ToLower(r))
+}
+
+// writeLower appends the full lower-case mapping of rs[i]; a capital sigma
+// becomes the final form ς at the end of a word (Final_Sigma: preceded by a
+// cased letter and not followed by one, ignoring case-ignorable ones).
+func writeLower(sb *strings.Builder, rs []rune, i int) {
+	r := rs[i]
+	if r == 0x3a3 {
+		sb.WriteRune(finalSigma(rs, i))
+		return
+	}
+	if m, ok := specialLower[r]; ok {
+		sb.WriteString(m)
+		return
+	}
+	sb.WriteRune(unicode.ToLower(r))
+}
+
+func finalSigma(rs []rune, i int) rune {
+	j := i - 1
+	for j >= 0 && isCaseIgnorable(rs[j]) {
+		j--
+	}
+	if j < 0 || !isCased(rs[j]) {
+		return 0x3c3
+	}
+	j = i + 1
+	for j < len(rs) && isCaseIgnorable(rs[j]) {
+		j++
+	}
+	if j < len(rs) && isCased(rs[j]) {
+		return 0x3c3
+	}
+	return 0x3c2
+}
+
+// upperStr is str.upper.
+func upperStr(s string) string {
+	if isASCIIStr(s) {
+		return strings.ToUpper(s)
+	}
 	var sb strings.Builder
+	sb.Grow(len(s))
 	for _, r := range s {
+		writeUpper(&sb, r)
+	}
+	return sb.String()
+}
+
+// lowerStr is str.lower.
+func lowerStr(s string) string {
+	if isASCIIStr(s) {
+		return strings.ToLower(s)
+	}
+	rs := []rune(s)
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for i := range rs {
+		writeLower(&sb, rs, i)
+	}
+	return sb.String()
+}
+
+// casefoldStr is str.casefold (full case folding).
+func casefoldStr(s string) string {
+	if isASCIIStr(s) {
+		return strings.ToLower(s)
+	}
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for _, r := range s {
+		writeFold(&sb, r)
+	}
+	return sb.String()
+}
+
+// swapcaseStr is str.swapcase: upper-case letters lower-cased and
+// lower-case ones upper-cased, with the full mappings.
+func swapcaseStr(s string) string {
+	rs := []rune(s)
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for i, r := range rs {
 		switch {
-		case r == 'ß':
-			sb.WriteString("SS")
-		case unicode.IsUpper(r) || unicode.IsTitle(r):
-			sb.WriteRune(unicode.ToLower(r))
-		case unicode.IsLower(r):
-			sb.WriteRune(unicode.ToUpper(r))
+		case isUpperRune(r):
+			writeLower(&sb, rs, i)
+		case isLowerRune(r):
+			writeUpper(&sb, r)
 		default:
 			sb.WriteRune(r)
 		}
@@ -41,33 +162,38 @@ func swapcaseStr(s string) string {
 	return sb.String()
 }
 
-// titleStr is str.title: a cased character following an uncased one is
-// title-cased, others lower-cased.
+// titleStr is str.title: a character following a cased one is lower-cased,
+// any other title-cased.
 func titleStr(s string) string {
+	rs := []rune(s)
 	var sb strings.Builder
+	sb.Grow(len(s))
 	prev := false
-	for _, r := range s {
+	for i, r := range rs {
 		if prev {
-			sb.WriteRune(unicode.ToLower(r))
+			writeLower(&sb, rs, i)
 		} else {
-			sb.WriteRune(unicode.ToTitle(r))
+			writeTitle(&sb, r)
 		}
 		prev = isCased(r)
 	}
 	return sb.String()
 }
 
-// capitalizeStr is str.capitalize: the first character title-cased, the rest lower-cased.
+// capitalizeStr is str.capitalize: the first character title-cased, the
+// rest lower-cased.
 func capitalizeStr(s string) string {
-	for i, r := range s {
-		if i == 0 {
-			var sb strings.Builder
-			sb.WriteRune(unicode.ToTitle(r))
-			sb.WriteString(strings.ToLower(s[len(string(r)):]))
-			return sb.String()
-		}
+	if s == "" {
+		return s
 	}
-	return s
+	rs := []rune(s)
+	var sb strings.Builder
+	sb.Grow(len(s))
+	writeTitle(&sb, rs[0])
+	for i := 1; i < len(rs); i++ {
+		writeLower(&sb, rs, i)
+	}
+	return sb.String()
 }
 
 // allRunes reports whether s is non-empty and every rune satisfies f.
@@ -116,10 +242,10 @@ func isPrintableRune(r rune) bool { return r == ' ' || unicode.IsPrint(r) }
 func isUpperStr(s string) bool {
 	cased := false
 	for _, r := range s {
-		if unicode.IsLower(r) || unicode.IsTitle(r) {
+		if isLowerRune(r) || unicode.IsTitle(r) {
 			return false
 		}
-		if unicode.IsUpper(r) {
+		if isUpperRune(r) {
 			cased = true
 		}
 	}
@@ -129,10 +255,10 @@ func isUpperStr(s string) bool {
 func isLowerStr(s string) bool {
 	cased := false
 	for _, r := range s {
-		if unicode.IsUpper(r) || unicode.IsTitle(r) {
+		if isUpperRune(r) || unicode.IsTitle(r) {
 			return false
 		}
-		if unicode.IsLower(r) {
+		if isLowerRune(r) {
 			cased = true
 		}
 	}
@@ -143,12 +269,12 @@ func isTitleStr(s string) bool {
 	cased, prev := false, false
 	for _, r := range s {
 		switch {
-		case unicode.IsUpper(r) || unicode.IsTitle(r):
+		case isUpperRune(r) || unicode.IsTitle(r):
 			if prev {
 				return false
 			}
 			prev, cased = true, true
-		case unicode.IsLower(r):
+		case isLowerRune(r):
 			if !prev {
 				return false
 			}

@@ -30,17 +30,19 @@ func NewTuple(items []Value) Value {
 
 func tupleRepr(th *Thread, v Value) (string, error) {
 	t := v.o.(*Tuple)
-	switch len(t.Items) {
-	case 0:
+	if len(t.Items) == 0 {
 		return "()", nil
-	case 1:
-		r, err := Repr(th, t.Items[0])
-		return "(" + r + ",)", err
 	}
+	// As CPython's Py_ReprEnter: a tuple met again inside itself is (...),
+	// whatever its length.
 	if reprEnter(th, t) {
 		return "(...)", nil
 	}
 	defer reprLeave(th, t)
+	if len(t.Items) == 1 {
+		r, err := Repr(th, t.Items[0])
+		return "(" + r + ",)", err
+	}
 	return reprItems(th, "(", t.Items, ")")
 }
 

@@ -123,6 +123,26 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     return result
 
 
+def _recursive_repr(user_function):
+    """reprlib.recursive_repr: a container met again inside its own repr
+    prints as '...'."""
+    running = set()
+
+    def wrapper(self):
+        key = id(self)
+        if key in running:
+            return '...'
+        running.add(key)
+        try:
+            return user_function(self)
+        finally:
+            running.discard(key)
+    wrapper.__name__ = user_function.__name__
+    wrapper.__qualname__ = user_function.__qualname__
+    wrapper.__doc__ = user_function.__doc__
+    return wrapper
+
+
 class OrderedDict(dict):
     """Dictionary that remembers insertion order, with move_to_end and
     popitem(last=...)."""
@@ -145,6 +165,7 @@ class OrderedDict(dict):
         for k, v in rest:
             dict.__setitem__(self, k, v)
 
+    @_recursive_repr
     def __repr__(self):
         if not self:
             return f'{self.__class__.__name__}()'
