@@ -32,6 +32,9 @@ type Env struct {
 	// resolve maps "host:port" to the address to dial instead
 	// (PYA_RESOLVE, io_resolve.go); set before the program runs.
 	resolve map[string]string
+
+	threadsOnce sync.Once
+	threads     *ThreadSched // the threading module's threads (see Threads)
 }
 
 var (

@@ -154,3 +154,7 @@ func addrString(v Value) string {
 	p := uintptr((*[2]unsafe.Pointer)(unsafe.Pointer(&v.o))[1])
 	return "0x" + strconv.FormatUint(uint64(p), 16)
 }
+
+// AddrString is the "0x..." address of v that default reprs show (for
+// native types whose repr embeds it).
+func AddrString(v Value) string { return addrString(v) }

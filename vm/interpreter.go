@@ -230,6 +230,9 @@ func (in *Interpreter) ExecMain(code *compile.Code, src []byte) (err error) {
 		// ReportError prints the shutdown warnings after the traceback.
 		return err
 	}
+	if err := in.shutdownThreading(th); err != nil {
+		return err
+	}
 	in.warnUnawaited()
 	return nil
 }

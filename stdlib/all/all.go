@@ -19,5 +19,6 @@ import (
 	_ "github.com/pya-lang/pya/stdlib/re"
 	_ "github.com/pya-lang/pya/stdlib/requests"
 	_ "github.com/pya-lang/pya/stdlib/sys"
+	_ "github.com/pya-lang/pya/stdlib/thread"
 	_ "github.com/pya-lang/pya/stdlib/time"
 )

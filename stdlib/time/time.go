@@ -160,6 +160,12 @@ func sleep(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 	if d < 0 {
 		return vm.NULL, vm.NewError(vm.ValueErrorType, "sleep length must be non-negative")
 	}
+	if s := runtime.Threads(th); s.Active() {
+		// Other threads run meanwhile (and, on the virtual clock, decide
+		// when the clock may move).
+		s.Sleep(th, d)
+		return vm.None, nil
+	}
 	c := runtime.CurrentClock(th)
 	if c.Virtual() {
 		c.Sleep(d)
