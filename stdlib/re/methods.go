@@ -161,16 +161,19 @@ func strPosArgs(th *vm.Thread, fname string, rest []vm.Value, kwnames []string) 
 // find runs the pattern on s from byte offset start; anchored requires the
 // match to begin there, full to end at len(s) too.
 func (p *Pattern) find(s string, start int, anchored, full bool) []int {
-	re := p.re
+	if p.bt != nil {
+		return p.bt.find(s, start, anchored, full)
+	}
+	re := p.goRE
 	switch {
 	case full:
 		if p.full == nil {
-			p.full = regexp.MustCompile(`^(?:` + p.re.String() + `)\z`)
+			p.full = regexp.MustCompile(`^(?:` + re.String() + `)\z`)
 		}
 		re = p.full
 	case anchored:
 		if p.anchored == nil {
-			p.anchored = regexp.MustCompile(`^(?:` + p.re.String() + `)`)
+			p.anchored = regexp.MustCompile(`^(?:` + re.String() + `)`)
 		}
 		re = p.anchored
 	}
@@ -206,8 +209,11 @@ func matchMethod(name string, anchored, full bool) vm.NativeFunc {
 
 // all returns every non-overlapping match from start.
 func (p *Pattern) all(s string, start, limit int) [][]int {
+	if p.bt != nil {
+		return p.bt.all(s, start, limit)
+	}
 	var out [][]int
-	for _, loc := range p.re.FindAllStringSubmatchIndex(s[start:], limit) {
+	for _, loc := range p.goRE.FindAllStringSubmatchIndex(s[start:], limit) {
 		for i := range loc {
 			if loc[i] >= 0 {
 				loc[i] += start

@@ -1,7 +1,8 @@
 // Package re is pya's re module over Go's regexp (RE2): compile, search,
 // match, fullmatch, findall, finditer, sub, subn, split, escape, with
-// CPython's Match and Pattern reprs and code-point positions. Features
-// RE2 lacks (backreferences, lookaround) raise re.error.
+// CPython's Match and Pattern reprs and code-point positions. Patterns using
+// what RE2 lacks (backreferences, lookaround, atomic groups, possessive
+// repeats, conditionals) run on a backtracking matcher (bt_*.go).
 package re
 
 import (
@@ -34,11 +35,23 @@ var (
 	ErrorType = vm.NewExceptionType("error", "re", vm.ExceptionType)
 )
 
-// Pattern is a compiled regular expression.
+// groupInfo describes a compiled pattern's groups (regexp.Regexp and
+// btProg both provide it).
+type groupInfo interface {
+	NumSubexp() int
+	SubexpNames() []string
+	SubexpIndex(name string) int
+	String() string
+}
+
+// Pattern is a compiled regular expression: RE2 runs it, unless it needs
+// the backtracking matcher (bt).
 type Pattern struct {
 	src   string
 	flags int64
-	re    *regexp.Regexp
+	re    groupInfo
+	goRE  *regexp.Regexp
+	bt    *btProg
 	// anchored and full are re wrapped for match and fullmatch (made on
 	// first use).
 	anchored, full *regexp.Regexp
@@ -76,6 +89,15 @@ func compile(src string, flags int64) (*Pattern, error) {
 	if p, ok := cache[key]; ok {
 		return p, nil
 	}
+	if needsBacktrack(src) {
+		bt, err := parseBacktrack(src, flags)
+		if err != nil {
+			return nil, err
+		}
+		p := &Pattern{src: src, flags: flags, re: bt, bt: bt}
+		cache[key] = p
+		return p, nil
+	}
 	goSrc, err := translate(src, flags)
 	if err != nil {
 		return nil, err
@@ -88,7 +110,7 @@ func compile(src string, flags int64) (*Pattern, error) {
 		}
 		return nil, vm.NewError(ErrorType, "%s", msg)
 	}
-	p := &Pattern{src: src, flags: flags, re: re}
+	p := &Pattern{src: src, flags: flags, re: re, goRE: re}
 	if len(cache) > 512 {
 		cache = map[string]*Pattern{}
 	}
