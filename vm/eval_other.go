@@ -57,13 +57,18 @@ func (th *Thread) execOther(f *Frame, op compile.Opcode, arg int) error {
 		// Tuples and lists are copied in one step (as CPython's
 		// list_extend does): `f(*big_list)` then allocates the argument
 		// array once instead of growing it item by item.
+		// Only exact ones: a subclass may override __iter__.
 		switch t := it.o.(type) {
 		case *Tuple:
-			l.Items = append(l.Items, t.Items...)
-			return nil
+			if t.ext == nil {
+				l.Items = append(l.Items, t.Items...)
+				return nil
+			}
 		case *List:
-			l.Items = append(l.Items, t.Items...)
-			return nil
+			if t.ext == nil {
+				l.Items = append(l.Items, t.Items...)
+				return nil
+			}
 		}
 		if !isIterable(it) {
 			return NewError(TypeErrorType, "Value after * must be an iterable, not %s", TypeName(it))

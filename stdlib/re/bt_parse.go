@@ -149,7 +149,7 @@ func parseBacktrack(src string, flags int64) (*btProg, error) {
 }
 
 func (p *btParser) more() bool { return p.pos < len(p.src) }
-func (p *btParser) peek() rune  { return p.src[p.pos] }
+func (p *btParser) peek() rune { return p.src[p.pos] }
 func (p *btParser) hasPrefix(s string) bool {
 	return strings.HasPrefix(string(p.src[p.pos:min(len(p.src), p.pos+len(s))]), s)
 }
