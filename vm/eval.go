@@ -229,18 +229,35 @@ reload:
 				err = th.takeInterrupt()
 				goto onError
 			}
-			if fn, ok := callee.o.(*Function); ok && fn.Code.kind == kindPlain {
-				nf, e := th.pushCall(fn, slots[argStart:sp], kwnames)
-				if e != nil {
-					f.pc, f.sp = pc, sp
-					err = e
-					goto onError
+			if fn, ok := callee.o.(*Function); ok {
+				if fn.Code.kind == kindPlain {
+					nf, e := th.pushCall(fn, slots[argStart:sp], kwnames)
+					if e != nil {
+						f.pc, f.sp = pc, sp
+						err = e
+						goto onError
+					}
+					clear(slots[fpos:sp])
+					f.pc, f.sp = pc, fpos
+					nf.back = f
+					th.frame = nf
+					goto reload
 				}
-				clear(slots[fpos:sp])
-				f.pc, f.sp = pc, fpos
-				nf.back = f
-				th.frame = nf
-				goto reload
+				if fn.Code.kind == kindCoroutine && awaitsCallResult(code, consts, pc) {
+					// await f(...): push the coroutine's frame at once and
+					// resume after the YIELD_FROM (await_call.go).
+					nf, e := th.startAwaitedCoroutine(fn, slots[argStart:sp], kwnames)
+					if e != nil {
+						f.pc, f.sp = pc, sp
+						err = e
+						goto onError
+					}
+					clear(slots[fpos:sp])
+					f.pc, f.sp = pc+3, fpos
+					nf.back = f
+					th.frame = nf
+					goto reload
+				}
 			}
 			f.pc, f.sp = pc, sp
 			r, e := th.Call(callee, slots[argStart:sp], kwnames)

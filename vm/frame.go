@@ -55,10 +55,28 @@ func (f *Frame) Globals() *Dict { return f.globals }
 // Frame returns the innermost running frame (for sys._getframe, warnings).
 func (th *Thread) Frame() *Frame { return th.frame }
 
-// newFrame allocates (or recycles) a frame for co.
+// newFrame allocates (or recycles) a frame for co. Only plain functions'
+// frames are recycled: a generator-like object keeps its frame for as long
+// as it lives (see newPooledFrame for the exception).
 func (th *Thread) newFrame(co *CodeObject, fn *Function, globals *Dict) *Frame {
+	if co.kind == kindPlain {
+		return th.newPooledFrame(co, fn, globals)
+	}
+	f := &Frame{slots: make([]Value, co.size)}
+	f.co = co
+	f.fn = fn
+	f.globals = globals
+	f.builtins = th.builtinsFor(globals)
+	f.sp = co.nlocals + co.ncells
+	return f
+}
+
+// newPooledFrame takes a frame for co from the pool (or allocates one) and
+// marks it for recycling when it returns or raises out: the caller makes
+// sure that nothing but the running chain refers to it by then.
+func (th *Thread) newPooledFrame(co *CodeObject, fn *Function, globals *Dict) *Frame {
 	var f *Frame
-	if n := len(th.framePool); n > 0 && co.kind == kindPlain {
+	if n := len(th.framePool); n > 0 {
 		f = th.framePool[n-1]
 		th.framePool = th.framePool[:n-1]
 		if cap(f.slots) >= co.size {
@@ -74,7 +92,7 @@ func (th *Thread) newFrame(co *CodeObject, fn *Function, globals *Dict) *Frame {
 	f.globals = globals
 	f.builtins = th.builtinsFor(globals)
 	f.sp = co.nlocals + co.ncells
-	f.pooled = co.kind == kindPlain
+	f.pooled = true
 	return f
 }
 

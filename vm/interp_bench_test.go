@@ -110,3 +110,22 @@ def f():
 f()
 `)
 }
+
+// BenchmarkAwaitChain: 10^5 awaits of a coroutine that never suspends (the
+// `chain` benchmark without an event loop: the outer coroutine is driven
+// with send).
+func BenchmarkAwaitChain(b *testing.B) {
+	benchProgram(b, `
+async def add_one(x):
+    return x + 1
+async def main():
+    x = 0
+    for _ in range(100000):
+        x = await add_one(x)
+    return x
+try:
+    main().send(None)
+except StopIteration:
+    pass
+`)
+}

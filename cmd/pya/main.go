@@ -12,7 +12,9 @@ func main() {
 	stderr := &flushFirst{w: os.Stderr, f: stdout}
 	stdin := &flushFirstReader{r: os.Stdin, f: stdout}
 	catchSigint = true
+	stopProfile := startProfile()
 	code := run(os.Args[1:], stdin, stdout, stderr)
 	stdout.Flush()
+	stopProfile()
 	os.Exit(code)
 }

@@ -1,0 +1,43 @@
+package vm
+
+import "github.com/pya-lang/pya/vm/compile"
+
+// `await f(args)` compiles to CALL, GET_AWAITABLE 0, LOAD_CONST None,
+// YIELD_FROM. When f is an async def function, the coroutine object that
+// CALL makes is awaited at once: nothing else can see it before YIELD_FROM
+// starts it, so the dispatch loop takes a shortcut (the `chain` benchmark):
+// it binds the arguments into a recycled frame, makes the coroutine already
+// started (no "never awaited" tracking, no creation line to look up) and
+// pushes the frame on the running chain exactly as YIELD_FROM would. The
+// frame goes back to the pool when the coroutine finishes.
+
+// awaitsCallResult reports whether the instructions at pc (just after a
+// CALL) are GET_AWAITABLE 0, LOAD_CONST None, YIELD_FROM.
+func awaitsCallResult(code []compile.Instr, consts []Value, pc int) bool {
+	if pc+2 >= len(code) {
+		return false
+	}
+	return code[pc] == compile.MakeInstr(compile.GET_AWAITABLE, 0) &&
+		code[pc+1].Op() == compile.LOAD_CONST && consts[code[pc+1].Arg()].o == noneObject &&
+		code[pc+2] == compile.MakeInstr(compile.YIELD_FROM, 0)
+}
+
+// startAwaitedCoroutine creates the coroutine of a call to the async
+// function fn that the caller awaits immediately, and returns its frame,
+// started and marked running, for the caller to push with back set to the
+// awaiting frame (what yieldFrom does for a coroutine it starts).
+func (th *Thread) startAwaitedCoroutine(fn *Function, args []Value, kwnames []string) (*Frame, error) {
+	co := fn.Code
+	nf := th.newPooledFrame(co, fn, fn.Globals)
+	if co.simple && len(kwnames) == 0 && len(args) == co.Code.ArgCount {
+		copy(nf.slots, args)
+	} else if err := bindArgs(th, fn, nf.slots, args, kwnames); err != nil {
+		th.releaseFrame(nf)
+		return nil, err
+	}
+	nf.initCells()
+	c := &Coroutine{genState: genState{kind: kindCoroutine, frame: nf, name: fn.Name, qualname: fn.QualName,
+		started: true, closed: true, running: true}}
+	nf.gen = &c.genState
+	return nf, nil
+}
