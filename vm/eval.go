@@ -129,6 +129,14 @@ reload:
 			slots[sp] = cell.V
 			sp++
 		case compile.LOAD_GLOBAL:
+			// The hit of the globals cache is inlined (see getStrCached).
+			if c := &co.nameCache[2*arg]; c.d == f.globals && c.ix < len(c.d.entries) {
+				if e := &c.d.entries[c.ix]; ifaceData(e.key.o) == c.key {
+					slots[sp] = e.value
+					sp++
+					break
+				}
+			}
 			name := names[arg]
 			v, ok := f.globals.getStrCached(&co.nameCache[2*arg], name)
 			if !ok {
@@ -237,7 +245,7 @@ reload:
 						err = e
 						goto onError
 					}
-					clear(slots[fpos:sp])
+					clearValues(slots[fpos:sp])
 					f.pc, f.sp = pc, fpos
 					nf.back = f
 					th.frame = nf
@@ -395,8 +403,24 @@ reload:
 		case compile.COMPARE_OP:
 			a, b := slots[sp-2], slots[sp-1]
 			if fastIsInt(&a) && fastIsInt(&b) {
+				r := compareOrdered(compile.CompareOp(arg), int64(a.n), int64(b.n))
+				// COMPARE_OP + POP_JUMP_IF_FALSE/TRUE (an if or while
+				// test): jump at once instead of pushing the bool.
+				// (Both operands are ints: their slots need no clearing.)
+				if next := code[pc]; next.Op() == compile.POP_JUMP_IF_FALSE || next.Op() == compile.POP_JUMP_IF_TRUE {
+					sp -= 2
+					pc++
+					if r == (next.Op() == compile.POP_JUMP_IF_TRUE) {
+						if t := next.Arg(); t < pc && th.interrupt.Load() {
+							err = th.takeInterrupt()
+							goto onError
+						}
+						pc = next.Arg()
+					}
+					break
+				}
 				sp--
-				slots[sp-1] = Bool(compareOrdered(compile.CompareOp(arg), int64(a.n), int64(b.n)))
+				slots[sp-1] = Bool(r)
 				break
 			}
 			if fastIsFloat(&a) && fastIsFloat(&b) {

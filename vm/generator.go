@@ -43,6 +43,11 @@ type genState struct {
 	running  bool
 	finished bool
 	closed   bool // close() was called or it finished: no "never awaited" warning
+	// recycle: made by startAwaitedCoroutine and never handed out, so that
+	// when it finishes the object goes back to the thread's pool. Whatever
+	// reaches a genState through a frame (f.gen) and hands out its object
+	// or its frame (introspection) must call escape() first.
+	recycle bool
 	// handled is the exception being handled inside the generator while it
 	// is suspended (restored on resume), nil if none.
 	handled *Exception
@@ -224,6 +229,9 @@ func (g *genState) finish(th *Thread) {
 	g.frame = nil
 	g.top = nil
 	g.handled = nil
+	if g.recycle {
+		th.recycleCoroutine(g)
+	}
 }
 
 // fail marks the generator done after an exception escaped its frame,

@@ -10,12 +10,14 @@ func (th *Thread) pushCall(fn *Function, args []Value, kwnames []string) (*Frame
 	co := fn.Code
 	nf := th.newFrame(co, fn, fn.Globals)
 	if co.simple && len(kwnames) == 0 && len(args) == co.Code.ArgCount {
-		copy(nf.slots, args)
+		copyValues(nf.slots, args)
 	} else if err := bindArgs(th, fn, nf.slots, args, kwnames); err != nil {
 		th.releaseFrame(nf)
 		return nil, err
 	}
-	nf.initCells()
+	if co.ncells != 0 {
+		nf.initCells()
+	}
 	th.depth++
 	return nf, nil
 }

@@ -32,8 +32,11 @@ type Thread struct {
 	// reprStack guards recursive reprs (see ReprEnter).
 	reprStack []Object
 
-	// framePool recycles the frames of plain functions.
+	// framePool recycles the frames of plain functions (and of coroutines
+	// started by startAwaitedCoroutine).
 	framePool []*Frame
+	// coroPool recycles the coroutine objects of startAwaitedCoroutine.
+	coroPool []*Coroutine
 	// builtins is the builtins namespace of the thread's interpreter.
 	builtins *Dict
 
