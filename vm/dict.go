@@ -187,7 +187,14 @@ func keysEqual(th *Thread, a, b Value) (bool, error) {
 // lookup (slot < 0: no index yet).
 func (d *Dict) insert(slot int, h int64, key, v Value) {
 	if slot < 0 || d.fill >= usable(len(d.indices)) {
-		d.resize(d.used*3 + 1)
+		// CPython's GROWTH_RATE: the new index is the smallest power of
+		// two of at least 3*used slots (half the index, and a third of
+		// the entries array, that asking for 3*used usable slots gives).
+		size := dictMinSz
+		for size < d.used*3 {
+			size <<= 1
+		}
+		d.resize(usable(size))
 		slot = d.emptySlot(h)
 	}
 	if _, ok := key.o.(*Str); !ok {

@@ -64,7 +64,7 @@ func strBinary(th *Thread, op compile.BinaryOp, v, w Value, reflected bool) (Val
 		if len(s.s) == 0 {
 			return w, nil
 		}
-		return NewStr(s.s + o.s), nil
+		return strConcat(s.s, o.s), nil
 	case compile.BinMul:
 		n, ok, err := repeatCount(th, w, len(s.s))
 		if !ok || err != nil {
@@ -105,6 +105,9 @@ func strContains(th *Thread, v, x Value) (bool, error) {
 
 // strNew is str(object) and str(bytes, encoding, errors).
 func strNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
+	if t == StrType && len(args) == 1 && len(kwnames) == 0 && fastIsInt(&args[0]) {
+		return strFromInt(int64(args[0].n)), nil // str(i)
+	}
 	var obj, encoding, errors Value
 	if err := ParseArgs("str", args, kwnames, []string{"object?", "encoding?", "errors?"}, &obj, &encoding, &errors); err != nil {
 		return NULL, err
