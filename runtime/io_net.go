@@ -166,3 +166,33 @@ func serveAccepted(arg any, v vm.Value) error {
 	_, err = ln.loop.th.Call(ln.serveFn, []vm.Value{t}, nil)
 	return err
 }
+
+// Fileno is the listening socket's file descriptor (-1 once closed), for
+// TransportSocket.fileno() and its repr.
+func (ln *Listener) Fileno() int {
+	sc, ok := ln.ln.(syscall.Conn)
+	if !ok {
+		return -1
+	}
+	rc, err := sc.SyscallConn()
+	if err != nil {
+		return -1
+	}
+	fd := -1
+	if rc.Control(func(f uintptr) { fd = int(f) }) != nil {
+		return -1
+	}
+	return fd
+}
+
+// Family is the socket's address family: AF_INET, AF_INET6 or AF_UNIX.
+func (ln *Listener) Family() int {
+	switch a := ln.ln.Addr().(type) {
+	case *net.TCPAddr:
+		if a.IP.To4() == nil {
+			return syscall.AF_INET6
+		}
+		return syscall.AF_INET
+	}
+	return syscall.AF_UNIX
+}

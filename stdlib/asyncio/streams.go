@@ -81,6 +81,20 @@ func init() {
 			}
 			return runtime.AddrTuple(ln.Addr()), nil
 		},
+		"fileno": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			ln, _, err := selfOf[*runtime.Listener]("fileno", runtime.ListenerType, args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.Int(int64(ln.Fileno())), nil
+		},
+		"family": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+			ln, _, err := selfOf[*runtime.Listener]("family", runtime.ListenerType, args)
+			if err != nil {
+				return vm.NULL, err
+			}
+			return vm.Int(int64(ln.Family())), nil
+		},
 	})
 	methods(runtime.ProcessType, map[string]vm.NativeFunc{
 		"wait": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {

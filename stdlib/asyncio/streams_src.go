@@ -262,15 +262,39 @@ class StreamWriter:
 
 
 
-class _TransportSocket:
+class TransportSocket:
+    """asyncio.trsock.TransportSocket: a server's listening socket, with
+    the socket methods that do not change its state."""
+    __module__ = 'asyncio.trsock'
+    __slots__ = ('_listener',)
+
     def __init__(self, listener):
         self._listener = listener
+
+    @property
+    def family(self):
+        return self._listener.family()
+
+    @property
+    def type(self):
+        return 1  # SOCK_STREAM
+
+    @property
+    def proto(self):
+        return 6 if self.family != 1 else 0  # IPPROTO_TCP
+
+    def fileno(self):
+        return self._listener.fileno()
 
     def getsockname(self):
         return self._listener.sockname()
 
     def __repr__(self):
-        return f'<asyncio.TransportSocket laddr={self.getsockname()!r}>'
+        s = (f'<asyncio.TransportSocket fd={self.fileno()}, '
+             f'family={self.family}, type={self.type}, proto={self.proto}')
+        if self.fileno() != -1:
+            s = f'{s}, laddr={self.getsockname()}'
+        return f'{s}>'
 
 
 class BaseProtocol:
@@ -428,7 +452,7 @@ class Server:
     def sockets(self):
         if self._closed:
             return ()
-        return tuple(_TransportSocket(ln) for ln in self._listeners)
+        return tuple(TransportSocket(ln) for ln in self._listeners)
 
     def close(self):
         if self._closed:

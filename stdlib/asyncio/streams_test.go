@@ -172,7 +172,7 @@ asyncio.run(main())
 // (the golden tests run them on the virtual one) and checks that every
 // goroutine their I/O started has ended.
 func TestGoldenIOLeaks(t *testing.T) {
-	for _, name := range []string{"echo_server", "subprocess_stream", "protocol_echo", "cancel_read"} {
+	for _, name := range []string{"echo_server", "subprocess_stream", "protocol_echo", "cancel_read", "server_api", "stream_errors"} {
 		t.Run(name, func(t *testing.T) {
 			base := goruntime.NumGoroutine()
 			src, err := os.ReadFile("../../testdata/io/" + name + ".pya")
