@@ -105,6 +105,7 @@ func releaseWaiter(arg any, _ vm.Value) error {
 // delaySeconds converts a delay as `delay <= 0` and loop.call_later would:
 // ints and floats (and their subclasses' values) only.
 func delaySeconds(th *vm.Thread, v vm.Value) (float64, error) {
+	v = vm.NumPayload(v)
 	switch {
 	case v.IsFloat():
 		return v.AsFloat(), nil

@@ -186,6 +186,7 @@ func timeoutFrom(cause *vm.Exception) *vm.Exception {
 
 // toSeconds converts an int or float timeout.
 func toSeconds(v vm.Value) (float64, error) {
+	v = vm.NumPayload(v) // int and float subclasses by value
 	switch {
 	case v.IsFloat():
 		return v.AsFloat(), nil

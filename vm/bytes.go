@@ -239,7 +239,7 @@ func bytesFromIterable(th *Thread, v Value) ([]byte, error) {
 	}
 	var out []byte
 	err := Iterate(th, v, func(x Value) error {
-		if !isInt(x) {
+		if !isInt(numPayload(x)) {
 			return NewError(TypeErrorType, "'%s' object cannot be interpreted as an integer", TypeName(x))
 		}
 		c, err := byteValue(th, x)
@@ -283,7 +283,7 @@ func bytesNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error
 		b = r
 	case !encoding.IsNull():
 		return NULL, NewError(TypeErrorType, "encoding without a string argument")
-	case isInt(src):
+	case isInt(numPayload(src)):
 		n, err := indexArg(th, src)
 		if err != nil {
 			return NULL, err

@@ -63,6 +63,7 @@ func futureSelf(name string, args []vm.Value) (*runtime.Future, []vm.Value, erro
 
 // seconds converts an int or float argument.
 func seconds(v vm.Value) (float64, error) {
+	v = vm.NumPayload(v) // int and float subclasses by value
 	switch {
 	case v.IsFloat():
 		return v.AsFloat(), nil

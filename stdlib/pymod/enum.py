@@ -97,7 +97,8 @@ class EnumType(type):
                     continue
                 found = getattr(enum_class, name, None)
                 if found is not None and found in (getattr(member_type, name, None), getattr(object, name, None)):
-                    setattr(enum_class, name, getattr(first_enum, name))
+                    # CPython takes the method of the last base (an Enum).
+                    setattr(enum_class, name, getattr(bases[-1], name))
             if Flag is not None and issubclass(enum_class, Flag):
                 for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__', '__invert__'):
                     if name not in classdict:
@@ -340,13 +341,15 @@ class Flag(Enum):
                 names.append(m._name_)
                 remaining &= ~m._value_
         if remaining:
-            raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
+            if not issubclass(cls, int):
+                raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
+            names.append(str(remaining))  # IntFlag keeps unknown bits (boundary KEEP)
         if cls._member_type_ is object:
             pseudo = object.__new__(cls)
         else:
             pseudo = cls._member_type_.__new__(cls, value)
         pseudo._value_ = value
-        pseudo._name_ = '|'.join(names) if names else None
+        pseudo._name_ = '|'.join(names) if names and names[0] != str(remaining) else None
         return cls._value2member_map_.setdefault(value, pseudo)
 
     def __contains__(self, other):
@@ -380,19 +383,31 @@ class Flag(Enum):
         return bool(self._value_)
 
     def __or__(self, other):
-        if not isinstance(other, self.__class__):
+        if isinstance(other, self.__class__):
+            other = other._value_
+        elif self._member_type_ is not object and isinstance(other, self._member_type_):
+            pass
+        else:
             return NotImplemented
-        return self.__class__(self._value_ | other._value_)
+        return self.__class__(self._value_ | other)
 
     def __and__(self, other):
-        if not isinstance(other, self.__class__):
+        if isinstance(other, self.__class__):
+            other = other._value_
+        elif self._member_type_ is not object and isinstance(other, self._member_type_):
+            pass
+        else:
             return NotImplemented
-        return self.__class__(self._value_ & other._value_)
+        return self.__class__(self._value_ & other)
 
     def __xor__(self, other):
-        if not isinstance(other, self.__class__):
+        if isinstance(other, self.__class__):
+            other = other._value_
+        elif self._member_type_ is not object and isinstance(other, self._member_type_):
+            pass
+        else:
             return NotImplemented
-        return self.__class__(self._value_ ^ other._value_)
+        return self.__class__(self._value_ ^ other)
 
     def __invert__(self):
         all_bits = 0

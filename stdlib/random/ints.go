@@ -41,7 +41,8 @@ func seed(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 		r.st.SeedBytes(b)
 		return vm.None, nil
 	}
-	if !a.IsFloat() {
+	// Floats and instances of int/float subclasses seed by their hash, as CPython.
+	if _, isInt := pyarg.Big(vm.NumPayload(a)); !isInt && !vm.NumPayload(a).IsFloat() {
 		return vm.NULL, vm.NewError(vm.TypeErrorType, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
 	}
 	h, err := vm.Hash(th, a)

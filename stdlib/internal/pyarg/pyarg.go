@@ -24,6 +24,7 @@ func Big(v vm.Value) (*big.Int, bool) {
 // Float converts an int or float to float64 (ok false otherwise; an int
 // too large gives ±Inf and overflow true).
 func Float(v vm.Value) (f float64, ok bool) {
+	v = vm.NumPayload(v) // int and float subclasses by value
 	switch {
 	case v.IsFloat():
 		return v.AsFloat(), true
