@@ -49,7 +49,7 @@ var (
 
 // subclassable lists the built-in types that user classes may extend.
 var subclassable = []*Type{
-	ObjectType, TypeType, IntType, FloatType, StrType, BytesType, ByteArrayType,
+	ObjectType, TypeType, IntType, FloatType, ComplexType, StrType, BytesType, ByteArrayType,
 	ListType, TupleType, DictType, SetType, FrozenSetType,
 }
 

@@ -24,6 +24,9 @@ type Complex struct {
 
 func (*Complex) Type() *Type { return ComplexType }
 
+// complexOf is the value of a complex or of an instance of a subclass.
+func complexOf(v Value) *Complex { return numPayload(v).o.(*Complex) }
+
 // NewComplex returns the complex value re+im*j.
 func NewComplex(re, im float64) Value { return Value{o: &Complex{re, im}} }
 
@@ -154,12 +157,12 @@ func complexBinarySlot(th *Thread, op compile.BinaryOp, v, w Value, reflected bo
 }
 
 func complexUnary(th *Thread, op byte, v Value) (Value, error) {
-	c := v.o.(*Complex)
+	c := complexOf(v)
 	switch ast.Op(op) {
 	case ast.USub:
 		return NewComplex(-c.Re, -c.Im), nil
 	case ast.UAdd:
-		return v, nil
+		return NewComplex(c.Re, c.Im), nil
 	}
 	return NotImplemented, nil
 }
@@ -170,7 +173,7 @@ func complexCompare(th *Thread, v, w Value, op compile.CompareOp) (Value, error)
 	if op != compile.CmpEq && op != compile.CmpNe {
 		return NotImplemented, nil
 	}
-	c := v.o.(*Complex)
+	c := complexOf(v)
 	w = numPayload(w)
 	var eq bool
 	switch o := w.o.(type) {
@@ -191,7 +194,7 @@ func complexCompare(th *Thread, v, w Value, op compile.CompareOp) (Value, error)
 
 // complexHash is CPython's: hash(re) + 1000003*hash(im), wrapping.
 func complexHash(th *Thread, v Value) (int64, error) {
-	c := v.o.(*Complex)
+	c := complexOf(v)
 	h := uint64(hashFloat(c.Re)) + 1000003*uint64(hashFloat(c.Im))
 	if int64(h) == -1 {
 		return -2, nil
@@ -237,7 +240,7 @@ func ComplexRepr(re, im float64) string {
 }
 
 func complexRepr(th *Thread, v Value) (string, error) {
-	c := v.o.(*Complex)
+	c := complexOf(v)
 	return ComplexRepr(c.Re, c.Im), nil
 }
 
@@ -245,17 +248,17 @@ func init() {
 	t := ComplexType
 	t.Repr = complexRepr
 	t.Hash = complexHash
-	t.Bool = func(th *Thread, v Value) (bool, error) { c := v.o.(*Complex); return c.Re != 0 || c.Im != 0, nil }
+	t.Bool = func(th *Thread, v Value) (bool, error) { c := complexOf(v); return c.Re != 0 || c.Im != 0, nil }
 	t.Binary = complexBinarySlot
 	t.Unary = complexUnary
 	t.Compare = complexCompare
 	t.New = complexNew
 	t.Format = formatComplex
 	self := func(v Value) Complex { return *v.o.(*Complex) }
-	t.AddGetters(map[string]func(th *Thread, v Value) (Value, error){
+	t.AddGetters(numSelfGetters(map[string]func(th *Thread, v Value) (Value, error){
 		"real": func(th *Thread, v Value) (Value, error) { return Float(self(v).Re), nil },
 		"imag": func(th *Thread, v Value) (Value, error) { return Float(self(v).Im), nil },
-	})
+	}))
 	noArgs := func(name string, f func(c Complex) (Value, error)) NativeFunc {
 		return func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if err := argsNone("complex."+name, args, kwnames); err != nil {
@@ -264,12 +267,12 @@ func init() {
 			return f(self(args[0]))
 		}
 	}
-	t.AddMethods(map[string]NativeFunc{
+	t.AddMethods(numSelfMethods(map[string]NativeFunc{
 		"conjugate":      noArgs("conjugate", func(c Complex) (Value, error) { return NewComplex(c.Re, -c.Im), nil }),
 		"__abs__":        noArgs("__abs__", complexAbs),
 		"__complex__":    noArgs("__complex__", func(c Complex) (Value, error) { return NewComplex(c.Re, c.Im), nil }),
 		"__getnewargs__": noArgs("__getnewargs__", func(c Complex) (Value, error) { return NewTuple([]Value{Float(c.Re), Float(c.Im)}), nil }),
-		"__format__":     numFormatMethod(t),
-	})
+	}))
+	t.AddMethods(map[string]NativeFunc{"__format__": numFormatMethod(t)})
 	NewComplexHook = func(c complex128) Value { return NewComplex(real(c), imag(c)) }
 }

@@ -7,10 +7,10 @@ import "math"
 // as a whole. Without a type it looks like str(c): a zero real part (+0.0)
 // is left out, else the result is in parentheses; a precision then means 'g'.
 func formatComplex(th *Thread, v Value, spec string) (string, error) {
-	c := v.o.(*Complex)
 	if spec == "" {
-		return ComplexRepr(c.Re, c.Im), nil
+		return ToStr(th, v) // str(self), a subclass's own
 	}
+	c := complexOf(v)
 	f, err := parseFormatSpec(spec, "complex")
 	if err != nil {
 		return "", err

@@ -7,7 +7,18 @@ import (
 
 // complex(real=0, imag=0) and complex(string), as CPython's complex_new.
 
+// complexNew is complex.__new__(t, real=0, imag=0); t may be a user
+// subclass of complex, whose instance wraps the plain value (numsub.go).
 func complexNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
+	v, err := complexValueOf(th, args, kwnames)
+	if err != nil || t == ComplexType {
+		return v, err
+	}
+	return newNumSub(t, v), nil
+}
+
+// complexValueOf is complex(real=0, imag=0) as a plain complex.
+func complexValueOf(th *Thread, args []Value, kwnames []string) (Value, error) {
 	var r, i Value
 	if err := ParseArgs("complex", args, kwnames, []string{"real?", "imag?"}, &r, &i); err != nil {
 		return NULL, err
@@ -58,10 +69,10 @@ func complexNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, err
 	// real + imag*1j where either may itself be complex; plain real parts
 	// are taken as they are (complex(0, -0.0) keeps its -0.0).
 	re, im := cr.Re, ci.Re
-	if _, ok := i.o.(*Complex); ok {
+	if _, ok := numPayload(i).o.(*Complex); ok {
 		re -= ci.Im
 	}
-	if _, ok := r.o.(*Complex); ok {
+	if _, ok := numPayload(r).o.(*Complex); ok {
 		im += cr.Im
 	}
 	return NewComplex(re, im), nil
@@ -69,7 +80,7 @@ func complexNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, err
 
 // complexPart converts one argument of complex(real, imag).
 func complexPart(th *Thread, v Value, what string) (Complex, error) {
-	if c, ok := v.o.(*Complex); ok {
+	if c, ok := numPayload(v).o.(*Complex); ok {
 		return *c, nil
 	}
 	if f, ok, err := toFloat(numPayload(v)); ok || err != nil {

@@ -1,9 +1,10 @@
 package vm
 
-// Instances of user subclasses of int and float (class Celsius(float),
-// class Level(int), IntEnum members). Plain ints and floats are unboxed in
-// Value and have no room for a class or an attribute dict, so an instance of
-// a subclass is a heap object, numSub, carrying the plain value.
+// Instances of user subclasses of int, float and complex (class
+// Celsius(float), class Level(int), IntEnum members). Plain ints and floats
+// are unboxed in Value and have no room for a class or an attribute dict,
+// so an instance of a subclass is a heap object, numSub, carrying the plain
+// value (complex, boxed anyway, shares the scheme).
 //
 // The rule that keeps this sound: everything outside this file and the
 // slots and methods of int and float sees a numSub as an ordinary object.
@@ -18,7 +19,7 @@ package vm
 
 // numSub is an instance of a user subclass of int or float.
 type numSub struct {
-	val Value // a plain int (unboxed or *BigInt) or float, never a numSub
+	val Value // a plain int (unboxed or *BigInt), float or *Complex, never a numSub
 	ext subExt
 }
 
