@@ -1,55 +1,108 @@
-"""Synchronized queues (CPython's queue module, in pya). pya code runs on
-one thread at a time, so a get() or put() that would block forever raises
-instead of hanging."""
+"""Synchronized queues (CPython's queue module, in pya, on threading):
+get() and put() block the calling thread until another thread makes room
+or puts an item."""
 
+import threading
 from collections import deque
-import heapq
+from heapq import heappush, heappop
+from time import monotonic as time
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
 
 class Empty(Exception):
     'Exception raised by Queue.get(block=0)/get_nowait().'
+    pass
 
 
 class Full(Exception):
     'Exception raised by Queue.put(block=0)/put_nowait().'
+    pass
 
 
 class Queue:
+    '''Create a queue object with a given maximum size.
+
+    If maxsize is <= 0, the queue size is infinite.
+    '''
+
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._init(maxsize)
+        self.mutex = threading.Lock()
+        self.not_empty = threading.Condition(self.mutex)
+        self.not_full = threading.Condition(self.mutex)
+        self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
 
     def task_done(self):
-        if self.unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self.unfinished_tasks -= 1
+        with self.all_tasks_done:
+            unfinished = self.unfinished_tasks - 1
+            if unfinished <= 0:
+                if unfinished < 0:
+                    raise ValueError('task_done() called too many times')
+                self.all_tasks_done.notify_all()
+            self.unfinished_tasks = unfinished
 
     def join(self):
-        if self.unfinished_tasks:
-            raise RuntimeError('pya: Queue.join() would block forever (no other thread can call task_done)')
+        with self.all_tasks_done:
+            while self.unfinished_tasks:
+                self.all_tasks_done.wait()
 
     def qsize(self):
-        return self._qsize()
+        with self.mutex:
+            return self._qsize()
 
     def empty(self):
-        return not self._qsize()
+        with self.mutex:
+            return not self._qsize()
 
     def full(self):
-        return 0 < self.maxsize <= self._qsize()
+        with self.mutex:
+            return 0 < self.maxsize <= self._qsize()
 
     def put(self, item, block=True, timeout=None):
-        if self.maxsize > 0 and self._qsize() >= self.maxsize:
-            raise Full
-        self._put(item)
-        self.unfinished_tasks += 1
+        with self.not_full:
+            if self.maxsize > 0:
+                if not block:
+                    if self._qsize() >= self.maxsize:
+                        raise Full
+                elif timeout is None:
+                    while self._qsize() >= self.maxsize:
+                        self.not_full.wait()
+                elif timeout < 0:
+                    raise ValueError("'timeout' must be a non-negative number")
+                else:
+                    endtime = time() + timeout
+                    while self._qsize() >= self.maxsize:
+                        remaining = endtime - time()
+                        if remaining <= 0.0:
+                            raise Full
+                        self.not_full.wait(remaining)
+            self._put(item)
+            self.unfinished_tasks += 1
+            self.not_empty.notify()
 
     def get(self, block=True, timeout=None):
-        if not self._qsize():
-            raise Empty
-        return self._get()
+        with self.not_empty:
+            if not block:
+                if not self._qsize():
+                    raise Empty
+            elif timeout is None:
+                while not self._qsize():
+                    self.not_empty.wait()
+            elif timeout < 0:
+                raise ValueError("'timeout' must be a non-negative number")
+            else:
+                endtime = time() + timeout
+                while not self._qsize():
+                    remaining = endtime - time()
+                    if remaining <= 0.0:
+                        raise Empty
+                    self.not_empty.wait(remaining)
+            item = self._get()
+            self.not_full.notify()
+            return item
 
     def put_nowait(self, item):
         return self.put(item, block=False)
@@ -71,19 +124,29 @@ class Queue:
 
 
 class PriorityQueue(Queue):
+    '''Variant of Queue that retrieves open entries in priority order (lowest first).'''
+
     def _init(self, maxsize):
         self.queue = []
 
+    def _qsize(self):
+        return len(self.queue)
+
     def _put(self, item):
-        heapq.heappush(self.queue, item)
+        heappush(self.queue, item)
 
     def _get(self):
-        return heapq.heappop(self.queue)
+        return heappop(self.queue)
 
 
 class LifoQueue(Queue):
+    '''Variant of Queue that retrieves most recently added entries first.'''
+
     def _init(self, maxsize):
         self.queue = []
+
+    def _qsize(self):
+        return len(self.queue)
 
     def _put(self, item):
         self.queue.append(item)
@@ -92,6 +155,32 @@ class LifoQueue(Queue):
         return self.queue.pop()
 
 
-class SimpleQueue(Queue):
+class SimpleQueue:
+    '''Simple, unbounded, reentrant FIFO queue.'''
+
     def __init__(self):
-        super().__init__(0)
+        self._queue = deque()
+        self._count = threading.Semaphore(0)
+
+    def put(self, item, block=True, timeout=None):
+        self._queue.append(item)
+        self._count.release()
+
+    def get(self, block=True, timeout=None):
+        if timeout is not None and timeout < 0:
+            raise ValueError("'timeout' must be a non-negative number")
+        if not self._count.acquire(block, timeout):
+            raise Empty
+        return self._queue.popleft()
+
+    def put_nowait(self, item):
+        return self.put(item, block=False)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def empty(self):
+        return len(self._queue) == 0
+
+    def qsize(self):
+        return len(self._queue)

@@ -390,9 +390,13 @@ func (p *btParser) group() (*node, error) {
 				return nil, btError("unknown extension ?P"+string(p.peek()), start+1)
 			}
 			p.pos++
+			namePos := p.pos
 			n, err := p.name('>')
 			if err != nil {
 				return nil, err
+			}
+			if !vm.IsIdentifier(n) {
+				return nil, btError("bad character in group name '"+n+"'", namePos)
 			}
 			if _, dup := p.names[n]; dup {
 				return nil, btError("redefinition of group name '"+n+"' as group "+strconv.Itoa(p.ngroups+1)+"; was group "+strconv.Itoa(p.names[n]), start+4)
@@ -762,4 +766,57 @@ func needsBacktrack(src string) bool {
 		}
 	}
 	return false
+}
+
+// usesClassEscapes reports whether src uses \w, \d, \s, \b or their
+// negations, which RE2 gives ASCII meanings only.
+func usesClassEscapes(src string) bool {
+	for i := 0; i+1 < len(src); i++ {
+		if src[i] == '\\' {
+			if strings.IndexByte("wWdDsSbB", src[i+1]) >= 0 {
+				return true
+			}
+			i++
+		}
+	}
+	return false
+}
+
+// isASCII reports whether s has only ASCII characters.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// minWidth is the fewest characters a match of n spans.
+func minWidth(n *node) int {
+	switch n.kind {
+	case nLit, nAny, nClass:
+		return 1
+	case nGroup, nAtomic:
+		return minWidth(n.subs[0])
+	case nConcat:
+		t := 0
+		for _, s := range n.subs {
+			t += minWidth(s)
+		}
+		return t
+	case nAlt, nCond:
+		m := -1
+		for _, s := range n.subs {
+			if w := minWidth(s); m < 0 || w < m {
+				m = w
+			}
+		}
+		return max(m, 0)
+	case nRepeat:
+		return n.min * minWidth(n.subs[0])
+	case nBackref:
+		return 0
+	}
+	return 0
 }

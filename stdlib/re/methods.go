@@ -161,7 +161,7 @@ func strPosArgs(th *vm.Thread, fname string, rest []vm.Value, kwnames []string) 
 // find runs the pattern on s from byte offset start; anchored requires the
 // match to begin there, full to end at len(s) too.
 func (p *Pattern) find(s string, start int, anchored, full bool) []int {
-	if p.bt != nil {
+	if p.goRE == nil || p.unicode && !isASCII(s) {
 		return p.bt.find(s, start, anchored, full)
 	}
 	re := p.goRE
@@ -209,7 +209,7 @@ func matchMethod(name string, anchored, full bool) vm.NativeFunc {
 
 // all returns every non-overlapping match from start.
 func (p *Pattern) all(s string, start, limit int) [][]int {
-	if p.bt != nil {
+	if p.goRE == nil || p.empty || p.unicode && !isASCII(s) {
 		return p.bt.all(s, start, limit)
 	}
 	var out [][]int

@@ -44,14 +44,21 @@ type groupInfo interface {
 	String() string
 }
 
-// Pattern is a compiled regular expression: RE2 runs it, unless it needs
-// the backtracking matcher (bt).
+// Pattern is a compiled regular expression. Every pattern is parsed by the
+// backtracking matcher (bt), which gives CPython's syntax errors and group
+// table; RE2 (goRE) runs it when it can and agrees with CPython: not for
+// the features RE2 lacks (goRE nil), not on non-ASCII subjects when the
+// pattern uses \w, \d, \s or \b (RE2's are ASCII-only), and not for
+// successive matches of a pattern that can match empty (RE2 skips an
+// empty match right after a match; Python 3.7+ keeps it).
 type Pattern struct {
-	src   string
-	flags int64
-	re    groupInfo
-	goRE  *regexp.Regexp
-	bt    *btProg
+	src     string
+	flags   int64
+	re      groupInfo
+	goRE    *regexp.Regexp
+	bt      *btProg
+	unicode bool // uses \w, \d, \s, \b or their negations
+	empty   bool // can match the empty string
 	// anchored and full are re wrapped for match and fullmatch (made on
 	// first use).
 	anchored, full *regexp.Regexp
@@ -89,28 +96,17 @@ func compile(src string, flags int64) (*Pattern, error) {
 	if p, ok := cache[key]; ok {
 		return p, nil
 	}
-	if needsBacktrack(src) {
-		bt, err := parseBacktrack(src, flags)
-		if err != nil {
-			return nil, err
-		}
-		p := &Pattern{src: src, flags: flags, re: bt, bt: bt}
-		cache[key] = p
-		return p, nil
-	}
-	goSrc, err := translate(src, flags)
+	bt, err := parseBacktrack(src, flags)
 	if err != nil {
 		return nil, err
 	}
-	re, cerr := regexp.Compile(goSrc)
-	if cerr != nil {
-		msg := cerr.Error()
-		if i := strings.Index(msg, ": "); i >= 0 {
-			msg = msg[i+2:]
+	p := &Pattern{src: src, flags: flags, re: bt, bt: bt, unicode: usesClassEscapes(src), empty: minWidth(bt.root) == 0}
+	if !needsBacktrack(src) {
+		if goSrc, err := translate(src, flags); err == nil {
+			// A pattern RE2 rejects (a{1001}) still runs on bt.
+			p.goRE, _ = regexp.Compile(goSrc)
 		}
-		return nil, vm.NewError(ErrorType, "%s", msg)
 	}
-	p := &Pattern{src: src, flags: flags, re: re, goRE: re}
 	if len(cache) > 512 {
 		cache = map[string]*Pattern{}
 	}
@@ -145,8 +141,6 @@ func translate(src string, flags int64) (string, error) {
 			switch {
 			case n == 'Z':
 				sb.WriteString(`\z`)
-			case n >= '1' && n <= '9' && !inClass:
-				return "", vm.NewError(ErrorType, "pya: backreferences are not supported (RE2)")
 			default:
 				sb.WriteByte(c)
 				sb.WriteByte(n)
@@ -166,11 +160,6 @@ func translate(src string, flags int64) (string, error) {
 		case c == ']' && inClass:
 			inClass = false
 			sb.WriteByte(c)
-		case c == '(' && !inClass && strings.HasPrefix(src[i:], "(?P="):
-			return "", vm.NewError(ErrorType, "pya: backreferences are not supported (RE2)")
-		case c == '(' && !inClass && (strings.HasPrefix(src[i:], "(?=") || strings.HasPrefix(src[i:], "(?!") ||
-			strings.HasPrefix(src[i:], "(?<=") || strings.HasPrefix(src[i:], "(?<!")):
-			return "", vm.NewError(ErrorType, "pya: lookaround assertions are not supported (RE2)")
 		case c == '(' && !inClass && strings.HasPrefix(src[i:], "(?#"):
 			j := strings.IndexByte(src[i:], ')')
 			if j < 0 {
