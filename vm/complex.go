@@ -252,7 +252,7 @@ func init() {
 	t.Binary = complexBinarySlot
 	t.Unary = complexUnary
 	t.Compare = complexCompare
-	t.New = complexNew
+	t.New = numNew(t, complexValueOf)
 	t.Format = formatComplex
 	self := func(v Value) Complex { return *v.o.(*Complex) }
 	t.AddGetters(numSelfGetters(map[string]func(th *Thread, v Value) (Value, error){

@@ -7,16 +7,6 @@ import (
 
 // complex(real=0, imag=0) and complex(string), as CPython's complex_new.
 
-// complexNew is complex.__new__(t, real=0, imag=0); t may be a user
-// subclass of complex, whose instance wraps the plain value (numsub.go).
-func complexNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
-	v, err := complexValueOf(th, args, kwnames)
-	if err != nil || t == ComplexType {
-		return v, err
-	}
-	return newNumSub(t, v), nil
-}
-
 // complexValueOf is complex(real=0, imag=0) as a plain complex.
 func complexValueOf(th *Thread, args []Value, kwnames []string) (Value, error) {
 	var r, i Value

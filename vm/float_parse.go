@@ -148,16 +148,6 @@ func ToFloat(th *Thread, x Value) (float64, error) {
 	return 0, NewError(TypeErrorType, "float() argument must be a string or a real number, not '%s'", TypeName(x))
 }
 
-// floatNew is float.__new__(t, x=0.0); t may be a user subclass of float,
-// whose instance wraps the plain value (see numsub.go).
-func floatNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
-	v, err := floatValueOf(th, args, kwnames)
-	if err != nil || t == FloatType {
-		return v, err
-	}
-	return newNumSub(t, v), nil
-}
-
 // floatValueOf is float(x=0.0) as a plain float.
 func floatValueOf(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if len(kwnames) > 0 {
@@ -180,5 +170,5 @@ func floatValueOf(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func init() {
-	FloatType.New = floatNew
+	FloatType.New = numNew(FloatType, floatValueOf)
 }

@@ -183,16 +183,6 @@ func ToInt(th *Thread, x Value) (Value, error) {
 	return NULL, NewError(TypeErrorType, "int() argument must be a string, a bytes-like object or a real number, not '%s'", TypeName(x))
 }
 
-// intNew is int.__new__(t, x=0, base=10); t may be a user subclass of int,
-// whose instance wraps the plain value (see numsub.go).
-func intNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
-	v, err := intValueOf(th, args, kwnames)
-	if err != nil || t == IntType {
-		return v, err
-	}
-	return newNumSub(t, v), nil
-}
-
 // intValueOf is int(x=0, base=10) as a plain int.
 func intValueOf(th *Thread, args []Value, kwnames []string) (Value, error) {
 	var x, base Value
@@ -222,5 +212,5 @@ func intValueOf(th *Thread, args []Value, kwnames []string) (Value, error) {
 }
 
 func init() {
-	IntType.New = intNew
+	IntType.New = numNew(IntType, intValueOf)
 }

@@ -108,3 +108,16 @@ func numOperand(v Value, dunder string) Value {
 	}
 	return v
 }
+
+// numNew is the New slot (__new__) of int, float or complex, from the
+// function computing the plain value: an instance of a user subclass wraps
+// it (int.__new__(Level, 3)).
+func numNew(base *Type, valueOf NativeFunc) func(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
+	return func(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
+		v, err := valueOf(th, args, kwnames)
+		if err != nil || t == base {
+			return v, err
+		}
+		return newNumSub(t, v), nil
+	}
+}
