@@ -801,12 +801,19 @@ func (e *Exception) addTraceback(co *CodeObject, pc int) {
 		p := c.Positions[pc]
 		te.Line, te.Col, te.EndLine, te.EndCol = int(p.Line), int(p.Col), int(p.EndLine), int(p.EndCol)
 	}
-	// A fresh slice each time: tracebacks are shared (split exception
-	// groups, __traceback__ objects) and compared by identity (except*).
-	tb := make([]TraceEntry, len(e.Traceback)+1)
-	tb[0] = te
-	copy(tb[1:], e.Traceback)
-	e.Traceback = tb
+	if e.tbShared {
+		// Another holder (a split exception group, a __traceback__ object)
+		// sees this traceback and except* compares tracebacks by
+		// identity: grow a copy, never the shared array.
+		tb := make([]TraceEntry, len(e.Traceback)+1, 2*len(e.Traceback)+1)
+		tb[0] = te
+		copy(tb[1:], e.Traceback)
+		e.Traceback, e.tbShared = tb, false
+		return
+	}
+	e.Traceback = append(e.Traceback, TraceEntry{})
+	copy(e.Traceback[1:], e.Traceback)
+	e.Traceback[0] = te
 }
 
 // setContext sets exc.__context__ to the exception being handled (breaking

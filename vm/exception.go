@@ -32,6 +32,9 @@ type Exception struct {
 	// tbObj is the __traceback__ object last handed out for Traceback, so
 	// that e.__traceback__ is e.__traceback__.
 	tbObj *Traceback
+	// tbShared records that Traceback's array is visible elsewhere (tbObj,
+	// a split part of a group): addTraceback must copy it, not shift it.
+	tbShared bool
 	// group is the message and members of a BaseExceptionGroup, nil for
 	// other exceptions. (__notes__, as in CPython 3.11, lives in Dict.)
 	group *groupData

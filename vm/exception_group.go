@@ -205,10 +205,7 @@ func egSubset(th *Thread, orig *Exception, excs []*Exception) (*Exception, error
 	if !ok || !isGroup(eg) {
 		return nil, NewError(TypeErrorType, "derive must return an instance of BaseExceptionGroup")
 	}
-	if orig.Traceback != nil {
-		tracebackValue(orig) // shared: part.__traceback__ is orig.__traceback__
-		eg.Traceback, eg.tbObj = orig.Traceback, orig.tbObj
-	}
+	egCopyTraceback(eg, orig)
 	eg.Context = orig.Context
 	eg.Cause, eg.Suppress = orig.Cause, true
 	notes, err := LookupAttr(th, Value{o: orig}, "__notes__")
@@ -225,6 +222,17 @@ func egSubset(th *Thread, orig *Exception, excs []*Exception) (*Exception, error
 		}
 	}
 	return eg, nil
+}
+
+// egCopyTraceback gives a split part the traceback of the group it comes
+// from: the same traceback (part.__traceback__ is orig.__traceback__),
+// which except* compares by identity; both must copy it to grow it.
+func egCopyTraceback(part, orig *Exception) {
+	if orig.Traceback == nil {
+		return
+	}
+	tracebackValue(orig)
+	part.Traceback, part.tbObj, part.tbShared = orig.Traceback, orig.tbObj, true
 }
 
 // egSplit is exceptiongroup_split_recursive: it splits e by m into

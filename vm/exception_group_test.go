@@ -17,19 +17,26 @@ func TestAddTracebackCopiesShared(t *testing.T) {
 	orig := &Exception{typ: ValueErrorType}
 	for i := 0; i < 5; i++ {
 		orig.addTraceback(co, 0)
+		orig.Traceback[0].Line = 10 + i
 	}
-	part := &Exception{typ: ValueErrorType, Traceback: orig.Traceback}
+	tb := tracebackValue(orig).o.(*Traceback) // shares orig's entries
+	part := &Exception{typ: ValueErrorType}
+	egCopyTraceback(part, orig) // as a split part of a group does
+	before := append([]TraceEntry(nil), tb.Entries...)
 	if !sameTraceback(part.Traceback, orig.Traceback) {
 		t.Fatal("a shared traceback must compare as the same")
 	}
-	before := append([]TraceEntry(nil), part.Traceback...)
 	orig.addTraceback(co, 0)
-	if sameTraceback(part.Traceback, orig.Traceback) {
+	part.addTraceback(co, 0)
+	if sameTraceback(part.Traceback, orig.Traceback) || sameTraceback(tb.Entries, orig.Traceback) {
 		t.Fatal("a traceback that grew must compare as different")
 	}
 	for i := range before {
-		if part.Traceback[i] != before[i] {
+		if tb.Entries[i] != before[i] {
 			t.Fatalf("entry %d of the shared traceback changed", i)
+		}
+		if orig.Traceback[i+1] != before[i] || part.Traceback[i+1] != before[i] {
+			t.Fatalf("entry %d was not kept below the new one", i)
 		}
 	}
 }

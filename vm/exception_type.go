@@ -342,6 +342,7 @@ func tracebackValue(e *Exception) Value {
 	if e.tbObj == nil || !sameTraceback(e.tbObj.Entries, e.Traceback) {
 		e.tbObj = &Traceback{Entries: e.Traceback}
 	}
+	e.tbShared = true
 	return Value{o: e.tbObj}
 }
 
