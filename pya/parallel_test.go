@@ -125,3 +125,51 @@ func TestParallelClasses(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestParallelRegexps compiles and matches the same patterns from parallel
+// interpreters: the re module's pattern cache and each pattern's lazily
+// built anchored forms are shared by the whole process.
+func TestParallelRegexps(t *testing.T) {
+	p, err := pya.Compile("re.pya", []byte(`
+import re
+hits = 0
+for i in range(200):
+    pat = r"(\d+)-" + str(i % 7)
+    if re.match(pat, str(ident) + "-" + str(i % 7)) and re.fullmatch(r"(a+)b\1", "aabaa"):
+        hits += 1
+    if i % 50 == 0:
+        re.purge()
+print(ident, hits, re.sub(r"(?<=x)y", "Z", "xyxy"))
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 16
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			var out bytes.Buffer
+			in, err := pya.New(&pya.Options{Stdout: &out, Globals: map[string]any{"ident": i}})
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer in.Close()
+			if err := in.Run(context.Background(), p); err != nil {
+				errs <- fmt.Errorf("interpreter %d: %v", i, err)
+				return
+			}
+			if want := fmt.Sprintf("%d 200 xZxZ\n", i); out.String() != want {
+				errs <- fmt.Errorf("interpreter %d printed %q, want %q", i, out.String(), want)
+			}
+		}(i)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}

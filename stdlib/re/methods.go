@@ -3,6 +3,7 @@ package re
 import (
 	"regexp"
 	"strings"
+	"sync/atomic"
 
 	"github.com/pya-lang/pya/stdlib/internal/pyarg"
 	"github.com/pya-lang/pya/vm"
@@ -28,7 +29,7 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		},
 		"escape": escape,
 		"purge": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-			cache = map[string]*Pattern{}
+			purgeCache()
 			return vm.None, nil
 		},
 	}
@@ -167,15 +168,9 @@ func (p *Pattern) find(s string, start int, anchored, full bool) []int {
 	re := p.goRE
 	switch {
 	case full:
-		if p.full == nil {
-			p.full = regexp.MustCompile(`^(?:` + re.String() + `)\z`)
-		}
-		re = p.full
+		re = wrapped(&p.full, re, `^(?:`, `)\z`)
 	case anchored:
-		if p.anchored == nil {
-			p.anchored = regexp.MustCompile(`^(?:` + re.String() + `)`)
-		}
-		re = p.anchored
+		re = wrapped(&p.anchored, re, `^(?:`, `)`)
 	}
 	loc := re.FindStringSubmatchIndex(s[start:])
 	if loc == nil {
@@ -187,6 +182,17 @@ func (p *Pattern) find(s string, start int, anchored, full bool) []int {
 		}
 	}
 	return loc
+}
+
+// wrapped returns *slot, first setting it to re wrapped in prefix and
+// suffix.
+func wrapped(slot *atomic.Pointer[regexp.Regexp], re *regexp.Regexp, prefix, suffix string) *regexp.Regexp {
+	if w := slot.Load(); w != nil {
+		return w
+	}
+	w := regexp.MustCompile(prefix + re.String() + suffix)
+	slot.Store(w)
+	return w
 }
 
 func matchMethod(name string, anchored, full bool) vm.NativeFunc {

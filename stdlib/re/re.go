@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/pya-lang/pya/stdlib/internal/pyarg"
@@ -59,9 +61,10 @@ type Pattern struct {
 	bt      *btProg
 	unicode bool // uses \w, \d, \s, \b or their negations
 	empty   bool // can match the empty string
-	// anchored and full are re wrapped for match and fullmatch (made on
-	// first use).
-	anchored, full *regexp.Regexp
+	// anchored and full are re wrapped for match and fullmatch, made on
+	// first use. Patterns are shared through the cache by every
+	// interpreter and thread, hence atomics (a lost race compiles twice).
+	anchored, full atomic.Pointer[regexp.Regexp]
 }
 
 func (*Pattern) Type() *vm.Type { return PatternType }
@@ -88,29 +91,47 @@ func init() {
 	vm.RegisterModule("re", initModule)
 }
 
-var cache = map[string]*Pattern{}
+// cache maps "flags:pattern" to its compiled Pattern. It is shared by all
+// interpreters of the process (compiled patterns are immutable but for
+// their atomic lazy fields), so it has its own lock.
+var cache = struct {
+	sync.Mutex
+	m map[string]*Pattern
+}{m: map[string]*Pattern{}}
+
+// purgeCache empties the pattern cache (re.purge).
+func purgeCache() {
+	cache.Lock()
+	cache.m = map[string]*Pattern{}
+	cache.Unlock()
+}
 
 // compile translates Python syntax to RE2 and caches the result.
 func compile(src string, flags int64) (*Pattern, error) {
 	key := strconv.FormatInt(flags, 10) + ":" + src
-	if p, ok := cache[key]; ok {
+	cache.Lock()
+	p, ok := cache.m[key]
+	cache.Unlock()
+	if ok {
 		return p, nil
 	}
 	bt, err := parseBacktrack(src, flags)
 	if err != nil {
 		return nil, err
 	}
-	p := &Pattern{src: src, flags: flags, re: bt, bt: bt, unicode: usesClassEscapes(src), empty: minWidth(bt.root) == 0}
+	p = &Pattern{src: src, flags: flags, re: bt, bt: bt, unicode: usesClassEscapes(src), empty: minWidth(bt.root) == 0}
 	if !needsBacktrack(src) {
 		if goSrc, err := translate(src, flags); err == nil {
 			// A pattern RE2 rejects (a{1001}) still runs on bt.
 			p.goRE, _ = regexp.Compile(goSrc)
 		}
 	}
-	if len(cache) > 512 {
-		cache = map[string]*Pattern{}
+	cache.Lock()
+	if len(cache.m) > 512 {
+		cache.m = map[string]*Pattern{}
 	}
-	cache[key] = p
+	cache.m[key] = p
+	cache.Unlock()
 	return p, nil
 }
 
