@@ -179,8 +179,8 @@ spins = 0
 async def spinner():
     global spins
     while True:
-        await asyncio.sleep(0.001)
         spins += 1
+        await asyncio.sleep(0.001)
 
 async def main():
     s = asyncio.create_task(spinner())
