@@ -54,10 +54,8 @@ func yieldFuture(f *Future) (vm.Value, bool, error) {
 	return f.Value(), false, nil
 }
 
-// coroutineTypeName is the type name of the VM's coroutine objects.
-const coroutineTypeName = "coroutine"
-
-// IsCoroutine is asyncio.iscoroutine: a VM coroutine or a native one.
+// IsCoroutine is asyncio.iscoroutine: a VM coroutine or a native one, or
+// (as in CPython 3.11, for generator-based coroutines) a generator.
 func IsCoroutine(v vm.Value) bool {
 	o := v.Object()
 	if o == nil {
@@ -66,8 +64,11 @@ func IsCoroutine(v vm.Value) bool {
 	if _, ok := o.(NativeCoroutine); ok {
 		return true
 	}
+	if _, ok := o.(*vm.Generator); ok {
+		return true
+	}
 	t := v.Type()
-	return t.Name == coroutineTypeName && t.Module == "builtins"
+	return t.Name == "coroutine" && t.Module == "builtins"
 }
 
 // envCache remembers the last (thread, env) pair: natives look their loop

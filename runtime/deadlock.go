@@ -30,27 +30,37 @@ func (l *Loop) deadlock() error {
 	return exc
 }
 
-// deadlockReport lists every blocked task: its name, where it waits and
-// what it waits for. It is one line, so that it is the last line of the
-// traceback: "deadlock: no task can make progress: task 'Task-1' (File
-// "x.pya", line 9) waits for task 'Task-2'; task 'Task-2' (...) waits for
-// Queue.get()".
+// deadlockReport lists every blocked task: its name, what it waits for
+// and, as a traceback shows a frame, where it waits (the innermost frame
+// of its await chain, with its source line). The first line is the
+// message's summary; the details follow on indented lines:
+//
+//	deadlock: no task can make progress:
+//	  task 'Task-1' waits for task 'Task-2'
+//	    File "x.pya", line 9, in main
+//	      await t
 func (l *Loop) deadlockReport() string {
 	var b strings.Builder
 	b.WriteString("deadlock: no task can make progress:")
-	for i, t := range l.AllTasks() {
-		if i > 0 {
-			b.WriteString(";")
-		}
+	for _, t := range l.AllTasks() {
 		name := "?"
 		if s := vm.AsStr(t.Name()); s != nil {
 			name = s.String()
 		}
-		b.WriteString(" task '" + name + "'")
-		if file, line, ok := CoroLocation(l.th, t.Coro()); ok {
-			b.WriteString(" (File \"" + file + "\", line " + itoa(int64(line)) + ")")
+		b.WriteString("\n  task '" + name + "' waits for " + l.describeWaiter(t.futWaiter))
+		loc, ok := CoroLocation(l.th, t.Coro())
+		if !ok {
+			continue
 		}
-		b.WriteString(" waits for " + l.describeWaiter(t.futWaiter))
+		b.WriteString("\n    File \"" + loc.File + "\", line " + itoa(int64(loc.Line)))
+		if loc.Func != "" {
+			b.WriteString(", in " + loc.Func)
+		}
+		if in := l.th.Interp; in != nil {
+			if src := in.SourceLine(loc.File, loc.Line); src != "" {
+				b.WriteString("\n      " + src)
+			}
+		}
 	}
 	return b.String()
 }
@@ -74,21 +84,30 @@ func (l *Loop) describeWaiter(f *Future) string {
 	return "a Future"
 }
 
-// CoroLocator may be implemented by the VM's coroutines: the file and line
-// where the innermost frame of the await chain is suspended.
+// Location is a point in a program's source: a file, a line and the
+// function it is in ("" when unknown).
+type Location struct {
+	File string
+	Line int
+	Func string
+}
+
+// CoroLocator is implemented by the VM's coroutines and generators: the
+// file, line and function of the innermost frame of their await chain.
 type CoroLocator interface {
-	AwaitLocation() (file string, line int, ok bool)
+	AwaitLocation() (file string, line int, fn string, ok bool)
 }
 
 // CoroLocation finds where a coroutine is suspended: through CoroLocator,
 // or by following cr_await down to the innermost coroutine and reading its
-// cr_frame.f_lineno and cr_code.co_filename.
-func CoroLocation(th *vm.Thread, coro vm.Value) (string, int, bool) {
+// cr_frame.f_lineno and cr_code (co_filename, co_name).
+func CoroLocation(th *vm.Thread, coro vm.Value) (Location, bool) {
 	if c, ok := coro.Object().(CoroLocator); ok {
-		return c.AwaitLocation()
+		file, line, fn, ok := c.AwaitLocation()
+		return Location{file, line, fn}, ok
 	}
 	if _, ok := coro.Object().(NativeCoroutine); ok {
-		return "", 0, false
+		return Location{}, false
 	}
 	cur := coro
 	for i := 0; i < 1000; i++ {
@@ -96,30 +115,42 @@ func CoroLocation(th *vm.Thread, coro vm.Value) (string, int, bool) {
 		if err != nil || aw.IsNull() || aw.IsNone() || !IsCoroutine(aw) {
 			break
 		}
+		if c, ok := aw.Object().(CoroLocator); ok {
+			file, line, fn, ok := c.AwaitLocation()
+			return Location{file, line, fn}, ok
+		}
 		if _, ok := aw.Object().(NativeCoroutine); ok {
 			break
 		}
 		cur = aw
 	}
+	str := func(v vm.Value, name string) (string, bool) {
+		a, err := vm.LookupAttr(th, v, name)
+		if err != nil || a.IsNull() {
+			return "", false
+		}
+		s := vm.AsStr(a)
+		if s == nil {
+			return "", false
+		}
+		return s.String(), true
+	}
 	frame, err := vm.LookupAttr(th, cur, "cr_frame")
 	if err != nil || frame.IsNull() || frame.IsNone() {
-		return "", 0, false
+		return Location{}, false
 	}
 	lineV, err := vm.LookupAttr(th, frame, "f_lineno")
 	if err != nil || !lineV.IsInt() {
-		return "", 0, false
+		return Location{}, false
 	}
 	code, err := vm.LookupAttr(th, cur, "cr_code")
 	if err != nil || code.IsNull() {
-		return "", 0, false
+		return Location{}, false
 	}
-	fileV, err := vm.LookupAttr(th, code, "co_filename")
-	if err != nil {
-		return "", 0, false
+	file, ok := str(code, "co_filename")
+	if !ok {
+		return Location{}, false
 	}
-	s := vm.AsStr(fileV)
-	if s == nil {
-		return "", 0, false
-	}
-	return s.String(), int(lineV.AsInt()), true
+	fn, _ := str(code, "co_name")
+	return Location{file, int(lineV.AsInt()), fn}, true
 }

@@ -80,7 +80,7 @@ func (f *Future) formatCallbacks(th *vm.Thread) string {
 // reprInfo is base_tasks._task_repr_info.
 func (t *Task) reprInfo(th *vm.Thread) []string {
 	info := t.Future.reprInfo(th)
-	if t.mustCancel {
+	if t.numCancels > 0 && !t.Done() {
 		info[0] = "cancelling"
 	}
 	name, _ := safeRepr(th, t.Name())
@@ -94,44 +94,66 @@ func (t *Task) reprInfo(th *vm.Thread) []string {
 }
 
 // FormatCoroutine is coroutines._format_coroutine: "f() running at
-// file:line" or "f() done, defined at file:line".
+// file:line" while the coroutine (or generator-based coroutine) has a
+// frame, "f() done, defined at file:line" once it finished.
 func FormatCoroutine(th *vm.Thread, coro vm.Value) string {
 	if c, ok := coro.Object().(NativeCoroutine); ok {
 		return c.native().qualname + "()"
 	}
-	name := ""
-	for _, attr := range []string{"__qualname__", "__name__"} {
-		if v, err := vm.LookupAttr(th, coro, attr); err == nil && !v.IsNull() {
-			if s := vm.AsStr(v); s != nil && s.String() != "" {
-				name = s.String()
-				break
+	attr := func(v vm.Value, names ...string) vm.Value {
+		for _, n := range names {
+			if r, err := vm.LookupAttr(th, v, n); err == nil && !r.IsNull() {
+				return r
 			}
+		}
+		return vm.NULL
+	}
+	truthy := func(v vm.Value) bool {
+		if v.IsNull() || v.IsNone() {
+			return false
+		}
+		b, err := vm.Truth(th, v)
+		return err == nil && b
+	}
+	name := ""
+	for _, a := range []string{"__qualname__", "__name__"} {
+		if v := attr(coro, a); truthy(v) {
+			name, _ = vm.ToStr(th, v)
+			break
 		}
 	}
 	if name == "" {
 		name = "<" + coro.Type().Name + " without __name__>"
 	}
 	name += "()"
-	code, err := vm.LookupAttr(th, coro, "cr_code")
-	if err != nil || code.IsNull() || code.IsNone() {
+	var code vm.Value
+	for _, a := range []string{"cr_code", "gi_code"} {
+		if v := attr(coro, a); truthy(v) {
+			code = v
+			break
+		}
+	}
+	if code.IsNull() {
+		if running := attr(coro, "cr_running", "gi_running"); truthy(running) {
+			return name + " running"
+		}
 		return name
 	}
 	file := "<empty co_filename>"
-	if v, err := vm.LookupAttr(th, code, "co_filename"); err == nil {
-		if s := vm.AsStr(v); s != nil && s.String() != "" {
-			file = s.String()
+	if v := attr(code, "co_filename"); truthy(v) {
+		file, _ = vm.ToStr(th, v)
+	}
+	for _, a := range []string{"gi_frame", "cr_frame"} {
+		if frame := attr(coro, a); truthy(frame) {
+			line, _ := vm.ToStr(th, attr(frame, "f_lineno"))
+			return name + " running at " + file + ":" + line
 		}
 	}
-	if frame, err := vm.LookupAttr(th, coro, "cr_frame"); err == nil && !frame.IsNull() && !frame.IsNone() {
-		if v, err := vm.LookupAttr(th, frame, "f_lineno"); err == nil && v.IsInt() {
-			return name + " running at " + file + ":" + itoa(v.AsInt())
-		}
+	line := "0"
+	if v := attr(code, "co_firstlineno"); !v.IsNull() {
+		line, _ = vm.ToStr(th, v)
 	}
-	line := int64(0)
-	if v, err := vm.LookupAttr(th, code, "co_firstlineno"); err == nil && v.IsInt() {
-		line = v.AsInt()
-	}
-	return name + " done, defined at " + file + ":" + itoa(line)
+	return name + " done, defined at " + file + ":" + line
 }
 
 // repr is events.Handle.__repr__ / TimerHandle.__repr__.

@@ -64,11 +64,11 @@ func TestDeadlockNamesEveryWait(t *testing.T) {
 		return y.Await(g.Value())
 	})
 	msg := deadlockOf(t, th, main)
-	want := "deadlock: no task can make progress: task 'Task-1' waits for gather()"
+	want := "deadlock: no task can make progress:\n  task 'Task-1' waits for gather()"
 	for i, w := range waits {
-		want += "; task 'Task-" + itoa(int64(i+2)) + "' waits for " + w.want
+		want += "\n  task 'Task-" + itoa(int64(i+2)) + "' waits for " + w.want
 	}
-	want += "; task 'Task-" + itoa(int64(len(waits)+2)) + "' waits for Condition.wait()"
+	want += "\n  task 'Task-" + itoa(int64(len(waits)+2)) + "' waits for Condition.wait()"
 	if msg != want {
 		t.Errorf("report\n%s\nwant\n%s", msg, want)
 	}

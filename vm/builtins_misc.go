@@ -36,33 +36,12 @@ func biCurrentGlobals(th *Thread) *Dict {
 	return nil
 }
 
-// biCurrentLocals is locals() of the calling frame: the namespace of module
-// and class bodies, else a fresh snapshot of the bound fast locals and cells.
+// biCurrentLocals is locals() of the calling frame (natives push no frame).
 func biCurrentLocals(th *Thread) *Dict {
-	f := th.frame
-	if f == nil {
-		return nil
+	if f := th.frame; f != nil {
+		return f.localsDict()
 	}
-	if f.ns != nil {
-		return f.ns
-	}
-	d := NewDict()
-	c := f.co.Code
-	for i, name := range c.LocalNames {
-		if i < len(f.slots) && !f.slots[i].IsNull() {
-			d.SetStr(name, f.slots[i])
-		}
-	}
-	for i, name := range append(append([]string(nil), c.CellNames...), c.FreeVars...) {
-		j := f.co.nlocals + i
-		if j >= len(f.slots) {
-			break
-		}
-		if cell, ok := f.slots[j].o.(*Cell); ok && !cell.V.IsNull() {
-			d.SetStr(name, cell.V)
-		}
-	}
-	return d
+	return nil
 }
 
 func biGlobals(th *Thread, args []Value, kwnames []string) (Value, error) {

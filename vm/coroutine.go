@@ -1,6 +1,10 @@
 package vm
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/pya-lang/pya/vm/compile"
+)
 
 // AsyncGenerator is the object an async generator function returns. Its
 // frame's yields are wrapped (ASYNC_GEN_WRAP) so that a yield of a value
@@ -101,6 +105,9 @@ func (th *Thread) getAwaitable(v Value, where int) (Value, error) {
 	case *asyncGenOp:
 		return v, nil
 	case *Generator:
+		if o.co != nil && o.co.Code.Flags&compile.FlagIterableCoroutine != 0 {
+			return v, nil // a @types.coroutine generator
+		}
 		return NULL, awaitError(v, where)
 	case NativeCoroutine:
 		return v, nil
@@ -223,37 +230,6 @@ func genClose(th *Thread, g *genState) (Value, error) {
 	return None, nil
 }
 
-func genGetAttr(th *Thread, v Value, name string) (Value, error) {
-	g := genOf(v)
-	prefix := "gi_"
-	switch g.kind {
-	case kindCoroutine:
-		prefix = "cr_"
-	case kindAsyncGenerator:
-		prefix = "ag_"
-	}
-	switch name {
-	case "__name__":
-		return NewStr(g.name), nil
-	case "__qualname__":
-		return NewStr(g.qualname), nil
-	case prefix + "running":
-		return Bool(g.running), nil
-	case prefix + "frame":
-		if g.frame == nil {
-			return None, nil
-		}
-		return None, nil
-	case prefix + "code":
-		return None, nil
-	case prefix + "await", "gi_yieldfrom":
-		return None, nil
-	case prefix + "suspended":
-		return Bool(g.started && g.frame != nil && !g.running), nil
-	}
-	return genericGetAttr(th, v, name)
-}
-
 func init() {
 	for _, t := range []*Type{GeneratorType, CoroutineType, AsyncGeneratorType, AsyncGenASendType, asyncGenWrappedType, CodeType, CellType, FunctionType, MethodType, TracebackType} {
 		t.Bases = []*Type{ObjectType}
@@ -268,7 +244,6 @@ func init() {
 	}
 	for _, t := range []*Type{GeneratorType, CoroutineType, AsyncGeneratorType} {
 		t.Repr = genRepr
-		t.GetAttr = genGetAttr
 	}
 	GeneratorType.Iter = func(th *Thread, v Value) (Value, error) { return v, nil }
 	GeneratorType.Next = func(th *Thread, v Value) (Value, error) {

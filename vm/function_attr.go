@@ -117,6 +117,16 @@ func functionSetAttr(th *Thread, v Value, name string, val Value) error {
 		}
 		f.Dict = d
 		return nil
+	case "__code__":
+		co, ok := val.o.(*CodeObject)
+		if !ok {
+			return NewError(TypeErrorType, "__code__ must be set to a code object")
+		}
+		if n, want := len(co.Code.FreeVars), len(f.Closure); n != want {
+			return NewError(ValueErrorType, "%s() requires a code object with %d free vars, not %d", f.Name, want, n)
+		}
+		f.Code = co
+		return nil
 	}
 	if f.Dict == nil {
 		f.Dict = NewDict()
@@ -216,71 +226,8 @@ func init() {
 		}
 		return genericGetAttr(th, v, name)
 	}
-	CodeType.GetAttr = func(th *Thread, v Value, name string) (Value, error) {
-		c := v.o.(*CodeObject).Code
-		strs := func(ss []string) Value {
-			vs := make([]Value, len(ss))
-			for i, s := range ss {
-				vs[i] = NewStr(s)
-			}
-			return NewTuple(vs)
-		}
-		switch name {
-		case "co_name":
-			return NewStr(c.Name), nil
-		case "co_qualname":
-			return NewStr(c.QualName), nil
-		case "co_filename":
-			return NewStr(c.Filename), nil
-		case "co_firstlineno":
-			return Int(int64(c.FirstLine)), nil
-		case "co_argcount":
-			return Int(int64(c.ArgCount)), nil
-		case "co_posonlyargcount":
-			return Int(int64(c.PosOnlyArgCount)), nil
-		case "co_kwonlyargcount":
-			return Int(int64(c.KwOnlyArgCount)), nil
-		case "co_flags":
-			return Int(cpythonCodeFlags(c.Flags)), nil
-		case "co_varnames":
-			return strs(c.LocalNames), nil
-		case "co_cellvars":
-			return strs(c.CellNames), nil
-		case "co_freevars":
-			return strs(c.FreeVars), nil
-		case "co_names":
-			return strs(c.Names), nil
-		case "co_nlocals":
-			return Int(int64(len(c.LocalNames))), nil
-		}
-		return genericGetAttr(th, v, name)
-	}
 	CodeType.Repr = func(th *Thread, v Value) (string, error) {
 		c := v.o.(*CodeObject).Code
 		return fmt.Sprintf("<code object %s at %s, file \"%s\", line %d>", c.Name, addrString(v), c.Filename, c.FirstLine), nil
 	}
-}
-
-// cpythonCodeFlags maps compile.Flags to CPython's co_flags bits
-// (CO_OPTIMIZED 0x1, CO_NEWLOCALS 0x2, CO_VARARGS 0x4, CO_VARKEYWORDS 0x8,
-// CO_NESTED 0x10, CO_GENERATOR 0x20, CO_NOFREE 0x40, CO_COROUTINE 0x80,
-// CO_ASYNC_GENERATOR 0x200), which inspect and asyncio test.
-func cpythonCodeFlags(f compile.Flags) int64 {
-	var r int64
-	if f&(compile.FlagModule|compile.FlagClassBody) == 0 {
-		r |= 0x1 | 0x2
-	}
-	for _, m := range []struct {
-		f compile.Flags
-		b int64
-	}{
-		{compile.FlagVarArgs, 0x4}, {compile.FlagVarKeywords, 0x8}, {compile.FlagNested, 0x10},
-		{compile.FlagGenerator, 0x20}, {compile.FlagNoFree, 0x40}, {compile.FlagCoroutine, 0x80},
-		{compile.FlagAsyncGenerator, 0x200},
-	} {
-		if f&m.f != 0 {
-			r |= m.b
-		}
-	}
-	return r
 }

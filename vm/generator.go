@@ -35,7 +35,9 @@ const (
 // O(1): the thread continues at top directly.
 type genState struct {
 	kind     genKind
-	frame    *Frame // nil once finished
+	frame    *Frame      // nil once finished
+	co       *CodeObject // cr_code/gi_code/ag_code (kept after the frame is gone)
+	fobj     *FrameObject
 	top      *Frame // innermost suspended frame (nil: frame itself)
 	name     string
 	qualname string
@@ -96,7 +98,7 @@ func (th *Thread) makeGenerator(fn *Function, args []Value, kwnames []string) (V
 		return NULL, err
 	}
 	nf.initCells()
-	g := genState{kind: co.kind, frame: nf, name: fn.Name, qualname: fn.QualName}
+	g := genState{kind: co.kind, frame: nf, co: co, name: fn.Name, qualname: fn.QualName}
 	var obj Object
 	switch co.kind {
 	case kindGenerator:

@@ -25,10 +25,11 @@ import (
 //
 //	NAME.err        the last non-empty line of stderr (the exception line),
 //	                repository root cut from paths; status 1
-//	NAME.errprefix  the last unindented stderr line (the exception line, which
-//	                pya's deadlock report follows with indented details)
-//	                starts with this; status 1. Hand-written: it states what
-//	                pya reports where CPython hangs.
+//	NAME.errprefix  stderr from its last unindented line on (the exception
+//	                line and the indented details pya's deadlock report
+//	                follows it with) starts with this; status 1.
+//	                Hand-written: it states what pya reports where CPython
+//	                hangs.
 //	NAME.status     the expected exit status (overrides the defaults above)
 //	NAME.stdin      the program's standard input (hand-written; default empty)
 //
@@ -184,7 +185,7 @@ func inPackage(path string) bool {
 type golden struct {
 	stdout    string
 	errLine   string // exact last stderr line, or ""
-	errPrefix string // prefix of the last stderr line, or ""
+	errPrefix string // prefix of the last exception in stderr, or ""
 	status    int
 }
 
@@ -362,8 +363,8 @@ func runGolden(t *testing.T, rel string) (why string) {
 			t.Errorf("%s: last stderr line:\n got: %q\nwant: %q", rel, last, want.errLine)
 		}
 	case want.errPrefix != "":
-		if line := lastUnindentedLine(stderr); !strings.HasPrefix(line, want.errPrefix) {
-			t.Errorf("%s: last unindented stderr line:\n got: %q\nwant prefix: %q", rel, line, want.errPrefix)
+		if tail := lastException(stderr); !strings.HasPrefix(tail, want.errPrefix) {
+			t.Errorf("%s: last exception in stderr:\n got: %q\nwant prefix: %q", rel, tail, want.errPrefix)
 		}
 	default:
 		if stderr != "" {
@@ -384,8 +385,9 @@ func runGolden(t *testing.T, rel string) (why string) {
 		return "stderr: " + last
 	case want.errLine != "" && last != want.errLine:
 		return fmt.Sprintf("stderr: %s (want %s)", last, want.errLine)
-	case want.errPrefix != "" && !strings.HasPrefix(lastUnindentedLine(stderr), want.errPrefix):
-		return "stderr: " + lastUnindentedLine(stderr)
+	case want.errPrefix != "" && !strings.HasPrefix(lastException(stderr), want.errPrefix):
+		line, _, _ := strings.Cut(lastException(stderr), "\n")
+		return "stderr: " + line
 	}
 	if why := firstDiff("stdout", want.stdout, stdout); why != "" {
 		return why
@@ -424,13 +426,14 @@ func lastLine(s string) string {
 	return strings.TrimRight(lines[len(lines)-1], "\r")
 }
 
-// lastUnindentedLine returns the last non-empty line of s that does not
-// start with white space.
-func lastUnindentedLine(s string) string {
-	lines := strings.Split(s, "\n")
+// lastException returns s from its last non-empty line that does not start
+// with white space (the exception line) to the end, trailing white space
+// cut: the exception and the indented lines that follow it.
+func lastException(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	for i := len(lines) - 1; i >= 0; i-- {
-		if l := strings.TrimRight(lines[i], "\r"); l != "" && l[0] != ' ' && l[0] != '\t' {
-			return l
+		if l := lines[i]; l != "" && l[0] != ' ' && l[0] != '\t' {
+			return strings.TrimRight(strings.Join(lines[i:], "\n"), " \t\n")
 		}
 	}
 	return ""

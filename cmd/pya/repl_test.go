@@ -497,7 +497,9 @@ event seen
 >>> await asyncio.Event().wait()
 Traceback (most recent call last):
   File "<stdin>", line 1, in <module>
-asyncio.exceptions.DeadlockError: deadlock: no task can make progress: task 'Task-4' waits for Event.wait()
+asyncio.exceptions.DeadlockError: deadlock: no task can make progress:
+  task 'Task-4' waits for Event.wait()
+    File "<stdin>", line 1, in <module>
 >>> 'session goes on'
 'session goes on'
 >>> 
@@ -556,7 +558,7 @@ KeyboardInterrupt
 True
 >>> 
 Task exception was never retrieved
-future: <Task finished name='Task-1' coro=<hog()> exception=KeyboardInterrupt()>
+future: <Task finished name='Task-1' coro=<hog() done, defined at <stdin>:1> exception=KeyboardInterrupt()>
 Traceback (most recent call last):
   File "<stdin>", line 3, in hog
 KeyboardInterrupt
@@ -599,7 +601,7 @@ Traceback (most recent call last):
 ValueError: lost
 >>> 
 Task exception was never retrieved
-future: <Task finished name='Task-1' coro=<main()> exception=ValueError('lost')>
+future: <Task finished name='Task-1' coro=<main() done, defined at <stdin>:1> exception=ValueError('lost')>
 Traceback (most recent call last):
   File "<stdin>", line 2, in main
 ValueError: lost

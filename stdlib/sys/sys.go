@@ -193,6 +193,25 @@ func intern(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) 
 	return args[0], nil
 }
 
+// getframe is sys._getframe([depth]): the caller's frame, or the one depth
+// calls below it.
 func getframe(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
+	if err := pyarg.NoKw("sys._getframe", kwnames); err != nil {
+		return vm.NULL, err
+	}
+	if len(args) > 1 {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "_getframe expected at most 1 argument, got %d", len(args))
+	}
+	depth := int64(0)
+	if len(args) == 1 {
+		n, err := pyarg.Int(th, args[0])
+		if err != nil {
+			return vm.NULL, err
+		}
+		depth = max(n, 0)
+	}
+	if f, ok := th.FrameAt(int(min(depth, 1<<30))); ok {
+		return f, nil
+	}
 	return vm.NULL, vm.NewError(vm.ValueErrorType, "call stack is not deep enough")
 }

@@ -33,6 +33,10 @@ const (
 	FlagClassBody                        // the body of a class statement (runs with a namespace dict)
 	FlagModule                           // a module body (runs with the globals as its namespace)
 	FlagNoFree                           // has no free variables
+	// FlagIterableCoroutine marks a generator function's code that
+	// types.coroutine made awaitable (CPython's CO_ITERABLE_COROUTINE); the
+	// compiler never sets it, code.replace(co_flags=...) does.
+	FlagIterableCoroutine
 )
 
 // Position is the source range of an instruction (1-based lines and columns;
