@@ -64,10 +64,10 @@ func IsCoroutine(v vm.Value) bool {
 	if _, ok := o.(NativeCoroutine); ok {
 		return true
 	}
-	if _, ok := o.(*vm.Generator); ok {
-		return true
-	}
 	t := v.Type()
+	if _, ok := o.(*vm.Generator); ok || t == vm.AsyncGenASendType || t == vm.AsyncGenAThrowType {
+		return true // (the awaitables of async generator methods are Coroutines by ABC)
+	}
 	return t.Name == "coroutine" && t.Module == "builtins"
 }
 

@@ -225,7 +225,9 @@ func (l *Loop) RunForever() error {
 	if l.rec != nil {
 		l.rec.loopEvent(TraceLoopStart)
 	}
+	restoreHooks := l.installAsyncGenHooks()
 	defer func() {
+		restoreHooks()
 		l.stopping = false
 		l.running = false
 		l.env.running = nil

@@ -9,7 +9,16 @@ import (
 // AsyncGenerator is the object an async generator function returns. Its
 // frame's yields are wrapped (ASYNC_GEN_WRAP) so that a yield of a value
 // can be told from an await that suspends the task.
-type AsyncGenerator struct{ genState }
+type AsyncGenerator struct {
+	genState
+	// hooksInited: the firstiter hook ran; finalizer is the finalizer hook
+	// it saw then (see asyncgen_hooks.go).
+	hooksInited bool
+	// owned: an `async for` over a call's fresh result iterates it, so
+	// nothing else refers to it and leaving that loop drops it.
+	owned     bool
+	finalizer Value
+}
 
 func (*AsyncGenerator) Type() *Type { return AsyncGeneratorType }
 
@@ -31,10 +40,20 @@ type asyncGenOp struct {
 	state uint8 // 0 not started, 1 running, 2 done
 }
 
-func (*asyncGenOp) Type() *Type { return AsyncGenASendType }
+func (op *asyncGenOp) Type() *Type {
+	if op.close || op.exc != nil {
+		return AsyncGenAThrowType
+	}
+	return AsyncGenASendType
+}
 
-// AsyncGenASendType is the type of the awaitables of async generator methods.
-var AsyncGenASendType = &Type{Name: "async_generator_asend", QualName: "async_generator_asend", Module: "builtins"}
+// The types of the awaitables of async generator methods: __anext__ and
+// asend make an async_generator_asend, athrow and aclose an
+// async_generator_athrow.
+var (
+	AsyncGenASendType  = &Type{Name: "async_generator_asend", QualName: "async_generator_asend", Module: "builtins"}
+	AsyncGenAThrowType = &Type{Name: "async_generator_athrow", QualName: "async_generator_athrow", Module: "builtins"}
+)
 
 // Resume implements Resumable.
 func (op *asyncGenOp) Resume(th *Thread, v Value, exc *Exception) (Value, bool, error) {
@@ -231,7 +250,7 @@ func genClose(th *Thread, g *genState) (Value, error) {
 }
 
 func init() {
-	for _, t := range []*Type{GeneratorType, CoroutineType, AsyncGeneratorType, AsyncGenASendType, asyncGenWrappedType, CodeType, CellType, FunctionType, MethodType, TracebackType} {
+	for _, t := range []*Type{GeneratorType, CoroutineType, AsyncGeneratorType, AsyncGenASendType, AsyncGenAThrowType, asyncGenWrappedType, CodeType, CellType, FunctionType, MethodType, TracebackType} {
 		t.Bases = []*Type{ObjectType}
 		t.MRO = []*Type{t, ObjectType}
 		if t.QualName == "" {
@@ -319,46 +338,44 @@ func init() {
 			return genClose(th, &args[0].o.(*coroWrapper).c.genState)
 		},
 	})
+	// newOp makes the awaitable of an async generator method, running the
+	// firstiter hook on the generator's first iteration.
+	newOp := func(th *Thread, self Value, op asyncGenOp) (Value, error) {
+		op.g = self.o.(*AsyncGenerator)
+		if err := op.g.initHooks(th); err != nil {
+			return NULL, err
+		}
+		return Value{o: &op}, nil
+	}
 	AsyncGeneratorType.AddMethods(map[string]NativeFunc{
 		"__aiter__": func(th *Thread, args []Value, kwnames []string) (Value, error) { return args[0], nil },
 		"__anext__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			return Value{o: &asyncGenOp{g: args[0].o.(*AsyncGenerator), sent: None}}, nil
+			return newOp(th, args[0], asyncGenOp{sent: None})
 		},
 		"asend": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if len(args) != 2 {
 				return NULL, NewError(TypeErrorType, "asend() takes exactly one argument (%d given)", len(args)-1)
 			}
-			return Value{o: &asyncGenOp{g: args[0].o.(*AsyncGenerator), sent: args[1]}}, nil
+			return newOp(th, args[0], asyncGenOp{sent: args[1]})
 		},
 		"athrow": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			exc, err := throwArgs(th, args[1:])
 			if err != nil {
 				return NULL, err
 			}
-			return Value{o: &asyncGenOp{g: args[0].o.(*AsyncGenerator), exc: exc}}, nil
+			return newOp(th, args[0], asyncGenOp{exc: exc})
 		},
 		"aclose": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			return Value{o: &asyncGenOp{g: args[0].o.(*AsyncGenerator), close: true}}, nil
+			return newOp(th, args[0], asyncGenOp{close: true})
 		},
 	})
-	AsyncGenASendType.Repr = func(th *Thread, v Value) (string, error) {
-		return fmt.Sprintf("<async_generator_asend object at %s>", addrString(v)), nil
-	}
-	AsyncGenASendType.Iter = func(th *Thread, v Value) (Value, error) { return v, nil }
-	AsyncGenASendType.Next = func(th *Thread, v Value) (Value, error) {
-		r, done, err := v.o.(*asyncGenOp).Resume(th, None, nil)
-		if err != nil {
-			return NULL, err
+	for _, t := range []*Type{AsyncGenASendType, AsyncGenAThrowType} {
+		t.Repr = func(th *Thread, v Value) (string, error) {
+			return fmt.Sprintf("<%s object at %s>", v.Type().Name, addrString(v)), nil
 		}
-		if done {
-			return NULL, stopIteration(r)
-		}
-		return r, nil
-	}
-	AsyncGenASendType.AddMethods(map[string]NativeFunc{
-		"__await__": func(th *Thread, args []Value, kwnames []string) (Value, error) { return args[0], nil },
-		"send": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			r, done, err := args[0].o.(*asyncGenOp).Resume(th, args[1], nil)
+		t.Iter = func(th *Thread, v Value) (Value, error) { return v, nil }
+		t.Next = func(th *Thread, v Value) (Value, error) {
+			r, done, err := v.o.(*asyncGenOp).Resume(th, None, nil)
 			if err != nil {
 				return NULL, err
 			}
@@ -366,23 +383,36 @@ func init() {
 				return NULL, stopIteration(r)
 			}
 			return r, nil
-		},
-		"throw": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			exc, err := throwArgs(th, args[1:])
-			if err != nil {
-				return NULL, err
-			}
-			r, done, err := args[0].o.(*asyncGenOp).Resume(th, NULL, exc)
-			if err != nil {
-				return NULL, err
-			}
-			if done {
-				return NULL, stopIteration(r)
-			}
-			return r, nil
-		},
-		"close": func(th *Thread, args []Value, kwnames []string) (Value, error) { return None, nil },
-	})
+		}
+		t.AddMethods(map[string]NativeFunc{
+			"__await__": func(th *Thread, args []Value, kwnames []string) (Value, error) { return args[0], nil },
+			"send": func(th *Thread, args []Value, kwnames []string) (Value, error) {
+				r, done, err := args[0].o.(*asyncGenOp).Resume(th, args[1], nil)
+				if err != nil {
+					return NULL, err
+				}
+				if done {
+					return NULL, stopIteration(r)
+				}
+				return r, nil
+			},
+			"throw": func(th *Thread, args []Value, kwnames []string) (Value, error) {
+				exc, err := throwArgs(th, args[1:])
+				if err != nil {
+					return NULL, err
+				}
+				r, done, err := args[0].o.(*asyncGenOp).Resume(th, NULL, exc)
+				if err != nil {
+					return NULL, err
+				}
+				if done {
+					return NULL, stopIteration(r)
+				}
+				return r, nil
+			},
+			"close": func(th *Thread, args []Value, kwnames []string) (Value, error) { return None, nil },
+		})
+	}
 }
 
 // coroWrapper is what coroutine.__await__() returns (coroutine_wrapper):

@@ -64,8 +64,17 @@ reload:
 		case compile.NOP:
 		case compile.POP_TOP:
 			sp--
-			if c, ok := slots[sp].o.(*Coroutine); ok && !c.started && th.Interp != nil {
-				th.Interp.droppedCoroutine(c, f, pc-1)
+			switch o := slots[sp].o.(type) {
+			case *Coroutine:
+				if !o.started && th.Interp != nil {
+					th.Interp.droppedCoroutine(o, f, pc-1)
+				}
+			case *AsyncGenerator:
+				if o.owned {
+					slots[sp] = NULL
+					f.pc, f.sp = pc, sp
+					th.dropOwnedAsyncGen(o)
+				}
 			}
 			slots[sp] = NULL
 		case compile.COPY:
@@ -730,6 +739,7 @@ func (th *Thread) unwind(f *Frame, err error, kind errKind) *Exception {
 			base := co.nlocals + co.ncells
 			sp := base + int(h.Depth)
 			if sp < f.sp {
+				th.dropOwnedIn(f.slots[sp:f.sp])
 				clear(f.slots[sp:f.sp])
 			}
 			if h.Lasti {
@@ -742,6 +752,7 @@ func (th *Thread) unwind(f *Frame, err error, kind errKind) *Exception {
 			th.frame = f
 			return nil
 		}
+		th.dropOwnedIn(f.slots[co.nlocals+co.ncells : f.sp])
 		if f.gen != nil {
 			exc = f.gen.fail(th, exc)
 			if f.base {

@@ -242,6 +242,9 @@ func (th *Thread) execOther(f *Frame, op compile.Opcode, arg int) error {
 		s[f.sp-1] = it
 	case compile.GET_AITER:
 		v := top()
+		if ag, ok := v.o.(*AsyncGenerator); ok {
+			th.ownAsyncGen(f, ag)
+		}
 		m := lookupSpecial(v, "__aiter__")
 		if m.IsNull() {
 			return NewError(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", TypeName(v))
@@ -258,6 +261,9 @@ func (th *Thread) execOther(f *Frame, op compile.Opcode, arg int) error {
 		ait := top()
 		var aw Value
 		if ag, ok := ait.o.(*AsyncGenerator); ok {
+			if err := ag.initHooks(th); err != nil {
+				return err
+			}
 			aw = Value{o: &asyncGenOp{g: ag, sent: None}}
 		} else {
 			m := lookupSpecial(ait, "__anext__")

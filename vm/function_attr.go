@@ -231,3 +231,29 @@ func init() {
 		return fmt.Sprintf("<code object %s at %s, file \"%s\", line %d>", c.Name, addrString(v), c.Filename, c.FirstLine), nil
 	}
 }
+
+// builtinGetAttr serves the attributes of built-in functions and methods:
+// __name__, __qualname__ ("list.append" for a method) and __self__.
+func builtinGetAttr(th *Thread, v Value, name string) (Value, error) {
+	b := v.o.(*Builtin)
+	switch name {
+	case "__name__":
+		return NewStr(b.Name), nil
+	case "__qualname__":
+		if b.Self.IsNull() {
+			return NewStr(b.Name), nil
+		}
+		if t, ok := b.Self.o.(*Type); ok {
+			return NewStr(t.Name + "." + b.Name), nil
+		}
+		return NewStr(b.Self.Type().Name + "." + b.Name), nil
+	case "__self__":
+		if b.Self.IsNull() {
+			return None, nil
+		}
+		return b.Self, nil
+	}
+	return genericGetAttr(th, v, name)
+}
+
+func init() { BuiltinFunctionType.GetAttr = builtinGetAttr }

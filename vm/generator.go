@@ -119,6 +119,7 @@ func (th *Thread) makeGenerator(fn *Function, args []Value, kwnames []string) (V
 	default:
 		o := &AsyncGenerator{genState: g}
 		nf.gen = &o.genState
+		th.lastAgen, th.lastAgenFrame = o, th.frame
 		obj = o
 	}
 	return Value{o: obj}, nil

@@ -40,6 +40,14 @@ type Thread struct {
 	// builtins is the builtins namespace of the thread's interpreter.
 	builtins *Dict
 
+	// agHooks are the async generator hooks (sys.set_asyncgen_hooks), nil
+	// when none is set.
+	agHooks *asyncGenHooks
+	// lastAgen is the async generator created last and the frame whose
+	// call created it (see ownAsyncGen).
+	lastAgen      *AsyncGenerator
+	lastAgenFrame *Frame
+
 	// stopValue is the return value of the generator whose Next slot last
 	// reported exhaustion (see TakeStopValue).
 	stopValue Value

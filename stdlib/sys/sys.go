@@ -76,6 +76,8 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		"getsizeof":          getsizeof,
 		"intern":             intern,
 		"_getframe":          getframe,
+		"get_asyncgen_hooks": getAsyncgenHooks,
+		"set_asyncgen_hooks": setAsyncgenHooks,
 	})
 	vm.SetSysDict(th, d)
 	return nil

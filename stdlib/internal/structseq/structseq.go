@@ -100,7 +100,10 @@ func repr(th *vm.Thread, v vm.Value) (string, error) {
 	s := v.Object().(*Seq)
 	ti := info[s.typ]
 	var sb strings.Builder
-	sb.WriteString(s.typ.Module + "." + s.typ.Name + "(")
+	if s.typ.Module != "builtins" {
+		sb.WriteString(s.typ.Module + ".")
+	}
+	sb.WriteString(s.typ.Name + "(")
 	for i := 0; i < ti.visible; i++ {
 		if i > 0 {
 			sb.WriteString(", ")
