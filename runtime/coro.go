@@ -13,6 +13,7 @@ import (
 type nativeCoro struct {
 	qualname string
 	finished bool
+	warned   bool // the "never awaited" warning was printed
 }
 
 // NativeCoroutine is implemented by the coroutines of this package.
@@ -27,6 +28,16 @@ func (c *nativeCoro) Type() *vm.Type      { return NativeCoroType }
 
 // IsNativeCoroutine marks the type for the VM's await (vm.NativeCoroutine).
 func (c *nativeCoro) IsNativeCoroutine() {}
+
+// NeverAwaited implements vm.UnawaitedReporter: the VM asks when a
+// statement discards the coroutine the call it made returned.
+func (c *nativeCoro) NeverAwaited() (string, []vm.Value, bool) {
+	if c.finished || c.warned {
+		return "", nil, false
+	}
+	c.warned = true
+	return c.qualname, nil, true
+}
 
 // QualName is the coroutine's __qualname__ (for reprs).
 func (c *nativeCoro) QualName() string { return c.qualname }

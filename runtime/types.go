@@ -34,6 +34,8 @@ var (
 	TaskGroupType = newType("TaskGroup", "asyncio.taskgroups", nil)
 )
 
+func init() { NativeCoroType.Flags |= vm.TypeNativeCoroutine }
+
 func (h *Handle) Type() *vm.Type {
 	if h.timer {
 		return TimerHandleType

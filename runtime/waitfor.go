@@ -33,6 +33,16 @@ func NewWaitFor(aw, timeout vm.Value) vm.Value {
 	return vm.ObjectValue(&waitForCoro{nativeCoro: nativeCoro{qualname: "wait_for"}, aw: aw, timeout: timeout})
 }
 
+// NeverAwaited implements vm.UnawaitedReporter: an unawaited wait_for()
+// drops the awaitable it was given too.
+func (w *waitForCoro) NeverAwaited() (string, []vm.Value, bool) {
+	if w.state != wfStart {
+		return "", nil, false
+	}
+	name, _, ok := w.nativeCoro.NeverAwaited()
+	return name, []vm.Value{w.aw}, ok
+}
+
 func (w *waitForCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
 	if w.finished {
 		return vm.NULL, false, reused()

@@ -75,6 +75,10 @@ reload:
 					f.pc, f.sp = pc, sp
 					th.dropOwnedAsyncGen(o)
 				}
+			default:
+				if o != noneObject && o != nil && o.Type().Flags&TypeNativeCoroutine != 0 {
+					th.droppedNative(o, f, pc-1)
+				}
 			}
 			slots[sp] = NULL
 		case compile.COPY:

@@ -270,8 +270,15 @@ func (in *Interpreter) droppedCoroutine(c *Coroutine, f *Frame, pc int) {
 		return
 	}
 	c.closed = true
+	in.warnNeverAwaited(c.qualname, f, pc)
+}
+
+// warnNeverAwaited prints CPython's RuntimeWarning for a coroutine dropped
+// at f's instruction pc, once per message and place, as the warnings
+// module's default action does.
+func (in *Interpreter) warnNeverAwaited(qualname string, f *Frame, pc int) {
 	file, line := f.co.Code.Filename, f.co.Code.LineAt(pc)
-	msg := fmt.Sprintf("%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line, c.qualname)
+	msg := fmt.Sprintf("%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line, qualname)
 	if in.warned == nil {
 		in.warned = map[string]bool{}
 	}
@@ -284,6 +291,42 @@ func (in *Interpreter) droppedCoroutine(c *Coroutine, f *Frame, pc int) {
 	}
 	msg += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
 	in.writeStderr(msg)
+}
+
+// UnawaitedReporter is implemented by coroutines written in Go (the
+// runtime's asyncio.sleep(), Queue.get(), ...; their type has the
+// TypeNativeCoroutine flag): NeverAwaited reports, once, a coroutine that
+// never ran, with its __qualname__ and the awaitables it holds (the
+// coroutine passed to wait_for), which are dropped with it.
+type UnawaitedReporter interface {
+	NeverAwaited() (qualname string, held []Value, ok bool)
+}
+
+// droppedNative is called when POP_TOP (at f's pc) discards a coroutine
+// written in Go: when the call just before made it (a statement like
+// `asyncio.sleep(1)` missing its await), it can no longer be awaited and
+// CPython's RuntimeWarning is printed now.
+func (th *Thread) droppedNative(o Object, f *Frame, pc int) {
+	r, ok := o.(UnawaitedReporter)
+	if !ok || th.Interp == nil || pc < 1 {
+		return
+	}
+	switch f.co.Code.Code[pc-1].Op() {
+	case compile.CALL, compile.CALL_KW, compile.CALL_EX, compile.CALL_METHOD:
+	default:
+		return
+	}
+	name, held, ok := r.NeverAwaited()
+	if !ok {
+		return
+	}
+	th.Interp.warnNeverAwaited(name, f, pc)
+	for _, v := range held {
+		if c, ok := v.o.(*Coroutine); ok && !c.started && !c.closed {
+			c.closed = true
+			th.Interp.warnNeverAwaited(c.qualname, f, pc)
+		}
+	}
 }
 
 // writeStderr writes to the interpreter's stderr (flushing sys.stdout

@@ -99,6 +99,9 @@ const (
 	TypeHeap     TypeFlags = 1 << iota // user-defined class
 	TypeBaseType                       // may be subclassed
 	TypeAbstract                       // cannot be instantiated
+	// TypeNativeCoroutine: instances are coroutines written in Go that
+	// implement UnawaitedReporter (see Thread.droppedNative).
+	TypeNativeCoroutine
 )
 
 // Type is itself an object, of type TypeType (or its metaclass).
