@@ -33,16 +33,9 @@ func awaitsCallResult(code []compile.Instr, consts []Value, pc int) bool {
 // started and marked running, for the caller to push with back set to the
 // awaiting frame (what yieldFrom does for a coroutine it starts).
 func (th *Thread) startAwaitedCoroutine(fn *Function, args []Value, kwnames []string) (*Frame, error) {
-	co := fn.Code
-	nf := th.newPooledFrame(co, fn, fn.Globals)
-	if co.simple && len(kwnames) == 0 && len(args) == co.Code.ArgCount {
-		copy(nf.slots, args)
-	} else if err := bindArgs(th, fn, nf.slots, args, kwnames); err != nil {
-		th.releaseFrame(nf)
+	nf := th.newPooledFrame(fn.Code, fn, fn.Globals)
+	if err := th.bindFrame(nf, fn, args, kwnames); err != nil {
 		return nil, err
-	}
-	if co.ncells != 0 {
-		nf.initCells()
 	}
 	var c *Coroutine
 	if n := len(th.coroPool); n > 0 {
@@ -51,7 +44,7 @@ func (th *Thread) startAwaitedCoroutine(fn *Function, args []Value, kwnames []st
 	} else {
 		c = new(Coroutine)
 	}
-	c.genState = genState{kind: kindCoroutine, frame: nf, name: fn.Name, qualname: fn.QualName,
+	c.genState = genState{kind: kindCoroutine, frame: nf, co: fn.Code, name: fn.Name, qualname: fn.QualName,
 		started: true, closed: true, running: true, recycle: true}
 	nf.gen = &c.genState
 	return nf, nil

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"fmt"
 	"io"
 	"testing"
 )
@@ -21,25 +22,29 @@ func execForTest(t *testing.T, src string) (*Interpreter, *Dict) {
 	return in, m.o.(*Module).Dict
 }
 
-const awaitLoopSrc = `
+// awaitLoopProgram awaits a coroutine that never suspends n times, driving
+// the outer coroutine with send (no event loop); result is the sum.
+func awaitLoopProgram(n int) string {
+	return fmt.Sprintf(`
 async def add_one(x):
     return x + 1
 async def main():
     x = 0
-    for _ in range(100):
+    for _ in range(%d):
         x = await add_one(x)
     return x
 try:
     main().send(None)
 except StopIteration as e:
     result = e.value
-`
+`, n)
+}
 
 // TestAwaitedCoroutineRecycled: `await f()` of a coroutine that never
 // suspends recycles its frame and coroutine object, so a loop of them
 // reuses a single pair.
 func TestAwaitedCoroutineRecycled(t *testing.T) {
-	in, ns := execForTest(t, awaitLoopSrc)
+	in, ns := execForTest(t, awaitLoopProgram(100))
 	th := in.Thread()
 	if len(th.coroPool) != 1 {
 		t.Errorf("coroutine pool holds %d objects, want 1", len(th.coroPool))

@@ -251,30 +251,27 @@ reload:
 				goto onError
 			}
 			if fn, ok := callee.o.(*Function); ok {
+				// A Python function's frame is pushed and run in this loop;
+				// so is an async function's when its coroutine is awaited
+				// at once (await f(...), see await_call.go): the caller
+				// then resumes after the YIELD_FROM.
+				var nf *Frame
+				var e error
+				resume := pc
 				if fn.Code.kind == kindPlain {
-					nf, e := th.pushCall(fn, slots[argStart:sp], kwnames)
-					if e != nil {
-						f.pc, f.sp = pc, sp
-						err = e
-						goto onError
-					}
-					clearValues(slots[fpos:sp])
-					f.pc, f.sp = pc, fpos
-					nf.back = f
-					th.frame = nf
-					goto reload
+					nf, e = th.pushCall(fn, slots[argStart:sp], kwnames)
+				} else if fn.Code.kind == kindCoroutine && awaitsCallResult(code, consts, pc) {
+					nf, e = th.startAwaitedCoroutine(fn, slots[argStart:sp], kwnames)
+					resume = pc + 3
 				}
-				if fn.Code.kind == kindCoroutine && awaitsCallResult(code, consts, pc) {
-					// await f(...): push the coroutine's frame at once and
-					// resume after the YIELD_FROM (await_call.go).
-					nf, e := th.startAwaitedCoroutine(fn, slots[argStart:sp], kwnames)
-					if e != nil {
-						f.pc, f.sp = pc, sp
-						err = e
-						goto onError
-					}
-					clear(slots[fpos:sp])
-					f.pc, f.sp = pc+3, fpos
+				if e != nil {
+					f.pc, f.sp = pc, sp
+					err = e
+					goto onError
+				}
+				if nf != nil {
+					clearValues(slots[fpos:sp])
+					f.pc, f.sp = resume, fpos
 					nf.back = f
 					th.frame = nf
 					goto reload

@@ -18,6 +18,7 @@ var FrameType = &Type{Name: "frame", QualName: "frame", Module: "builtins"}
 // something outside the dispatch loop now refers to it.
 func frameObject(f *Frame) Value {
 	if g := f.gen; g != nil && g.frame == f {
+		g.escape() // the frame object outlives the frame: not recycled
 		if g.fobj == nil {
 			g.fobj = &FrameObject{f: f}
 		}

@@ -92,12 +92,9 @@ func genOf(v Value) *genState {
 func (th *Thread) makeGenerator(fn *Function, args []Value, kwnames []string) (Value, error) {
 	co := fn.Code
 	nf := th.newFrame(co, fn, fn.Globals)
-	if co.simple && len(kwnames) == 0 && len(args) == co.Code.ArgCount {
-		copy(nf.slots, args)
-	} else if err := bindArgs(th, fn, nf.slots, args, kwnames); err != nil {
+	if err := th.bindFrame(nf, fn, args, kwnames); err != nil {
 		return NULL, err
 	}
-	nf.initCells()
 	g := genState{kind: co.kind, frame: nf, co: co, name: fn.Name, qualname: fn.QualName}
 	var obj Object
 	switch co.kind {

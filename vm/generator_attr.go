@@ -9,6 +9,7 @@ import "unsafe"
 // object returns the generator, coroutine or async generator embedding g
 // (genState is the first and only field of each, so they share an address).
 func (g *genState) object() Value {
+	g.escape() // handed out: not recycled (see genState.recycle)
 	p := unsafe.Pointer(g)
 	switch g.kind {
 	case kindCoroutine:

@@ -112,20 +112,7 @@ f()
 }
 
 // BenchmarkAwaitChain: 10^5 awaits of a coroutine that never suspends (the
-// `chain` benchmark without an event loop: the outer coroutine is driven
-// with send).
+// `chain` benchmark without an event loop).
 func BenchmarkAwaitChain(b *testing.B) {
-	benchProgram(b, `
-async def add_one(x):
-    return x + 1
-async def main():
-    x = 0
-    for _ in range(100000):
-        x = await add_one(x)
-    return x
-try:
-    main().send(None)
-except StopIteration:
-    pass
-`)
+	benchProgram(b, awaitLoopProgram(100000))
 }

@@ -7,19 +7,28 @@ func (th *Thread) pushCall(fn *Function, args []Value, kwnames []string) (*Frame
 	if th.depth >= th.recursionLimit {
 		return nil, NewError(RecursionErrorType, "maximum recursion depth exceeded")
 	}
+	nf := th.newFrame(fn.Code, fn, fn.Globals)
+	if err := th.bindFrame(nf, fn, args, kwnames); err != nil {
+		return nil, err
+	}
+	th.depth++
+	return nf, nil
+}
+
+// bindFrame binds the arguments of a call to fn into its new frame nf and
+// creates its cells. On error, nf goes back to the pool.
+func (th *Thread) bindFrame(nf *Frame, fn *Function, args []Value, kwnames []string) error {
 	co := fn.Code
-	nf := th.newFrame(co, fn, fn.Globals)
 	if co.simple && len(kwnames) == 0 && len(args) == co.Code.ArgCount {
 		copyValues(nf.slots, args)
 	} else if err := bindArgs(th, fn, nf.slots, args, kwnames); err != nil {
 		th.releaseFrame(nf)
-		return nil, err
+		return err
 	}
 	if co.ncells != 0 {
 		nf.initCells()
 	}
-	th.depth++
-	return nf, nil
+	return nil
 }
 
 // callFunction calls a pya function from Go: a nested dispatch loop for
