@@ -331,6 +331,21 @@ func init() {
 	}
 }
 
+// addCallWrapper installs t.__call__ (function.__call__, len.__call__,
+// CPython's tp_call slot wrapper) for a callable built-in type whose calls the
+// interpreter dispatches itself: collections.abc.Callable's __subclasshook__
+// looks for __call__ in the type's __dict__.
+func addCallWrapper(t *Type) {
+	if t.Dict == nil {
+		t.Dict = NewDict()
+	}
+	if _, ok := t.Dict.GetStr("__call__"); !ok {
+		t.Dict.SetStr("__call__", Value{o: newMethodDescr("__call__", t, func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			return th.Call(args[0], args[1:], kwnames)
+		})})
+	}
+}
+
 // addSlotWrappers installs, for each slot t fills, the dunder method that
 // exposes it ([].__len__, int.__add__, super().__setitem__ in a dict
 // subclass), unless t's Dict already defines that name. Binary dunders come
@@ -367,6 +382,10 @@ func addSlotWrappers(t *Type, inplace bool) {
 			h, err := t.Hash(th, args[0])
 			return Int(h), err
 		})
+	} else if _, ok := t.Dict.GetStr("__hash__"); !ok {
+		// As CPython's unhashable types (list.__hash__ is None): what
+		// collections.abc.Hashable's __subclasshook__ looks for.
+		t.Dict.SetStr("__hash__", None)
 	}
 	if t.Bool != nil {
 		add("__bool__", func(th *Thread, args []Value, kwnames []string) (Value, error) {

@@ -72,6 +72,17 @@ func init() {
 		}
 		return o + "[" + strings.Join(parts, ", ") + "]", nil
 	}
+	// GenericAlias(origin, args) is what classmethod(GenericAlias) calls:
+	// pya-source classes (collections.abc) get their __class_getitem__ so.
+	t.New = func(th *Thread, _ *Type, args []Value, kwnames []string) (Value, error) {
+		if len(kwnames) > 0 {
+			return NULL, NewError(TypeErrorType, "GenericAlias() takes no keyword arguments")
+		}
+		if len(args) != 2 {
+			return NULL, NewError(TypeErrorType, "GenericAlias expected 2 arguments, got %d", len(args))
+		}
+		return newGenericAlias(args[0], args[1]), nil
+	}
 	t.Call = func(th *Thread, v Value, args []Value, kwnames []string) (Value, error) {
 		return th.Call(v.o.(*GenericAlias).Origin, args, kwnames)
 	}

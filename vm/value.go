@@ -115,6 +115,12 @@ func (*NoneObject) Type() *Type { return NoneType }
 // after them), when all their slots are set: it exposes the slots as dunder
 // methods.
 func init() {
+	// Hashable by identity as in CPython (a nil Hash means unhashable).
+	for _, t := range []*Type{DictValuesType, PropertyType, StaticMethodType, ClassMethodType, GetSetDescrType, ClassMethodDescrType, WrapperDescriptorType} {
+		if t.Hash == nil {
+			t.Hash = objectHash
+		}
+	}
 	for _, t := range allBuiltinTypes {
 		if t == TypeType || t == ObjectType {
 			continue // the interpreter's type machinery defines theirs
@@ -125,5 +131,8 @@ func init() {
 	addSlotWrappers(StrUnicodeIteratorType, false)
 	for _, t := range []*Type{PropertyType, StaticMethodType, ClassMethodType, GetSetDescrType, ClassMethodDescrType, WrapperDescriptorType} {
 		addSlotWrappers(t, false)
+	}
+	for _, t := range []*Type{FunctionType, MethodType, BuiltinFunctionType, MethodDescriptorType, ClassMethodDescrType, WrapperDescriptorType, MethodWrapperType, StaticMethodType, GenericAliasType} {
+		addCallWrapper(t)
 	}
 }
