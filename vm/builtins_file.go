@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"strconv"
 	"strings"
 	"syscall"
 	"unicode/utf8"
@@ -344,16 +343,11 @@ func biOSError(err error, name string) error {
 	case syscall.EACCES, syscall.EPERM:
 		t = PermissionErrorType
 	}
-	msg := biErrnoMessage(errno)
-	// CPython's args are (errno, strerror) and str() adds the file name; the
-	// single formatted argument prints right whatever OSError's __str__ does.
-	text := "[Errno " + strconv.Itoa(int(errno)) + "] " + msg
+	fn := None
 	if name != "" {
-		text += ": " + StrRepr(name)
+		fn = NewStr(name)
 	}
-	e := NewException(t, NewStr(text))
-	biSetOSErrorAttrs(e, int64(errno), msg, name)
-	return e
+	return NewOSError(t, int64(errno), biErrnoMessage(errno), fn)
 }
 
 // OSErrorFor converts a Go error from a system call on filename ("" for
@@ -369,19 +363,4 @@ func biErrnoMessage(errno syscall.Errno) string {
 	}
 	r, size := utf8.DecodeRuneInString(s)
 	return strings.ToUpper(string(r)) + s[size:]
-}
-
-// biSetOSErrorAttrs sets errno, strerror and filename, which OSError's str
-// prints as "[Errno 2] No such file or directory: 'x'".
-func biSetOSErrorAttrs(e *Exception, errno int64, msg, name string) {
-	if e.Dict == nil {
-		e.Dict = NewDict()
-	}
-	e.Dict.SetStr("errno", Int(errno))
-	e.Dict.SetStr("strerror", NewStr(msg))
-	if name != "" {
-		e.Dict.SetStr("filename", NewStr(name))
-	} else {
-		e.Dict.SetStr("filename", None)
-	}
 }

@@ -31,6 +31,34 @@ func subArg(th *Thread, v Value) ([]byte, error) {
 // result wraps b as bytes or bytearray like self.
 func (b *Bytes) result(r []byte) Value { return Value{o: &Bytes{B: r, Mutable: b.Mutable}} }
 
+// bytesLines splits b at \n, \r and \r\n (only those, unlike str's
+// splitlines), keeping the line ends when keep is set; copies, so that
+// bytearray results do not alias self.
+func bytesLines(b []byte, keep bool) [][]byte {
+	var out [][]byte
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) && b[j] != '\n' && b[j] != '\r' {
+			j++
+		}
+		end := j
+		if j < len(b) {
+			if b[j] == '\r' && j+1 < len(b) && b[j+1] == '\n' {
+				end = j + 2
+			} else {
+				end = j + 1
+			}
+		}
+		line := b[i:j]
+		if keep {
+			line = b[i:end]
+		}
+		out = append(out, append([]byte(nil), line...))
+		i = end
+	}
+	return out
+}
+
 func bytesFind(fname string, right, raise bool) NativeFunc {
 	return func(th *Thread, args []Value, kwnames []string) (Value, error) {
 		if err := argsRange(fname, "bytes."+fname, args, kwnames, 1, 3); err != nil {
@@ -187,6 +215,22 @@ func addBytesMethods() {
 			items := make([]Value, len(parts))
 			for i, p := range parts {
 				items[i] = b.result([]byte(p))
+			}
+			return NewList(items), nil
+		},
+		"splitlines": func(th *Thread, args []Value, kwnames []string) (Value, error) {
+			keep := False
+			if err := ParseArgs("splitlines", args[1:], kwnames, []string{"keepends?"}, &keep); err != nil {
+				return NULL, err
+			}
+			k, err := Truth(th, keep)
+			if err != nil {
+				return NULL, err
+			}
+			b := bytesSelf(args)
+			var items []Value
+			for _, line := range bytesLines(b.B, k) {
+				items = append(items, b.result(line))
 			}
 			return NewList(items), nil
 		},

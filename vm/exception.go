@@ -29,6 +29,8 @@ type Exception struct {
 	nameInfo *nameInfo
 	// se holds the members of a SyntaxError (nil for other exceptions).
 	se *syntaxFields
+	// osf holds the members of an OSError (nil when not set).
+	osf *osFields
 	// tbObj is the __traceback__ object last handed out for Traceback, so
 	// that e.__traceback__ is e.__traceback__.
 	tbObj *Traceback

@@ -1,9 +1,6 @@
 package vm
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // The slots, methods and attributes of BaseException and its subclasses.
 // Every exception instance, user classes included, is an *Exception.
@@ -22,6 +19,9 @@ func excNew(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) 
 		if sub := osErrorSubclass(args[0].AsInt()); sub != nil {
 			e.typ = sub
 		}
+	}
+	if t.IsSubtype(OSErrorType) {
+		osInit(e, args[:npos])
 	}
 	return Value{o: e}, nil
 }
@@ -49,6 +49,9 @@ func excInit(th *Thread, self Value, args []Value, kwnames []string) error {
 		}
 	}
 	e.Args = append([]Value(nil), args[:npos]...)
+	if e.typ.IsSubtype(OSErrorType) {
+		osInit(e, args[:npos])
+	}
 	if e.se != nil {
 		return syntaxInit(th, e, e.Args)
 	}
@@ -123,23 +126,10 @@ func excStr(th *Thread, v Value) (string, error) {
 		return Repr(th, e.Args[0])
 	case e.se != nil:
 		return syntaxStr(th, e)
-	case t.IsSubtype(OSErrorType) && len(e.Args) >= 2:
-		msg, err := ToStr(th, e.Args[1])
-		if err != nil {
-			return "", err
+	case e.osf != nil:
+		if s, ok, err := osStr(th, e); ok || err != nil {
+			return s, err
 		}
-		errno, err := ToStr(th, e.Args[0])
-		if err != nil {
-			return "", err
-		}
-		if len(e.Args) >= 3 {
-			fn, err := Repr(th, e.Args[2])
-			if err != nil {
-				return "", err
-			}
-			return fmt.Sprintf("[Errno %s] %s: %s", errno, msg, fn), nil
-		}
-		return fmt.Sprintf("[Errno %s] %s", errno, msg), nil
 	}
 	switch len(e.Args) {
 	case 0:
@@ -194,21 +184,8 @@ func excAttr(th *Thread, e *Exception, name string) (Value, error) {
 		}
 		return arg(0), nil
 	case t.IsSubtype(OSErrorType):
-		if len(e.Args) < 2 {
-			switch name {
-			case "errno", "strerror", "filename", "filename2":
-				return None, nil
-			}
-		}
-		switch name {
-		case "errno":
-			return arg(0), nil
-		case "strerror":
-			return arg(1), nil
-		case "filename":
-			return arg(2), nil
-		case "filename2":
-			return arg(4), nil
+		if v := osField(e, name); !v.IsNull() {
+			return v, nil
 		}
 	case t.IsSubtype(ImportErrorType):
 		switch name {
@@ -276,6 +253,13 @@ func excSetAttr(e *Exception, name string, val Value) (bool, error) {
 		if e.se != nil {
 			*e.se.field(name) = val
 			return true, nil
+		}
+		if name == "filename" && e.typ.IsSubtype(OSErrorType) {
+			return osSetField(e, name, val), nil
+		}
+	case "errno", "strerror", "filename2":
+		if e.typ.IsSubtype(OSErrorType) {
+			return osSetField(e, name, val), nil
 		}
 	case "message", "exceptions":
 		if e.group != nil {

@@ -13,9 +13,6 @@ import (
 	"github.com/pya-lang/pya/vm"
 )
 
-// JSONDecodeErrorType is json.JSONDecodeError (a ValueError).
-var JSONDecodeErrorType = vm.NewExceptionType("JSONDecodeError", "json.decoder", vm.ValueErrorType)
-
 func init() {
 	vm.RegisterModule("json", initModule)
 }
@@ -114,19 +111,16 @@ func decode(th *vm.Thread, doc string, b *builder, strict bool) (vm.Value, error
 	if !ok {
 		return vm.NULL, err
 	}
-	e := vm.NewException(JSONDecodeErrorType, vm.NewStr(se.Error()))
-	for _, kv := range []struct {
-		k string
-		v vm.Value
-	}{
-		{"msg", vm.NewStr(se.Msg)}, {"doc", vm.NewStr(doc)}, {"pos", vm.Int(int64(se.Pos))},
-		{"lineno", vm.Int(int64(se.Line))}, {"colno", vm.Int(int64(se.Col))},
-	} {
-		if err := vm.SetAttr(th, vm.ObjectValue(e), kv.k, kv.v); err != nil {
-			break
-		}
+	return vm.NULL, decodeError(th, se.Msg, doc, se.Pos)
+}
+
+// decodeError is the JSONDecodeError(msg, doc, pos) to raise.
+func decodeError(th *vm.Thread, msg, doc string, pos int) error {
+	e, err := th.Call(vm.ObjectValue(JSONDecodeErrorType), []vm.Value{vm.NewStr(msg), vm.NewStr(doc), vm.Int(int64(pos))}, nil)
+	if err != nil {
+		return err
 	}
-	return vm.NULL, e
+	return e.Object().(*vm.Exception)
 }
 
 var loadsParams = []string{"s", "$cls?", "$object_hook?", "$parse_float?", "$parse_int?", "$parse_constant?", "$object_pairs_hook?", "$strict?"}
@@ -171,7 +165,7 @@ func loads(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 		}
 	}
 	if strings.HasPrefix(doc, "\ufeff") {
-		return vm.NULL, vm.NewError(JSONDecodeErrorType, "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)")
+		return vm.NULL, decodeError(th, "Unexpected UTF-8 BOM (decode using utf-8-sig)", doc, 0)
 	}
 	return decode(th, doc, b, strict)
 }
