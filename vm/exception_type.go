@@ -58,6 +58,11 @@ func excInit(th *Thread, self Value, args []Value, kwnames []string) error {
 	return nil
 }
 
+// excInitMethod is BaseException.__init__ (and each built-in subclass's).
+func excInitMethod(th *Thread, args []Value, kwnames []string) (Value, error) {
+	return None, excInit(th, args[0], args[1:], kwnames)
+}
+
 // builtinBaseName is the name of the first built-in class of t's MRO.
 func builtinBaseName(t *Type) string { return solidBase(t).Name }
 
@@ -353,6 +358,18 @@ func init() {
 		t.Hash = identityHashSlot
 	}
 	setupGroupTypes()
+	// Every built-in exception class has its own __init__ in CPython, so
+	// super().__init__ from a class between two of them (requests'
+	// JSONDecodeError(RequestException, json.JSONDecodeError)) stops at the
+	// first built-in base instead of reaching a later base's __init__.
+	for _, t := range BuiltinExceptionTypes {
+		if t.Dict == nil {
+			t.Dict = NewDict()
+		}
+		if _, ok := t.Dict.GetStr("__init__"); !ok {
+			t.Dict.SetStr("__init__", Value{o: newMethodDescr("__init__", t, excInitMethod)})
+		}
+	}
 	inheritExceptionSlots = func(t, base *Type) {
 		t.New, t.Init, t.Repr, t.Str, t.Hash = base.New, base.Init, base.Repr, base.Str, base.Hash
 		t.GetAttr, t.SetAttr = base.GetAttr, base.SetAttr
@@ -369,9 +386,7 @@ func init() {
 	}
 	TracebackType.GetAttr = tracebackGetAttr
 	BaseExceptionType.AddMethods(map[string]NativeFunc{
-		"__init__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			return None, excInit(th, args[0], args[1:], kwnames)
-		},
+		"__init__": excInitMethod,
 		"__str__": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			s, err := excStr(th, args[0])
 			return NewStr(s), err

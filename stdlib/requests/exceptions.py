@@ -24,15 +24,8 @@ class JSONDecodeError(InvalidJSONError, CompatJSONDecodeError):
     """Couldn't decode the text into json"""
 
     def __init__(self, *args, **kwargs):
-        # json.JSONDecodeError(msg, doc, pos) formats its message itself.
-        if len(args) == 3:
-            msg, doc, pos = args
-            lineno = doc.count('\n', 0, pos) + 1
-            colno = pos - doc.rfind('\n', 0, pos)
-            args = ('%s: line %d column %d (char %d)' % (msg, lineno, colno, pos),)
-            self.msg, self.doc, self.pos = msg, doc, pos
-            self.lineno, self.colno = lineno, colno
-        InvalidJSONError.__init__(self, *args, **kwargs)
+        CompatJSONDecodeError.__init__(self, *args)
+        InvalidJSONError.__init__(self, *self.args, **kwargs)
 
     def __reduce__(self):
         return CompatJSONDecodeError.__reduce__(self)
