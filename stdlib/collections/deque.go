@@ -133,6 +133,8 @@ func init() {
 	DequeType.Compare = dequeCompare
 	DequeType.Binary = dequeBinary
 	DequeType.AddMethods(dequeMethods)
+	// Unhashable as in CPython: collections.abc.Hashable looks for it.
+	DequeType.Dict.SetStr("__hash__", vm.None)
 	vm.RegisterModule("_collections", func(th *vm.Thread, m *vm.Module) error {
 		m.Dict.SetStr("deque", vm.ObjectValue(DequeType))
 		m.Dict.SetStr("_tuplegetter", vm.ObjectValue(TupleGetterType))

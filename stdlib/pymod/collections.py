@@ -419,7 +419,7 @@ class Counter(dict):
         return self._keep_positive()
 
 
-class ChainMap:
+class ChainMap(_collections_abc.MutableMapping):
     """A group of mappings searched in order, as one view."""
 
     def __init__(self, *maps):
@@ -497,6 +497,9 @@ class ChainMap:
 
     def clear(self):
         self.maps[0].clear()
+
+
+_collections_abc.MutableSequence.register(deque)
 
 
 class UserDict(dict):
