@@ -31,6 +31,16 @@ func subArg(th *Thread, v Value) ([]byte, error) {
 // result wraps b as bytes or bytearray like self.
 func (b *Bytes) result(r []byte) Value { return Value{o: &Bytes{B: r, Mutable: b.Mutable}} }
 
+// keependsArg is the truth of splitlines' optional keepends argument
+// (str, bytes and bytearray share it).
+func keependsArg(th *Thread, args []Value, kwnames []string) (bool, error) {
+	keep := False
+	if err := ParseArgs("splitlines", args[1:], kwnames, []string{"keepends?"}, &keep); err != nil {
+		return false, err
+	}
+	return Truth(th, keep)
+}
+
 // bytesLines splits b at \n, \r and \r\n (only those, unlike str's
 // splitlines), keeping the line ends when keep is set; copies, so that
 // bytearray results do not alias self.
@@ -219,11 +229,7 @@ func addBytesMethods() {
 			return NewList(items), nil
 		},
 		"splitlines": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			keep := False
-			if err := ParseArgs("splitlines", args[1:], kwnames, []string{"keepends?"}, &keep); err != nil {
-				return NULL, err
-			}
-			k, err := Truth(th, keep)
+			k, err := keependsArg(th, args, kwnames)
 			if err != nil {
 				return NULL, err
 			}

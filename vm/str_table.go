@@ -102,11 +102,7 @@ func addStrMethods() {
 			return strList(out), nil
 		},
 		"splitlines": func(th *Thread, args []Value, kwnames []string) (Value, error) {
-			keep := False
-			if err := ParseArgs("splitlines", args[1:], kwnames, []string{"keepends?"}, &keep); err != nil {
-				return NULL, err
-			}
-			k, err := Truth(th, keep)
+			k, err := keependsArg(th, args, kwnames)
 			if err != nil {
 				return NULL, err
 			}
