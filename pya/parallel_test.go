@@ -63,33 +63,42 @@ result = asyncio.run(main())
 		time.Sleep(time.Millisecond)
 		return k * 10, nil
 	})
-	const n = 50
+	inParallel(t, 50, func(i int) error {
+		var out bytes.Buffer
+		in, err := pya.New(&pya.Options{Stdout: &out, VirtualTime: i%2 == 0, MaxSteps: 1_000_000,
+			Globals: map[string]any{"ident": i, "lookup": lookup}})
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		if err := in.Run(ctx, p); err != nil {
+			return fmt.Errorf("interpreter %d: %v\n%s", i, err, traceback(err))
+		}
+		want := fmt.Sprintf("%d [0, 10, 20, 30, 40] %d %d\n", i, 45*i, map[bool]int{true: 30, false: 10}[i%3 == 0])
+		if out.String() != want {
+			return fmt.Errorf("interpreter %d printed %q, want %q", i, out.String(), want)
+		}
+		if r, _ := in.Global("result"); r != int64(i) {
+			return fmt.Errorf("interpreter %d: result %v", i, r)
+		}
+		return nil
+	})
+}
+
+// inParallel runs f(0) … f(n-1) on n goroutines at once and reports every
+// error f returns.
+func inParallel(t *testing.T, n int, f func(i int) error) {
+	t.Helper()
 	var wg sync.WaitGroup
 	errs := make(chan error, n)
 	for i := 0; i < n; i++ {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			var out bytes.Buffer
-			in, err := pya.New(&pya.Options{Stdout: &out, VirtualTime: i%2 == 0, MaxSteps: 1_000_000,
-				Globals: map[string]any{"ident": i, "lookup": lookup}})
-			if err != nil {
+			if err := f(i); err != nil {
 				errs <- err
-				return
-			}
-			defer in.Close()
-			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-			defer cancel()
-			if err := in.Run(ctx, p); err != nil {
-				errs <- fmt.Errorf("interpreter %d: %v\n%s", i, err, traceback(err))
-				return
-			}
-			want := fmt.Sprintf("%d [0, 10, 20, 30, 40] %d %d\n", i, 45*i, map[bool]int{true: 30, false: 10}[i%3 == 0])
-			if out.String() != want {
-				errs <- fmt.Errorf("interpreter %d printed %q, want %q", i, out.String(), want)
-			}
-			if r, _ := in.Global("result"); r != int64(i) {
-				errs <- fmt.Errorf("interpreter %d: result %v", i, r)
 			}
 		}(i)
 	}
@@ -144,32 +153,19 @@ print(ident, hits, re.sub(r"(?<=x)y", "Z", "xyxy"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	const n = 16
-	var wg sync.WaitGroup
-	errs := make(chan error, n)
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			var out bytes.Buffer
-			in, err := pya.New(&pya.Options{Stdout: &out, Globals: map[string]any{"ident": i}})
-			if err != nil {
-				errs <- err
-				return
-			}
-			defer in.Close()
-			if err := in.Run(context.Background(), p); err != nil {
-				errs <- fmt.Errorf("interpreter %d: %v", i, err)
-				return
-			}
-			if want := fmt.Sprintf("%d 200 xZxZ\n", i); out.String() != want {
-				errs <- fmt.Errorf("interpreter %d printed %q, want %q", i, out.String(), want)
-			}
-		}(i)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
+	inParallel(t, 16, func(i int) error {
+		var out bytes.Buffer
+		in, err := pya.New(&pya.Options{Stdout: &out, Globals: map[string]any{"ident": i}})
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		if err := in.Run(context.Background(), p); err != nil {
+			return fmt.Errorf("interpreter %d: %v", i, err)
+		}
+		if want := fmt.Sprintf("%d 200 xZxZ\n", i); out.String() != want {
+			return fmt.Errorf("interpreter %d printed %q, want %q", i, out.String(), want)
+		}
+		return nil
+	})
 }

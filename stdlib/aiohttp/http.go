@@ -34,12 +34,8 @@ func init() {
 		return vm.ExecSource(th, m, "<frozen aiohttp>", source)
 	})
 	vm.RegisterModule("_pya_http", func(th *vm.Thread, m *vm.Module) error {
-		if th.Interp != nil {
-			// pya.Options.Sandbox sets socket to None in sys.modules: no
-			// network through aiohttp either.
-			if v, ok := th.Interp.Modules().GetStr("socket"); ok && v.IsNone() {
-				return vm.NewError(vm.ModuleNotFoundErrorType, "import of _pya_http halted; None in sys.modules")
-			}
+		if err := httpresp.CheckNetwork(th, "_pya_http"); err != nil {
+			return err
 		}
 		m.Dict.SetStr("Client", vm.NewBuiltin("Client", newClient))
 		return nil

@@ -51,11 +51,8 @@ func init() {
 		return vm.ExecSource(th, m, "<frozen requests.structures>", structSource)
 	})
 	vm.RegisterModule("_pya_requests", func(th *vm.Thread, m *vm.Module) error {
-		if th.Interp != nil {
-			// pya.Options.Sandbox sets socket to None in sys.modules.
-			if v, ok := th.Interp.Modules().GetStr("socket"); ok && v.IsNone() {
-				return vm.NewError(vm.ModuleNotFoundErrorType, "import of _pya_requests halted; None in sys.modules")
-			}
+		if err := httpresp.CheckNetwork(th, "_pya_requests"); err != nil {
+			return err
 		}
 		m.Dict.SetStr("Session", vm.NewBuiltin("Session", newSession))
 		m.Dict.SetStr("prepare_url", vm.NewBuiltin("prepare_url", prepareURL))

@@ -66,3 +66,15 @@ func Pairs(th *vm.Thread, v vm.Value, f func(k, v string)) error {
 		return nil
 	})
 }
+
+// CheckNetwork refuses the import of the native module name when the
+// interpreter is sandboxed: pya.Options.Sandbox sets socket to None in
+// sys.modules, and no HTTP client may reach the network either.
+func CheckNetwork(th *vm.Thread, name string) error {
+	if th.Interp != nil {
+		if v, ok := th.Interp.Modules().GetStr("socket"); ok && v.IsNone() {
+			return vm.NewError(vm.ModuleNotFoundErrorType, "import of %s halted; None in sys.modules", name)
+		}
+	}
+	return nil
+}
