@@ -33,6 +33,9 @@ func awaitsCallResult(code []compile.Instr, consts []Value, pc int) bool {
 // started and marked running, for the caller to push with back set to the
 // awaiting frame (what yieldFrom does for a coroutine it starts).
 func (th *Thread) startAwaitedCoroutine(fn *Function, args []Value, kwnames []string) (*Frame, error) {
+	if th.depth >= th.recursionLimit {
+		return nil, NewError(RecursionErrorType, "maximum recursion depth exceeded")
+	}
 	nf := th.newPooledFrame(fn.Code, fn, fn.Globals)
 	if err := th.bindFrame(nf, fn, args, kwnames); err != nil {
 		return nil, err
@@ -47,6 +50,7 @@ func (th *Thread) startAwaitedCoroutine(fn *Function, args []Value, kwnames []st
 	c.genState = genState{kind: kindCoroutine, frame: nf, co: fn.Code, name: fn.Name, qualname: fn.QualName,
 		started: true, closed: true, running: true, recycle: true}
 	nf.gen = &c.genState
+	th.depth++
 	return nf, nil
 }
 

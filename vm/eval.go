@@ -590,12 +590,8 @@ reload:
 			v := slots[sp]
 			if f.gen != nil {
 				f.gen.finish(th)
-				if f.base {
-					th.depth--
-				}
-			} else {
-				th.depth--
 			}
+			th.depth--
 			back := f.back
 			if f.base {
 				f.base = false
@@ -756,12 +752,8 @@ func (th *Thread) unwind(f *Frame, err error, kind errKind) *Exception {
 		th.dropOwnedIn(f.slots[co.nlocals+co.ncells : f.sp])
 		if f.gen != nil {
 			exc = f.gen.fail(th, exc)
-			if f.base {
-				th.depth--
-			}
-		} else {
-			th.depth--
 		}
+		th.depth--
 		back := f.back
 		if f.base {
 			f.base = false

@@ -34,7 +34,12 @@ const (
 // YIELD_FROM pushed on top of it), so resuming a chain N awaits deep costs
 // O(1): the thread continues at top directly.
 type genState struct {
-	kind     genKind
+	kind genKind
+	// nested counts the frames of the suspended chain above frame (awaited
+	// coroutines, delegated generators): each counts one level of
+	// recursion depth while the chain runs, as in CPython, where resuming
+	// re-enters every frame of the chain.
+	nested   int32
 	frame    *Frame      // nil once finished
 	co       *CodeObject // cr_code/gi_code/ag_code (kept after the frame is gone)
 	fobj     *FrameObject
@@ -163,7 +168,11 @@ func (g *genState) Resume(th *Thread, v Value, exc *Exception) (Value, bool, err
 		g.started = true
 		g.closed = true
 	}
-	th.depth++
+	if th.depth+int(g.nested) >= th.recursionLimit && g.nested > 0 {
+		return NULL, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	th.depth += 1 + int(g.nested)
+	g.nested = 0
 	g.frame.back = th.frame
 	g.frame.base = true
 	g.running = true
@@ -205,8 +214,11 @@ func (g *genState) Resume(th *Thread, v Value, exc *Exception) (Value, bool, err
 	}
 	g.running = false
 	if yielded {
-		th.depth--
 		g.top = th.frame
+		for f := g.top; f != g.frame; f = f.back {
+			g.nested++
+		}
+		th.depth -= 1 + int(g.nested)
 		th.frame = g.frame.back
 		g.handled = nil
 		if th.handled != callerHandled {
@@ -287,6 +299,11 @@ func (th *Thread) yieldFrom(f *Frame) (r Value, yielded, pushed bool, err error)
 			top.slots[top.sp] = sent
 			top.sp++
 		}
+		if th.depth+int(g.nested) >= th.recursionLimit {
+			return NULL, false, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
+		}
+		th.depth += 1 + int(g.nested)
+		g.nested = 0
 		f.sp -= 2
 		f.slots[f.sp], f.slots[f.sp+1] = NULL, NULL
 		g.frame.back = f
