@@ -154,7 +154,7 @@ func (g *genState) Resume(th *Thread, v Value, exc *Exception) (Value, bool, err
 		}
 		return None, true, nil
 	}
-	if th.depth >= th.recursionLimit {
+	if th.depth+int(g.nested) >= th.recursionLimit {
 		return NULL, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
 	}
 	top := g.top
@@ -167,9 +167,6 @@ func (g *genState) Resume(th *Thread, v Value, exc *Exception) (Value, bool, err
 		}
 		g.started = true
 		g.closed = true
-	}
-	if th.depth+int(g.nested) >= th.recursionLimit && g.nested > 0 {
-		return NULL, false, NewError(RecursionErrorType, "maximum recursion depth exceeded")
 	}
 	th.depth += 1 + int(g.nested)
 	g.nested = 0

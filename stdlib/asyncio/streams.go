@@ -284,30 +284,14 @@ func initPyaIO(th *vm.Thread, m *vm.Module) error {
 		"listen":  ioListen,
 		"spawn":   ioSpawn,
 		"connect_unix": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-			a, err := parse("connect_unix", args, kw, "path")
-			if err != nil {
-				return vm.NULL, err
-			}
-			p, err := pathArg(th, a[0])
-			if err != nil {
-				return vm.NULL, err
-			}
-			l, err := runtime.GetRunningLoop(th)
+			l, p, err := unixPathCall(th, "connect_unix", args, kw)
 			if err != nil {
 				return vm.NULL, err
 			}
 			return l.ConnectUnix(p).Value(), nil
 		},
 		"listen_unix": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-			a, err := parse("listen_unix", args, kw, "path")
-			if err != nil {
-				return vm.NULL, err
-			}
-			p, err := pathArg(th, a[0])
-			if err != nil {
-				return vm.NULL, err
-			}
-			l, err := runtime.GetRunningLoop(th)
+			l, p, err := unixPathCall(th, "listen_unix", args, kw)
 			if err != nil {
 				return vm.NULL, err
 			}
@@ -322,6 +306,21 @@ func initPyaIO(th *vm.Thread, m *vm.Module) error {
 	}
 	d.SetStr("Transport", vm.ObjectValue(runtime.StreamType))
 	return nil
+}
+
+// unixPathCall parses the (path) argument of the native named name and
+// returns it with the running loop.
+func unixPathCall(th *vm.Thread, name string, args []vm.Value, kw []string) (*runtime.Loop, string, error) {
+	a, err := parse(name, args, kw, "path")
+	if err != nil {
+		return nil, "", err
+	}
+	p, err := pathArg(th, a[0])
+	if err != nil {
+		return nil, "", err
+	}
+	l, err := runtime.GetRunningLoop(th)
+	return l, p, err
 }
 
 // ioNames are asyncio's names defined by its streams and subprocess
