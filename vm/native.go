@@ -480,6 +480,15 @@ func addSlotWrappers(t *Type, inplace bool) {
 			})
 		}
 	}
+	if t.Binary != nil || t.Unary != nil {
+		// Only the operator dunders t really defines (numericDunders).
+		plain := add
+		add = func(name string, fn NativeFunc) {
+			if operatorDunderAllowed(t, name) {
+				plain(name, fn)
+			}
+		}
+	}
 	if t.Binary != nil {
 		for op, names := range binaryDunderNames {
 			op := compile.BinaryOp(op)

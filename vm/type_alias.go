@@ -95,6 +95,11 @@ func init() {
 			return NewTuple(append([]Value(nil), g.Args...)), nil
 		case "__parameters__":
 			return NewTuple(nil), nil
+		case "__mro_entries__":
+			// class B(list[int]) has base list (and __orig_bases__ list[int]).
+			return NewBuiltin("__mro_entries__", func(th *Thread, args []Value, kwnames []string) (Value, error) {
+				return NewTuple([]Value{g.Origin}), nil
+			}), nil
 		}
 		return LookupAttr(th, g.Origin, name)
 	}

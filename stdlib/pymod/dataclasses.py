@@ -163,7 +163,7 @@ def _set_new_attribute(cls, name, value):
 
 def _field_assign(frozen, name, value, self_name):
     if frozen:
-        return f'{self_name}.__dict__[{name!r}]={value}'
+        return f'__dataclass_builtins_object__.__setattr__({self_name},{name!r},{value})'
     return f'{self_name}.{name}={value}'
 
 
@@ -176,6 +176,7 @@ def _init_fn(fields, std_fields, kw_only_fields, frozen, has_post_init, self_nam
             elif seen_default:
                 raise TypeError(f'non-default argument {f.name!r} follows default argument')
     locals = {'MISSING': MISSING, '_HAS_DEFAULT_FACTORY': _HAS_DEFAULT_FACTORY,
+              '__dataclass_builtins_object__': object,
               '__dataclass_builtins_object__': object}
     body = []
     for f in fields:
@@ -366,6 +367,28 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         cls.__doc__ = cls.__name__ + '(' + ', '.join(f.name for f in std_init_fields) + ')'
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))
+    if slots:
+        cls = _add_slots(cls, frozen)
+    return cls
+
+
+def _add_slots(cls, is_frozen):
+    # As CPython: a new class whose __slots__ are the field names (a class
+    # cannot get slots after it is created).
+    cls_dict = dict(cls.__dict__)
+    field_names = tuple(f.name for f in fields(cls))
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        inherited.update(getattr(base, '__slots__', ()))
+    cls_dict['__slots__'] = tuple(n for n in field_names if n not in inherited)
+    for name in field_names:
+        cls_dict.pop(name, None)
+    cls_dict.pop('__dict__', None)
+    cls_dict.pop('__weakref__', None)
+    qualname = getattr(cls, '__qualname__', None)
+    cls = type(cls)(cls.__name__, cls.__bases__, cls_dict)
+    if qualname is not None:
+        cls.__qualname__ = qualname
     return cls
 
 

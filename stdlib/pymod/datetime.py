@@ -267,11 +267,21 @@ class tzinfo:
 
 
 class timezone(tzinfo):
-    def __init__(self, offset, name=None):
+    def __new__(cls, offset, name=None):
         if not isinstance(offset, timedelta):
             raise TypeError("offset must be a timedelta")
+        if name is None and not offset and 'utc' in cls.__dict__:
+            return cls.utc
+        if name is not None and not isinstance(name, str):
+            raise TypeError("timezone() argument 2 must be str, not %s" % type(name).__name__)
+        if not (-timedelta(hours=24) < offset < timedelta(hours=24)):
+            raise ValueError("offset must be a timedelta strictly between "
+                             "-timedelta(hours=24) and timedelta(hours=24),"
+                             " not %r." % (offset,))
+        self = tzinfo.__new__(cls)
         self._offset = offset
         self._name = name
+        return self
 
     def utcoffset(self, dt):
         return self._offset
@@ -723,7 +733,8 @@ class datetime(date):
 
     @classmethod
     def strptime(cls, date_string, format):
-        raise NotImplementedError('datetime.strptime is not supported in pya yet')
+        import _strptime
+        return _strptime._strptime_datetime(cls, date_string, format)
 
     def date(self):
         return date(self._year, self._month, self._day)

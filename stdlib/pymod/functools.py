@@ -1,6 +1,7 @@
 """Higher-order functions (CPython's functools, in pya)."""
 
 from collections import namedtuple as _namedtuple
+import types as _types
 
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__', '__annotations__')
 WRAPPER_UPDATES = ('__dict__',)
@@ -310,20 +311,43 @@ def singledispatch(func):
     registry = {object: func}
 
     def dispatch(cls):
-        for c in cls.__mro__:
+        for c in cls.__mro__[:-1]:
             if c in registry:
                 return registry[c]
-        return func
+        # Classes registered virtually (ABCs): the most derived match.
+        best = None
+        for c in registry:
+            if c is not object and issubclass(cls, c):
+                if best is None or issubclass(c, best):
+                    best = c
+        return registry[best] if best is not None else func
 
-    def register(cls, f=None):
-        if f is None:
-            if isinstance(cls, type):
+    def _is_union(cls):
+        return isinstance(cls, _types.UnionType) or getattr(cls, '__origin__', None) is _typing_union()
+
+    def register(cls, func=None):
+        if func is None:
+            if isinstance(cls, type) or _is_union(cls):
                 return lambda f: register(cls, f)
-            f = cls
-            ann = getattr(f, '__annotations__', {})
+            ann = getattr(cls, '__annotations__', {})
+            if not ann:
+                raise TypeError(
+                    f"Invalid first argument to `register()`: {cls!r}. "
+                    f"Use either `@register(some_class)` or plain `@register` "
+                    f"on an annotated function.")
+            func = cls
             cls = next(iter(v for k, v in ann.items() if k != 'return'))
-        registry[cls] = f
-        return f
+            if not isinstance(cls, type) and not _is_union(cls):
+                raise TypeError(
+                    f"Invalid annotation for {next(iter(ann))!r}. "
+                    f"{cls!r} is not a class."
+                )
+        if _is_union(cls):
+            for arg in cls.__args__:
+                registry[arg] = func
+        else:
+            registry[cls] = func
+        return func
 
     def wrapper(*args, **kw):
         if not args:
@@ -336,3 +360,35 @@ def singledispatch(func):
     wrapper.registry = registry
     update_wrapper(wrapper, func)
     return wrapper
+
+
+def _typing_union():
+    import typing
+    return typing.Union
+
+
+class singledispatchmethod:
+    """Single-dispatch generic method descriptor: dispatches on the type of
+    the first argument after self (or cls)."""
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, method)
+
+    def __get__(self, obj, cls=None):
+        def _method(*args, **kwargs):
+            method = self.dispatcher.dispatch(args[0].__class__)
+            return method.__get__(obj, cls)(*args, **kwargs)
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)

@@ -61,8 +61,8 @@ except TypeError as exc:
 
 GetSetDescriptorType = property
 MemberDescriptorType = property
-GenericAlias = type(list[int]) if hasattr(list, '__class_getitem__') else None
-UnionType = None  # int | str is not supported yet
+GenericAlias = type(list[int])
+UnionType = type(int | str)
 
 del sys, _f, _g, _c, _ag, _C
 

@@ -1,12 +1,14 @@
 """Type hints (a pya subset of CPython's typing): every name exists and is
 subscriptable, so annotated code runs; hints are not checked."""
 
+import types as _types
+
 TYPE_CHECKING = False
 
 
 def _type_repr(obj):
-    if obj is None or obj is type(None):
-        return 'None'
+    if isinstance(obj, (_types.GenericAlias, _types.UnionType)):
+        return repr(obj)
     if isinstance(obj, type):
         if obj.__module__ == 'builtins':
             return obj.__qualname__
@@ -25,13 +27,16 @@ class _GenericAlias:
 
     def __init__(self, origin, args, name=None):
         self.__origin__ = origin
-        self.__args__ = args if isinstance(args, tuple) else (args,)
+        args = args if isinstance(args, tuple) else (args,)
+        self.__args__ = tuple(type(None) if a is None else a for a in args)
         self._name = name
 
     def __repr__(self):
         name = self._name or _type_repr(self.__origin__)
         if not name.startswith('typing.') and self._name:
             name = 'typing.' + name
+        if not self.__args__:
+            return f'{name}[()]'
         if self._name == 'Optional':
             return f'{name}[{_type_repr(self.__args__[0])}]'
         return f'{name}[{", ".join(_type_repr(a) for a in self.__args__)}]'
@@ -52,11 +57,15 @@ class _GenericAlias:
         return ()
 
     def __eq__(self, other):
+        if self.__origin__ is Union and isinstance(other, (_GenericAlias, _types.UnionType)):
+            return getattr(other, '__origin__', Union) is Union and set(self.__args__) == set(other.__args__)
         if not isinstance(other, _GenericAlias):
             return NotImplemented
         return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
 
     def __hash__(self):
+        if self.__origin__ is Union:
+            return hash(frozenset(self.__args__))
         return hash((self.__origin__, self.__args__))
 
     def __instancecheck__(self, obj):
@@ -102,7 +111,7 @@ def _union(self, params):
         params = (params,)
     flat = []
     for p in params:
-        if isinstance(p, _GenericAlias) and p.__origin__ is Union:
+        if isinstance(p, _GenericAlias) and p.__origin__ is Union or isinstance(p, _types.UnionType):
             flat.extend(p.__args__)
         else:
             flat.append(type(None) if p is None else p)
@@ -257,16 +266,75 @@ class Generic:
 
     def __init_subclass__(cls, *args, **kwargs):
         super().__init_subclass__(*args, **kwargs)
+        tvars = []
+        for base in cls.__dict__.get('__orig_bases__', ()):
+            if isinstance(base, _GenericAlias):
+                for a in base.__args__:
+                    if isinstance(a, (TypeVar, ParamSpec)) and a not in tvars:
+                        tvars.append(a)
+        cls.__parameters__ = tuple(tvars)
 
 
-class Protocol(Generic):
-    """Base class for structural types (not checked)."""
+import abc as _abc
+
+_PROTO_SKIP = frozenset({
+    '__abstractmethods__', '__annotations__', '__dict__', '__doc__', '__init__',
+    '__module__', '__new__', '__slots__', '__subclasshook__', '__weakref__',
+    '__class_getitem__', '__parameters__', '__orig_bases__', '__init_subclass__',
+    '__qualname__', '_is_protocol', '_is_runtime_protocol', '__match_args__',
+    '__orig_class__', '__firstlineno__', '__static_attributes__'})
+
+
+def _get_protocol_attrs(cls):
+    attrs = set()
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ('Protocol', 'Generic'):
+            continue
+        for attr in list(base.__dict__) + list(base.__dict__.get('__annotations__', {})):
+            if not attr.startswith('_abc_') and attr not in _PROTO_SKIP:
+                attrs.add(attr)
+    return attrs
+
+
+class _ProtocolMeta(_abc.ABCMeta):
+    """Metaclass of Protocol: isinstance checks a @runtime_checkable
+    protocol structurally (every member present on the instance)."""
+
+    def __instancecheck__(cls, instance):
+        if not cls.__dict__.get('_is_protocol', False):
+            return super().__instancecheck__(instance)
+        if not cls.__dict__.get('_is_runtime_protocol', False):
+            raise TypeError("Instance and class checks can only be used with"
+                            " @runtime_checkable protocols")
+        if super().__instancecheck__(instance):
+            return True
+        for attr in _get_protocol_attrs(cls):
+            val = getattr(instance, attr, _proto_missing)
+            if val is _proto_missing:
+                return False
+            if val is None and callable(getattr(cls, attr, None)):
+                return False
+        return True
+
+
+_proto_missing = object()
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
+    """Base class for structural types."""
+    _is_protocol = True
 
     def __init_subclass__(cls, *args, **kwargs):
         super().__init_subclass__(*args, **kwargs)
+        if not cls.__dict__.get('_is_protocol', False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
 
 
 def runtime_checkable(cls):
+    if not issubclass(cls, Generic) or not cls.__dict__.get('_is_protocol', False):
+        raise TypeError('@runtime_checkable can be only applied to protocol classes,'
+                        ' got %r' % cls)
+    cls._is_runtime_protocol = True
     return cls
 
 
@@ -312,6 +380,8 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
 
 
 def get_origin(tp):
+    if isinstance(tp, _types.UnionType):
+        return _types.UnionType
     return getattr(tp, '__origin__', None)
 
 

@@ -40,6 +40,7 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		"gmtime":          gmtime,
 		"mktime":          mktime,
 		"strftime":        strftime,
+		"strptime":        strptime,
 		"asctime":         asctime,
 		"ctime":           ctime,
 	})

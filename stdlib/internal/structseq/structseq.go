@@ -51,7 +51,36 @@ func NewType(name, module string, fields []string, visible int) *vm.Type {
 	}
 	t.Compare = compare
 	t.GetAttr = getAttr
+	t.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kwnames []string) (vm.Value, error) {
+		return newFromSequence(th, t, args, kwnames)
+	}
 	return t
+}
+
+// newFromSequence is the type's constructor, struct_time(sequence): the
+// visible fields are required, the attribute-only ones default to None.
+func newFromSequence(th *vm.Thread, t *vm.Type, args []vm.Value, kwnames []string) (vm.Value, error) {
+	full := t.Module + "." + t.Name
+	if len(kwnames) > 0 || len(args) != 1 {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "%s() takes exactly one sequence argument", full)
+	}
+	items, err := vm.ToSlice(th, args[0])
+	if err != nil {
+		return vm.NULL, err
+	}
+	ti := info[t]
+	if len(items) < ti.visible {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "%s() takes an at least %d-sequence (%d-sequence given)", full, ti.visible, len(items))
+	}
+	if len(items) > len(ti.fields) {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "%s() takes an at most %d-sequence (%d-sequence given)", full, len(ti.fields), len(items))
+	}
+	all := make([]vm.Value, len(ti.fields))
+	copy(all, items)
+	for i := len(items); i < len(all); i++ {
+		all[i] = vm.None
+	}
+	return New(t, all), nil
 }
 
 // New returns a value of struct sequence type t (len(items) must equal the
