@@ -18,7 +18,7 @@ const (
 )
 
 // futCallback is a done callback: a Go function (fn, arg) or, when fn is
-// callPython, a Python callable held by arg (*vm.Value).
+// callPython, a Python callable and its context held by arg (*pyCallback).
 type futCallback struct {
 	fn  callFunc
 	arg any
@@ -245,11 +245,27 @@ func (f *Future) removeGoCallback(fn callFunc, arg any) int {
 	})
 }
 
-// AddPyDoneCallback registers a Python callable.
+// pyCallback is a Python done callback and the context it runs in
+// (add_done_callback's context=, by default a copy of the context current
+// when it was added).
+type pyCallback struct {
+	fn  vm.Value
+	ctx *vm.Context
+}
+
+// AddPyDoneCallback registers a Python callable, to run in a copy of the
+// loop thread's current context.
 func (f *Future) AddPyDoneCallback(fn vm.Value) {
-	p := new(vm.Value)
-	*p = fn
-	f.AddDoneCallback(callPython, p)
+	f.AddPyDoneCallbackIn(fn, nil)
+}
+
+// AddPyDoneCallbackIn registers a Python callable to run in ctx (nil: a
+// copy of the loop thread's current context).
+func (f *Future) AddPyDoneCallbackIn(fn vm.Value, ctx *vm.Context) {
+	if ctx == nil {
+		ctx = f.loop.th.CopyContext()
+	}
+	f.AddDoneCallback(callPython, &pyCallback{fn: fn, ctx: ctx})
 }
 
 // RemovePyDoneCallback is remove_done_callback(fn): it removes the Python
@@ -258,11 +274,11 @@ func (f *Future) RemovePyDoneCallback(th *vm.Thread, fn vm.Value) (int, error) {
 	n := 0
 	var kept []futCallback
 	for _, cb := range f.callbacks.slice() {
-		if p, ok := cb.arg.(*vm.Value); ok { // only callPython takes a *vm.Value
-			eq := p.Is(fn)
+		if p, ok := cb.arg.(*pyCallback); ok { // only callPython takes a *pyCallback
+			eq := p.fn.Is(fn)
 			if !eq {
 				var err error
-				if eq, err = vm.Equal(th, *p, fn); err != nil {
+				if eq, err = vm.Equal(th, p.fn, fn); err != nil {
 					return 0, err
 				}
 			}
@@ -277,9 +293,10 @@ func (f *Future) RemovePyDoneCallback(th *vm.Thread, fn vm.Value) (int, error) {
 	return n, nil
 }
 
-// callPython calls the Python done callback *arg with the future.
+// callPython calls the Python done callback arg (*pyCallback) with the
+// future, in the callback's context.
 func callPython(arg any, fut vm.Value) error {
-	p := arg.(*vm.Value)
+	p := arg.(*pyCallback)
 	f := fut.Object()
 	var th *vm.Thread
 	switch x := f.(type) {
@@ -288,8 +305,21 @@ func callPython(arg any, fut vm.Value) error {
 	case *Task:
 		th = x.loop.th
 	}
-	_, err := th.Call(*p, []vm.Value{fut}, nil)
+	_, err := callInContext(th, p.ctx, p.fn, []vm.Value{fut})
 	return err
+}
+
+// callInContext is ctx.run(fn, *args) on th (ctx nil: a plain call).
+func callInContext(th *vm.Thread, ctx *vm.Context, fn vm.Value, args []vm.Value) (vm.Value, error) {
+	if ctx == nil {
+		return th.Call(fn, args, nil)
+	}
+	if err := th.EnterContext(ctx); err != nil {
+		return vm.NULL, err
+	}
+	r, err := th.Call(fn, args, nil)
+	th.ExitContext(ctx)
+	return r, err
 }
 
 // asFuture returns the *Future of a Future or Task value, or nil.

@@ -33,9 +33,11 @@ type Handle struct {
 	scheduled bool // in the timer heap
 	when      float64
 	seq       uint64
-	// Python callback and arguments, for repr and call.
+	// Python callback and arguments, for repr and call, and the context
+	// the callback runs in (nil: the loop thread's current one).
 	fn   vm.Value
 	args []vm.Value
+	ctx  *vm.Context
 }
 
 // Cancel cancels the handle; a cancelled timer stays in the heap until the
@@ -59,9 +61,13 @@ func NewPyHandle(fn vm.Value, args []vm.Value) *Handle {
 	return h
 }
 
+// SetContext makes the handle's callback run in ctx (call_soon's context=;
+// asyncio passes a copy of the caller's current context when it is None).
+func (h *Handle) SetContext(ctx *vm.Context) { h.ctx = ctx }
+
 func runPyHandle(arg any, _ vm.Value) error {
 	h := arg.(*Handle)
-	_, err := h.loop.th.Call(h.fn, h.args, nil)
+	_, err := callInContext(h.loop.th, h.ctx, h.fn, h.args)
 	return err
 }
 

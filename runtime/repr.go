@@ -54,8 +54,8 @@ func (f *Future) reprInfo(th *vm.Thread) []string {
 func (f *Future) formatCallbacks(th *vm.Thread) string {
 	cb := f.callbacks.slice()
 	name := func(c futCallback) string {
-		if p, ok := c.arg.(*vm.Value); ok {
-			return callableName(th, *p) + "()"
+		if p, ok := c.arg.(*pyCallback); ok {
+			return callableName(th, p.fn) + "()"
 		}
 		switch c.arg.(type) {
 		case *Task:

@@ -13,6 +13,9 @@ type Task struct {
 	// its "Task-N", formatted on first use: most tasks are never asked
 	// their name, and the string would cost 64 bytes per task.
 	name vm.Value
+	// ctx is the contextvars.Context each step runs in: a copy of the
+	// context current at creation, or create_task's context=.
+	ctx *vm.Context
 
 	futWaiter     *Future
 	numCancels    int32 // _num_cancels_requested
@@ -27,6 +30,12 @@ func (*Task) Type() *vm.Type { return TaskType }
 // on the loop's next iteration. name NULL or None means "Task-N"; another
 // name that is not a str is converted with str(), as CPython does.
 func NewTask(l *Loop, coroVal vm.Value, name vm.Value) (*Task, error) {
+	return NewTaskIn(l, coroVal, name, nil)
+}
+
+// NewTaskIn is NewTask with create_task's context= (nil: a copy of the
+// loop thread's current context, as CPython's Task.__init__ takes).
+func NewTaskIn(l *Loop, coroVal vm.Value, name vm.Value, ctx *vm.Context) (*Task, error) {
 	if err := l.checkClosed(); err != nil {
 		return nil, err
 	}
@@ -42,7 +51,10 @@ func NewTask(l *Loop, coroVal vm.Value, name vm.Value) (*Task, error) {
 		}
 		name = vm.NewStr(s)
 	}
-	t := &Task{coro: coro}
+	if ctx == nil {
+		ctx = l.th.CopyContext()
+	}
+	t := &Task{coro: coro, ctx: ctx}
 	t.loop = l
 	t.task = t
 	if name.IsNull() || name.IsNone() {
@@ -167,12 +179,16 @@ func (t *Task) step(exc *vm.Exception) error {
 		r2, _ := safeRepr(l.th, l.currentTask.Value())
 		return vm.NewError(vm.RuntimeErrorType, "Cannot enter into task %s while another task %s is being executed.", r1, r2)
 	}
+	if err := l.th.EnterContext(t.ctx); err != nil {
+		return err
+	}
 	l.currentTask = t
 	if l.rec != nil {
 		l.rec.stepStart(t)
 	}
 	result, done, err := t.coro.Resume(l.th, vm.None, exc)
 	l.currentTask = nil
+	l.th.ExitContext(t.ctx)
 
 	if err != nil {
 		e := asException(err)

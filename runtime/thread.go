@@ -27,6 +27,12 @@ func newWorkerThread(th *vm.Thread, env *Env) *vm.Thread {
 // own goroutine, holding the GIL while it runs pya code; the returned
 // future completes on the loop (through the inbox) when fn returns.
 func (l *Loop) RunInExecutor(fn vm.Value, args []vm.Value, kwnames []string) (*Future, error) {
+	return l.runInThread(fn, args, kwnames, nil)
+}
+
+// runInThread is RunInExecutor with fn run in ctx (to_thread passes a copy
+// of its caller's context; nil: the worker's own empty context).
+func (l *Loop) runInThread(fn vm.Value, args []vm.Value, kwnames []string, ctx *vm.Context) (*Future, error) {
 	if err := l.checkClosed(); err != nil {
 		return nil, err
 	}
@@ -39,7 +45,14 @@ func (l *Loop) RunInExecutor(fn vm.Value, args []vm.Value, kwnames []string) (*F
 	l.BeginExternal()
 	go func() {
 		env.GIL.Acquire()
-		r, err := w.Call(fn, args, kwnames)
+		var r vm.Value
+		var err error
+		if ctx == nil {
+			r, err = w.Call(fn, args, kwnames)
+		} else if err = w.EnterContext(ctx); err == nil {
+			r, err = w.Call(fn, args, kwnames)
+			w.ExitContext(ctx)
+		}
 		env.GIL.Release()
 		if w.Interp == nil {
 			envsMu.Lock()
@@ -92,7 +105,8 @@ func (c *toThreadCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.
 		if err != nil {
 			return c.fail(err)
 		}
-		f, err := l.RunInExecutor(c.fn, c.args, c.kwnames)
+		// to_thread runs fn in a copy of the caller's context.
+		f, err := l.runInThread(c.fn, c.args, c.kwnames, th.CopyContext())
 		if err != nil {
 			return c.fail(err)
 		}

@@ -69,7 +69,11 @@ func NewClass(th *Thread, meta *Type, name string, bases []*Type, ns *Dict) (*Ty
 			}
 		}
 		if b.Flags&TypeBaseType == 0 && b.Flags&TypeHeap == 0 {
-			return nil, NewError(TypeErrorType, "type '%s' is not an acceptable base type", b.Name)
+			name := b.Name
+			if b.Module != "" && b.Module != "builtins" {
+				name = b.Module + "." + name // CPython's tp_name
+			}
+			return nil, NewError(TypeErrorType, "type '%s' is not an acceptable base type", name)
 		}
 	}
 	t := &Type{Name: name, QualName: name, Bases: bases, Dict: ns, Flags: TypeHeap | TypeBaseType}

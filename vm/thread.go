@@ -48,6 +48,10 @@ type Thread struct {
 	lastAgen      *AsyncGenerator
 	lastAgenFrame *Frame
 
+	// ctx is the current contextvars.Context (nil until first needed: see
+	// Context); the asyncio runtime switches it around each task step.
+	ctx *Context
+
 	// stopValue is the return value of the generator whose Next slot last
 	// reported exhaustion (see TakeStopValue).
 	stopValue Value

@@ -125,3 +125,9 @@ func init() {
 		return Bool(eq == (op == compile.CmpEq)), err
 	}
 }
+
+// NewGenericAlias is the result of origin[key] for a built-in generic
+// class with a __class_getitem__ (contextvars.ContextVar[int], ...).
+func NewGenericAlias(th *Thread, origin, key Value) (Value, error) {
+	return genericAlias(th, origin, key)
+}

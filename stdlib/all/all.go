@@ -8,6 +8,7 @@ import (
 	_ "github.com/pya-lang/pya/stdlib/asyncio"
 	_ "github.com/pya-lang/pya/stdlib/base64"
 	_ "github.com/pya-lang/pya/stdlib/collections"
+	_ "github.com/pya-lang/pya/stdlib/contextvars"
 	_ "github.com/pya-lang/pya/stdlib/hashlib"
 	_ "github.com/pya-lang/pya/stdlib/itertools"
 	_ "github.com/pya-lang/pya/stdlib/json"

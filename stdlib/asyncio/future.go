@@ -249,7 +249,11 @@ func futAddDoneCallback(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, 
 	if err != nil {
 		return vm.NULL, err
 	}
-	f.AddPyDoneCallback(a[0])
+	ctx, err := contextOf(th, a[1])
+	if err != nil {
+		return vm.NULL, err
+	}
+	f.AddPyDoneCallbackIn(a[0], ctx)
 	return vm.None, nil
 }
 
@@ -291,7 +295,13 @@ func newTask(th *vm.Thread, t *vm.Type, args []vm.Value, kwnames []string) (vm.V
 	if err != nil {
 		return vm.NULL, err
 	}
-	task, err := runtime.NewTask(l, a[0], a[2])
+	var ctx *vm.Context
+	if !a[3].IsNull() && !a[3].IsNone() {
+		if ctx, err = contextOf(th, a[3]); err != nil {
+			return vm.NULL, err
+		}
+	}
+	task, err := runtime.NewTaskIn(l, a[0], a[2], ctx)
 	if err != nil {
 		return vm.NULL, err
 	}

@@ -93,25 +93,54 @@ func loopCreateTask(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, erro
 		}
 		name = vm.NewStr(s)
 	}
-	t, err := runtime.NewTask(l, a[0], name)
+	ctx, err := contextOf(th, a[2])
+	if err != nil {
+		return vm.NULL, err
+	}
+	t, err := runtime.NewTaskIn(l, a[0], name, ctx)
 	if err != nil {
 		return vm.NULL, err
 	}
 	return t.Value(), nil
 }
 
-// callbackArgs splits (callback, *args, context=None).
-func callbackArgs(fname string, args []vm.Value, kw []string) (vm.Value, []vm.Value, error) {
+// callbackArgs splits (callback, *args, context=None) into a handle whose
+// callback runs in the context (None: a copy of the current one).
+func callbackArgs(th *vm.Thread, fname string, args []vm.Value, kw []string) (*runtime.Handle, error) {
 	n := len(args) - len(kw)
-	for _, k := range kw {
+	ctx := vm.NULL
+	for i, k := range kw {
 		if k != "context" {
-			return vm.NULL, nil, vm.NewError(vm.TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, k)
+			return nil, vm.NewError(vm.TypeErrorType, "%s() got an unexpected keyword argument '%s'", fname, k)
 		}
+		ctx = args[n+i]
 	}
 	if n < 1 {
-		return vm.NULL, nil, vm.NewError(vm.TypeErrorType, "%s() missing 1 required positional argument: 'callback'", fname)
+		return nil, vm.NewError(vm.TypeErrorType, "%s() missing 1 required positional argument: 'callback'", fname)
 	}
-	return args[0], args[1:n], nil
+	if err := checkCallable(fname, args[0]); err != nil {
+		return nil, err
+	}
+	c, err := contextOf(th, ctx)
+	if err != nil {
+		return nil, err
+	}
+	h := runtime.NewPyHandle(args[0], args[1:n])
+	h.SetContext(c)
+	return h, nil
+}
+
+// contextOf converts a context= argument: a contextvars.Context, or
+// None/absent for a copy of th's current context.
+func contextOf(th *vm.Thread, v vm.Value) (*vm.Context, error) {
+	if v.IsNull() || v.IsNone() {
+		return th.CopyContext(), nil
+	}
+	c, ok := v.Object().(*vm.Context)
+	if !ok {
+		return nil, vm.NewError(vm.TypeErrorType, "context must be a contextvars.Context, not %s", v.Type().Name)
+	}
+	return c, nil
 }
 
 func checkCallable(fname string, fn vm.Value) error {
@@ -128,14 +157,10 @@ func loopCallSoon(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error)
 	if err != nil {
 		return vm.NULL, err
 	}
-	fn, cargs, err := callbackArgs("call_soon", rest, kw)
+	h, err := callbackArgs(th, "call_soon", rest, kw)
 	if err != nil {
 		return vm.NULL, err
 	}
-	if err := checkCallable("call_soon", fn); err != nil {
-		return vm.NULL, err
-	}
-	h := runtime.NewPyHandle(fn, cargs)
 	if err := l.CallSoonHandle(h); err != nil {
 		return vm.NULL, err
 	}
@@ -147,14 +172,10 @@ func loopCallSoonThreadsafe(th *vm.Thread, args []vm.Value, kw []string) (vm.Val
 	if err != nil {
 		return vm.NULL, err
 	}
-	fn, cargs, err := callbackArgs("call_soon_threadsafe", rest, kw)
+	h, err := callbackArgs(th, "call_soon_threadsafe", rest, kw)
 	if err != nil {
 		return vm.NULL, err
 	}
-	if err := checkCallable("call_soon_threadsafe", fn); err != nil {
-		return vm.NULL, err
-	}
-	h := runtime.NewPyHandle(fn, cargs)
 	if err := l.CallSoonThreadsafe(h); err != nil {
 		return vm.NULL, err
 	}
@@ -181,17 +202,13 @@ func callTimed(th *vm.Thread, fname string, args []vm.Value, kw []string, relati
 	if err != nil {
 		return vm.NULL, err
 	}
-	fn, cargs, err := callbackArgs(fname, rest[1:], kw)
+	h, err := callbackArgs(th, fname, rest[1:], kw)
 	if err != nil {
-		return vm.NULL, err
-	}
-	if err := checkCallable(fname, fn); err != nil {
 		return vm.NULL, err
 	}
 	if relative {
 		t += l.Time()
 	}
-	h := runtime.NewPyHandle(fn, cargs)
 	if err := l.CallAtHandle(t, h); err != nil {
 		return vm.NULL, err
 	}

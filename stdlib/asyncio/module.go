@@ -125,7 +125,13 @@ func createTask(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 	if err != nil {
 		return vm.NULL, err
 	}
-	t, err := runtime.NewTask(l, a[0], vm.NULL)
+	var ctx *vm.Context // nil: NewTaskIn copies the current context
+	if !a[2].IsNull() && !a[2].IsNone() {
+		if ctx, err = contextOf(th, a[2]); err != nil {
+			return vm.NULL, err
+		}
+	}
+	t, err := runtime.NewTaskIn(l, a[0], vm.NULL, ctx)
 	if err != nil {
 		return vm.NULL, err
 	}
