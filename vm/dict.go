@@ -72,7 +72,7 @@ func (d *Dict) resize(minUsed int) {
 		d.entries = live
 	} else if cap(d.entries) < usable(size) {
 		n := make([]dictEntry, len(d.entries), usable(size))
-		copy(n, d.entries)
+		copyFresh(n, d.entries)
 		d.entries = n
 	}
 	idx := make([]int32, size)

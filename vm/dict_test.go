@@ -2,6 +2,7 @@ package vm
 
 import (
 	"fmt"
+	"strconv"
 	"testing"
 )
 
@@ -95,4 +96,26 @@ func BenchmarkIntAdd(b *testing.B) {
 		x, _ = BinaryOp(th, 0, x, Int(1))
 	}
 	_ = x
+}
+
+// BenchmarkDictBuildStrKeys builds a 100k-entry dict of fresh str keys and
+// reads it back (the containers benchmark's dict half): growth copies, str
+// allocation and hashing, and lookups that miss the cache.
+func BenchmarkDictBuildStrKeys(b *testing.B) {
+	const n = 100_000
+	th := NewThread(nil)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		d := NewDict()
+		for j := 0; j < n; j++ {
+			if err := d.Set(th, NewStr("key"+strconv.Itoa(j)), Int(int64(j))); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for j := 0; j < n; j++ {
+			if _, ok, _ := d.Get(th, NewStr("key"+strconv.Itoa(j))); !ok {
+				b.Fatal("missing key")
+			}
+		}
+	}
 }

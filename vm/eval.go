@@ -622,7 +622,7 @@ reload:
 		case compile.LIST_APPEND:
 			sp--
 			l := slots[sp-arg].o.(*List)
-			l.Items = append(l.Items, slots[sp])
+			l.Items = appendValue(l.Items, slots[sp])
 			slots[sp] = NULL
 		case compile.PRINT_EXPR, compile.SETUP_ANNOTATIONS, compile.BUILD_SET, compile.BUILD_MAP,
 			compile.BUILD_STRING, compile.SET_ADD, compile.MAP_ADD, compile.LIST_EXTEND,

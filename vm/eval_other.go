@@ -61,19 +61,19 @@ func (th *Thread) execOther(f *Frame, op compile.Opcode, arg int) error {
 		switch t := it.o.(type) {
 		case *Tuple:
 			if t.ext == nil {
-				l.Items = append(l.Items, t.Items...)
+				l.Items = appendValues(l.Items, t.Items...)
 				return nil
 			}
 		case *List:
 			if t.ext == nil {
-				l.Items = append(l.Items, t.Items...)
+				l.Items = appendValues(l.Items, t.Items...)
 				return nil
 			}
 		}
 		if !isIterable(it) {
 			return NewError(TypeErrorType, "Value after * must be an iterable, not %s", TypeName(it))
 		}
-		return Iterate(th, it, func(x Value) error { l.Items = append(l.Items, x); return nil })
+		return Iterate(th, it, func(x Value) error { l.Items = appendValue(l.Items, x); return nil })
 	case compile.SET_UPDATE:
 		it := pop()
 		return s[f.sp-arg].o.(*Set).update(th, it)

@@ -177,17 +177,17 @@ func listExtend(th *Thread, l *List, it Value) error {
 	switch o := it.o.(type) {
 	case *List:
 		if o.ext == nil {
-			l.Items = append(l.Items, o.Items...)
+			l.Items = appendValues(l.Items, o.Items...)
 			return nil
 		}
 	case *Tuple:
 		if o.ext == nil {
-			l.Items = append(l.Items, o.Items...)
+			l.Items = appendValues(l.Items, o.Items...)
 			return nil
 		}
 	}
 	return Iterate(th, it, func(x Value) error {
-		l.Items = append(l.Items, x)
+		l.Items = appendValue(l.Items, x)
 		return nil
 	})
 }

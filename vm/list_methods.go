@@ -12,7 +12,7 @@ func addListMethods() {
 				return NULL, err
 			}
 			l := args[0].o.(*List)
-			l.Items = append(l.Items, args[1])
+			l.Items = appendValue(l.Items, args[1])
 			return None, nil
 		},
 		"extend": func(th *Thread, args []Value, kwnames []string) (Value, error) {
