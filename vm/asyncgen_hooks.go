@@ -1,7 +1,5 @@
 package vm
 
-import "github.com/pya-lang/pya/vm/compile"
-
 // Async generator hooks (sys.set_asyncgen_hooks): an event loop installs a
 // firstiter hook while it runs, and the VM calls it the first time each
 // async generator is iterated (its first __anext__, asend, athrow or
@@ -10,8 +8,8 @@ import "github.com/pya-lang/pya/vm/compile"
 // get_asyncgen_hooks but never called: pya has no reference counting to
 // tell when a generator becomes unreachable in general. It is called in the
 // common case pya can tell: `async for x in agen():` left by break or
-// return drops the generator its call created (see dropOwnedAsyncGen),
-// where CPython's reference count falls to zero.
+// return drops the generator its call created (see owned.go), where
+// CPython's reference count falls to zero.
 
 // asyncGenHooks are a thread's hooks; NULL means unset (None in Python).
 type asyncGenHooks struct {
@@ -59,22 +57,6 @@ func (g *AsyncGenerator) initHooks(th *Thread) error {
 	return nil
 }
 
-// ownAsyncGen is called by GET_AITER in f: an async generator that the
-// call just before it created (in f, not in some function that could have
-// kept a reference) belongs to the loop.
-func (th *Thread) ownAsyncGen(f *Frame, g *AsyncGenerator) {
-	if th.lastAgen != g || th.lastAgenFrame != f {
-		return
-	}
-	th.lastAgen, th.lastAgenFrame = nil, nil
-	if pc := f.pc - 2; pc >= 0 {
-		switch f.co.Code.Code[pc].Op() {
-		case compile.CALL, compile.CALL_KW, compile.CALL_EX, compile.CALL_METHOD:
-			g.owned = true
-		}
-	}
-}
-
 // dropOwnedAsyncGen is called when POP_TOP discards an owned async
 // generator (the loop iterating it ended by break or return): as CPython
 // does when the last reference goes, a started, unfinished generator is
@@ -87,15 +69,4 @@ func (th *Thread) dropOwnedAsyncGen(g *AsyncGenerator) {
 		return
 	}
 	_, _ = th.Call(g.finalizer, []Value{{o: g}}, nil)
-}
-
-// dropOwnedIn drops the owned async generators among the value-stack
-// slots an exception unwinds (the loop iterating one was left by the
-// exception).
-func (th *Thread) dropOwnedIn(slots []Value) {
-	for _, v := range slots {
-		if g, ok := v.o.(*AsyncGenerator); ok && g.owned {
-			th.dropOwnedAsyncGen(g)
-		}
-	}
 }

@@ -14,10 +14,7 @@ type AsyncGenerator struct {
 	// hooksInited: the firstiter hook ran; finalizer is the finalizer hook
 	// it saw then (see asyncgen_hooks.go).
 	hooksInited bool
-	// owned: an `async for` over a call's fresh result iterates it, so
-	// nothing else refers to it and leaving that loop drops it.
-	owned     bool
-	finalizer Value
+	finalizer   Value
 }
 
 func (*AsyncGenerator) Type() *Type { return AsyncGeneratorType }

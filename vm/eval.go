@@ -69,11 +69,17 @@ reload:
 				if !o.started && th.Interp != nil {
 					th.Interp.droppedCoroutine(o, f, pc-1)
 				}
+			case *Generator:
+				if o.owned {
+					slots[sp] = NULL
+					f.pc, f.sp = pc, sp
+					th.dropOwned(f, Value{o: o}, pc-1)
+				}
 			case *AsyncGenerator:
 				if o.owned {
 					slots[sp] = NULL
 					f.pc, f.sp = pc, sp
-					th.dropOwnedAsyncGen(o)
+					th.dropOwned(f, Value{o: o}, pc-1)
 				}
 			default:
 				if o != noneObject && o != nil && o.Type().Flags&TypeNativeCoroutine != 0 {
@@ -559,6 +565,9 @@ reload:
 				err = e
 				goto onError
 			}
+			if g, ok := it.o.(*Generator); ok && &g.genState == th.lastGen {
+				th.ownIter(f, &g.genState, pc-1)
+			}
 			slots[sp-1] = it
 		case compile.FOR_ITER:
 			it := slots[sp-1]
@@ -590,6 +599,9 @@ reload:
 			v := slots[sp]
 			if f.gen != nil {
 				f.gen.finish(th)
+			}
+			if th.lastGenFrame == f {
+				th.passGen(f, v, pc-1)
 			}
 			th.depth--
 			back := f.back
@@ -736,7 +748,7 @@ func (th *Thread) unwind(f *Frame, err error, kind errKind) *Exception {
 			base := co.nlocals + co.ncells
 			sp := base + int(h.Depth)
 			if sp < f.sp {
-				th.dropOwnedIn(f.slots[sp:f.sp])
+				th.dropOwnedIn(f, f.slots[sp:f.sp], exc, f.pc-1)
 				clear(f.slots[sp:f.sp])
 			}
 			if h.Lasti {
@@ -749,7 +761,7 @@ func (th *Thread) unwind(f *Frame, err error, kind errKind) *Exception {
 			th.frame = f
 			return nil
 		}
-		th.dropOwnedIn(f.slots[co.nlocals+co.ncells : f.sp])
+		th.dropOwnedIn(f, f.slots[co.nlocals+co.ncells:f.sp], exc, f.pc-1)
 		if f.gen != nil {
 			exc = f.gen.fail(th, exc)
 		}

@@ -172,6 +172,9 @@ func (th *Thread) execOther(f *Frame, op compile.Opcode, arg int) error {
 		th.handled, _ = exc.o.(*Exception)
 	case compile.POP_EXCEPT:
 		prev := pop()
+		if h := th.handled; h != nil && h.deferClose != nil {
+			th.handlerDone(f, h)
+		}
 		th.handled, _ = prev.o.(*Exception)
 	case compile.CHECK_EXC_MATCH:
 		typ := pop()
@@ -242,8 +245,8 @@ func (th *Thread) execOther(f *Frame, op compile.Opcode, arg int) error {
 		s[f.sp-1] = it
 	case compile.GET_AITER:
 		v := top()
-		if ag, ok := v.o.(*AsyncGenerator); ok {
-			th.ownAsyncGen(f, ag)
+		if ag, ok := v.o.(*AsyncGenerator); ok && &ag.genState == th.lastGen {
+			th.ownIter(f, &ag.genState, f.pc-1)
 		}
 		m := lookupSpecial(v, "__aiter__")
 		if m.IsNull() {

@@ -40,6 +40,9 @@ type Exception struct {
 	// group is the message and members of a BaseExceptionGroup, nil for
 	// other exceptions. (__notes__, as in CPython 3.11, lives in Dict.)
 	group *groupData
+	// deferClose are loop-owned generators whose closing waits for the
+	// exception to be handled (see owned.go).
+	deferClose []*genState
 }
 
 // TraceEntry is one traceback line: the code's file and name and the line

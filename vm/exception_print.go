@@ -37,6 +37,9 @@ type excPrinter struct {
 	// list (a frame's lines form one string); hold defers a cut.
 	cuts []int
 	hold bool
+	// noSource leaves out the source lines (a report during shutdown,
+	// when CPython can no longer read them).
+	noSource bool
 }
 
 // FormatException renders an exception as CPython 3.11 prints an uncaught
@@ -305,6 +308,9 @@ func (p *excPrinter) entry(te TraceEntry) {
 	p.hold = true
 	defer func() { p.hold = false; p.cut() }()
 	p.line("  File \"" + te.File + "\", line " + strconv.Itoa(te.Line) + ", in " + te.Name + "\n")
+	if p.noSource {
+		return
+	}
 	line := p.in.sourceLineRaw(te.File, te.Line)
 	if line == "" {
 		return

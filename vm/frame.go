@@ -108,6 +108,9 @@ func (th *Thread) releaseFrame(f *Frame) {
 	if !f.pooled || len(th.framePool) >= 64 {
 		return
 	}
+	if th.lastGenFrame == f {
+		th.lastGen, th.lastGenFrame = nil, nil // f will be reused
+	}
 	clearValues(f.slots)
 	f.slots = f.slots[:0]
 	f.co, f.fn, f.globals, f.builtins, f.ns, f.back, f.gen = nil, nil, nil, nil, nil, nil, nil

@@ -50,6 +50,13 @@ type genState struct {
 	running  bool
 	finished bool
 	closed   bool // close() was called or it finished: no "never awaited" warning
+	// owned: a for or async for loop iterates the generator that the
+	// instruction just before made, so nothing else refers to it and
+	// leaving the loop drops it (owned.go).
+	owned bool
+	// finalized: closed as CPython's finalizer would (its loop dropped it):
+	// like CPython's, that runs once, so exit does not close it again.
+	finalized bool
 	// recycle: made by startAwaitedCoroutine and never handed out, so that
 	// when it finishes the object goes back to the thread's pool. Whatever
 	// reaches a genState through a frame (f.gen) and hands out its object
@@ -106,6 +113,10 @@ func (th *Thread) makeGenerator(fn *Function, args []Value, kwnames []string) (V
 	case kindGenerator:
 		o := &Generator{genState: g}
 		nf.gen = &o.genState
+		th.madeGen(&o.genState)
+		if th.Interp != nil && len(co.Code.Handlers) > 0 {
+			th.Interp.trackGen(o)
+		}
 		obj = o
 	case kindCoroutine:
 		o := &Coroutine{genState: g}
@@ -121,7 +132,7 @@ func (th *Thread) makeGenerator(fn *Function, args []Value, kwnames []string) (V
 	default:
 		o := &AsyncGenerator{genState: g}
 		nf.gen = &o.genState
-		th.lastAgen, th.lastAgenFrame = o, th.frame
+		th.madeGen(&o.genState)
 		obj = o
 	}
 	return Value{o: obj}, nil
@@ -319,6 +330,18 @@ func (th *Thread) driveIter(f *Frame, it, sent Value, exc *Exception) (r Value, 
 	var done bool
 	if rs, ok := it.o.(Resumable); ok {
 		r, done, err = rs.Resume(th, sent, exc)
+	} else if exc != nil && exc.typ.IsSubtype(GeneratorExitType) {
+		// As CPython's _gen_throw: GeneratorExit closes the delegate (its
+		// close(), if any) and is then raised at the yield from, or the
+		// error of that close() is.
+		var m Value
+		m, err = LookupAttr(th, it, "close")
+		if err == nil && !m.IsNull() {
+			_, err = th.Call(m, nil, nil)
+		}
+		if err == nil {
+			err = exc
+		}
 	} else if exc != nil {
 		var m Value
 		m, err = LookupAttr(th, it, "throw")

@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"weak"
 
 	"github.com/pya-lang/pya/ast"
 	"github.com/pya-lang/pya/vm/compile"
@@ -52,6 +53,13 @@ type Interpreter struct {
 	coroMu     sync.Mutex
 	coroutines []*Coroutine // created coroutines, for "never awaited" warnings
 	coroSweep  int          // len(coroutines) at which to drop the started ones
+
+	genMu    sync.Mutex
+	gens     []weak.Pointer[Generator] // generators to close at exit (gen_finalize.go)
+	genSweep int
+	// exiting: the main module failed; ReportError's report is the last
+	// thing before exit.
+	exiting bool
 
 	// builtinSubclasses lists the user classes deriving directly from each
 	// built-in type (shared by all interpreters, so kept here, not on the type).
@@ -227,12 +235,15 @@ func (in *Interpreter) ExecMain(code *compile.Code, src []byte) (err error) {
 	in.modules.SetStr("__main__", Value{o: m})
 	_, err = th.RunModule(LoadCode(code), m)
 	if err != nil {
-		// ReportError prints the shutdown warnings after the traceback.
+		// ReportError prints the shutdown warnings after the traceback
+		// and closes the suspended generators.
+		in.exiting = true
 		return err
 	}
 	if err := in.shutdownThreading(th); err != nil {
 		return err
 	}
+	in.finalizeGenerators()
 	in.warnUnawaited()
 	return nil
 }
@@ -356,6 +367,9 @@ func (in *Interpreter) ReportError(err error) int {
 		return 0
 	}
 	defer in.warnUnawaited()
+	if in.exiting {
+		defer in.finalizeGenerators()
+	}
 	w := in.cfg.Stderr
 	switch e := err.(type) {
 	case *ast.SyntaxError:

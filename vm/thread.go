@@ -43,10 +43,12 @@ type Thread struct {
 	// agHooks are the async generator hooks (sys.set_asyncgen_hooks), nil
 	// when none is set.
 	agHooks *asyncGenHooks
-	// lastAgen is the async generator created last and the frame whose
-	// call created it (see ownAsyncGen).
-	lastAgen      *AsyncGenerator
-	lastAgenFrame *Frame
+	// lastGen is the generator or async generator created last, with the
+	// frame running when it was made and that frame's resume index then
+	// (the instruction after the one that made it); see owned.go.
+	lastGen      *genState
+	lastGenFrame *Frame
+	lastGenPC    int
 
 	// ctx is the current contextvars.Context (nil until first needed: see
 	// Context); the asyncio runtime switches it around each task step.

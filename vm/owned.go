@@ -1,0 +1,149 @@
+package vm
+
+import "github.com/pya-lang/pya/vm/compile"
+
+// Loop-owned generators: finalization when a for loop drops its iterator.
+//
+// CPython finalizes a generator when its reference count falls to zero:
+// `for x in gen(): break` closes the generator at the break (its pending
+// finally blocks and with exits run before the statement after the loop),
+// and so does a return or an exception leaving the loop, which pops the
+// iterator off the value stack. pya has no reference counts, but it can
+// tell the common case where the loop holds the only reference: the
+// iterator is a generator that the instruction just before GET_ITER made
+// (a call of a generator function, a call of a function that returns such
+// a call's result, a generator expression) or that GET_ITER itself made
+// (an __iter__ that is a generator function). Such a generator is marked
+// owned; the POP_TOP that ends its loop early (break, return) and the
+// exception unwinding that cuts it off the stack close it, reporting an
+// error of close() as CPython's "Exception ignored in" (unraisable.go).
+// Async generators follow the same rule, but dropping one hands it to the
+// event loop's finalizer hook (asyncgen_hooks.go), as in CPython.
+//
+// Iterators that a comprehension's frame holds (its .0 argument) are cut
+// off the stack by an exception too, but CPython keeps them alive with the
+// traceback's frame until the exception is gone: those close when the
+// handler that caught the exception ends (see deferClose), or at once for
+// the GeneratorExit of a closed generator expression, which dies in close().
+
+// madeGen records g as the generator made last, by th.frame's current
+// instruction (its resume index is the frame's saved pc).
+func (th *Thread) madeGen(g *genState) {
+	th.lastGen, th.lastGenFrame = g, th.frame
+	if f := th.frame; f != nil {
+		th.lastGenPC = f.pc
+	}
+}
+
+// ownIter marks g owned when it is the generator made last, by f's
+// instruction just before index at (whose resume index is at) or by the
+// instruction at itself (resume index at+1): then only f's value stack
+// refers to it.
+func (th *Thread) ownIter(f *Frame, g *genState, at int) {
+	if th.lastGen == g && th.lastGenFrame == f && (th.lastGenPC == at || th.lastGenPC == at+1) {
+		g.owned = true
+		th.lastGen, th.lastGenFrame = nil, nil
+	}
+}
+
+// passGen is RETURN_VALUE's (at index at in f, which made th.lastGen)
+// hand-over: a generator returned right after it was made (`return
+// gen(...)`) is fresh in the caller too, as made by the caller's current
+// instruction. Anything else forgets it (f's frame may be reused).
+func (th *Thread) passGen(f *Frame, v Value, at int) {
+	if back := f.back; back != nil && f.gen == nil && th.lastGenPC == at && genOf(v) == th.lastGen {
+		th.lastGenFrame, th.lastGenPC = back, back.pc
+		return
+	}
+	th.lastGen, th.lastGenFrame = nil, nil
+}
+
+// dropOwned is called when f's POP_TOP at index at, or the unwinding of an
+// exception raised at index at, discards v: an owned generator is closed
+// (an owned async generator goes to the finalizer hook).
+func (th *Thread) dropOwned(f *Frame, v Value, at int) {
+	switch g := v.o.(type) {
+	case *Generator:
+		if g.owned {
+			g.owned = false
+			th.closeDropped(&g.genState, f, at)
+		}
+	case *AsyncGenerator:
+		if g.owned {
+			th.dropOwnedAsyncGen(g)
+		}
+	}
+}
+
+// closeDropped closes a started, unfinished generator that its loop
+// dropped; an error of close() is reported as unraisable, with f's line
+// at index at as its traceback when it has none (a RuntimeError "generator
+// ignored GeneratorExit"), as CPython's PyErr_WriteUnraisable does.
+func (th *Thread) closeDropped(g *genState, f *Frame, at int) {
+	if g.frame == nil || !g.started || g.running {
+		return
+	}
+	g.finalized = true
+	if _, err := genClose(th, g); err != nil {
+		th.writeUnraisable(err, g.object(), f, at)
+	}
+}
+
+// dropOwnedIn drops the owned generators among the value-stack slots of f
+// that the unwinding of exc (raised at f's index at) cuts off. In a
+// comprehension's frame, where the iterator is also the .0 argument that
+// the traceback keeps alive, closing waits for the exception to be handled.
+func (th *Thread) dropOwnedIn(f *Frame, slots []Value, exc *Exception, at int) {
+	for i := len(slots) - 1; i >= 0; i-- { // from the top, as CPython pops
+		v := slots[i]
+		g := genOf(v)
+		if g == nil || !g.owned {
+			continue
+		}
+		slots[i] = NULL
+		if g.kind == kindGenerator && isComprehension(f.co) && !exc.typ.IsSubtype(GeneratorExitType) {
+			g.owned = false
+			exc.deferClose = append(exc.deferClose, g)
+			continue
+		}
+		th.dropOwned(f, v, at)
+	}
+}
+
+// isComprehension reports whether co is the code of a comprehension or a
+// generator expression.
+func isComprehension(co *CodeObject) bool {
+	switch co.Code.Name {
+	case "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>":
+		return true
+	}
+	return false
+}
+
+// handlerDone is POP_EXCEPT's (f.pc-1) ending of the handler of exc,
+// whose deferred generators close now, unless the handler is left by
+// another exception (the RERAISE after it), whose __context__ keeps exc
+// alive: they then wait for that one.
+func (th *Thread) handlerDone(f *Frame, exc *Exception) {
+	for _, v := range f.slots[f.co.nlocals+f.co.ncells : f.sp] {
+		if v.o == Object(exc) {
+			return // returned or kept: it stays alive (they close at exit)
+		}
+	}
+	gs := exc.deferClose
+	exc.deferClose = nil
+	if code := f.co.Code.Code; f.pc < len(code) && code[f.pc].Op() == compile.RERAISE && f.sp > 0 {
+		if next, ok := f.slots[f.sp-1].o.(*Exception); ok && next != exc {
+			next.deferClose = append(next.deferClose, gs...)
+			return
+		}
+	}
+	th.closeAll(gs, f, f.pc-1)
+}
+
+// closeAll closes the generators gs that were dropped by f at index at.
+func (th *Thread) closeAll(gs []*genState, f *Frame, at int) {
+	for _, g := range gs {
+		th.closeDropped(g, f, at)
+	}
+}
