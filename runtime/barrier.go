@@ -15,13 +15,14 @@ var barrierStateNames = [...]string{"filling", "draining", "resetting", "broken"
 // Barrier is asyncio.Barrier: parties tasks wait until all have arrived.
 // It is built on a Condition, as in CPython, so wake-ups take the same turns.
 type Barrier struct {
+	subclassed
 	cond    *Condition
 	parties int
 	state   uint8
 	count   int
 }
 
-func (*Barrier) Type() *vm.Type { return BarrierType }
+func (b *Barrier) Type() *vm.Type { return b.typeOr(BarrierType) }
 
 // NewBarrier returns Barrier(parties).
 func NewBarrier(parties int64) (*Barrier, error) {

@@ -12,7 +12,7 @@ type Condition struct {
 	what string
 }
 
-func (*Condition) Type() *vm.Type { return ConditionType }
+func (c *Condition) Type() *vm.Type { return c.typeOr(ConditionType) }
 
 // NewCondition returns Condition(lock) (a new Lock when lock is nil).
 func NewCondition(lock *Lock) *Condition {

@@ -240,6 +240,16 @@ func Discard(c vm.Value, name string) vm.Value {
 	return vm.ObjectValue(&discardCoro{nativeCoro: nativeCoro{qualname: name}, sub: c.Object().(Resumable)})
 }
 
+// DiscardAwaited is Discard for any coroutine c (a Python coroutine too:
+// an overriding acquire() of a user subclass of Lock).
+func DiscardAwaited(th *vm.Thread, c vm.Value, name string) (vm.Value, error) {
+	r, ok := asResumable(th, c)
+	if !ok {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "object %s can't be used in 'await' expression", vm.TypeName(c))
+	}
+	return vm.ObjectValue(&discardCoro{nativeCoro: nativeCoro{qualname: name}, sub: r}), nil
+}
+
 type discardCoro struct {
 	nativeCoro
 	sub Resumable

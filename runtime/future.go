@@ -61,6 +61,7 @@ type futureMore struct {
 	cancelMsg    vm.Value      // cancel(msg)
 	cancelledExc *vm.Exception // the CancelledError that cancelled a task, for chaining
 	gather       *gatherState  // set on the _GatheringFuture returned by gather
+	sub          *vm.Sub       // an instance of a user subclass of Future
 }
 
 // extra returns f.more, allocating it on first use.
@@ -106,10 +107,30 @@ func newWaiter(l *Loop, desc string) *Future {
 }
 
 func (f *Future) Type() *vm.Type {
-	if f.gather() != nil {
-		return GatheringFutureType
+	if f.more != nil {
+		if f.more.gather != nil {
+			return GatheringFutureType
+		}
+		if f.more.sub != nil {
+			return f.more.sub.Type
+		}
 	}
 	return FutureType
+}
+
+// SubOf implements vm.SubHolder (class F(asyncio.Future)).
+func (f *Future) SubOf() *vm.Sub {
+	if f.more == nil {
+		return nil
+	}
+	return f.more.sub
+}
+
+// SetSub records that f is an instance of a user subclass of Future.
+func (f *Future) SetSub(sub *vm.Sub) {
+	if sub != nil {
+		f.extra().sub = sub
+	}
 }
 
 // Value returns the Python object of the future (the Task for a task).

@@ -9,7 +9,7 @@ type Lock struct {
 	locked  bool
 }
 
-func (*Lock) Type() *vm.Type { return LockType }
+func (k *Lock) Type() *vm.Type { return k.typeOr(LockType) }
 
 // NewLock returns an unlocked lock.
 func NewLock() *Lock { return &Lock{} }
@@ -111,7 +111,7 @@ type Event struct {
 	value   bool
 }
 
-func (*Event) Type() *vm.Type { return EventType }
+func (e *Event) Type() *vm.Type { return e.typeOr(EventType) }
 
 // NewEvent returns an unset event.
 func NewEvent() *Event { return &Event{} }

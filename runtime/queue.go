@@ -28,6 +28,9 @@ type Queue struct {
 }
 
 func (q *Queue) Type() *vm.Type {
+	if q.sub != nil {
+		return q.sub.Type
+	}
 	switch q.kind {
 	case LIFOQueue:
 		return LifoQueueType

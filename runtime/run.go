@@ -33,6 +33,12 @@ func (l *Loop) RunUntilComplete(th *vm.Thread, aw vm.Value) (vm.Value, error) {
 	if err != nil {
 		if newTask && fut.Done() && !fut.Cancelled() {
 			fut.Exception() // mark retrieved
+		} else if fut.Done() && fut.exc != nil && err == error(fut.exc) {
+			// The future's own exception (KeyboardInterrupt, SystemExit)
+			// escapes: in CPython its traceback holds the caller's frame,
+			// which holds the future, a cycle no gc pass collects in time,
+			// so "exception was never retrieved" is never logged.
+			fut.quiet = true
 		}
 		return vm.NULL, err
 	}

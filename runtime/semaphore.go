@@ -11,6 +11,9 @@ type Semaphore struct {
 }
 
 func (s *Semaphore) Type() *vm.Type {
+	if s.sub != nil {
+		return s.sub.Type
+	}
 	if s.bound >= 0 {
 		return BoundedSemaphoreType
 	}

@@ -74,7 +74,10 @@ func (c *doneCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Valu
 
 // loopBound is mixins._LoopBoundMixin: a primitive binds to the running loop
 // on first use.
-type loopBound struct{ loop *Loop }
+type loopBound struct {
+	loop *Loop
+	subclassed
+}
 
 func (b *loopBound) getLoop(th *vm.Thread, self vm.Value) (*Loop, error) {
 	l, err := GetRunningLoop(th)

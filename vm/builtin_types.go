@@ -129,7 +129,7 @@ func BuiltinInstanceDict(v Value) *Dict {
 		e = &o.ext
 	}
 	if e == nil {
-		return nil
+		return subDict(v.o)
 	}
 	return e.dict
 }

@@ -54,13 +54,25 @@ type AttrGetter interface {
 }
 
 // NativeGetAttr is the GetAttr slot of native types: the object's own data
-// attributes (AttrGetter), then methods found along the type's MRO, bound to v.
+// attributes (AttrGetter), then the attribute dict of an instance of a user
+// subclass (SubHolder), then methods found along the type's MRO, bound to v.
 // It returns NULL, nil when missing.
 func NativeGetAttr(th *Thread, v Value, name string) (Value, error) {
+	d := subDict(v.o) // an instance of a user subclass: its class's
+	if d != nil {     // properties first, as object.__getattribute__
+		if m := v.Type().Lookup(name); !m.IsNull() && isDataDescr(m) {
+			return descrGet(th, m, v, v.Type())
+		}
+	}
 	if g, ok := v.o.(AttrGetter); ok {
 		r, err := g.NativeAttr(th, name)
 		if err != nil || !r.IsNull() {
 			return r, err
+		}
+	}
+	if d != nil {
+		if r, ok := d.GetStr(name); ok {
+			return r, nil
 		}
 	}
 	m := v.Type().Lookup(name)

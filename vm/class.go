@@ -62,6 +62,10 @@ func NewClass(th *Thread, meta *Type, name string, bases []*Type, ns *Dict) (*Ty
 	if len(bases) == 0 {
 		bases = []*Type{ObjectType}
 	}
+	bases, err := substituteBases(th, bases)
+	if err != nil {
+		return nil, err
+	}
 	for i, b := range bases {
 		for _, b2 := range bases[:i] {
 			if b2 == b {
@@ -151,6 +155,29 @@ func NewClass(th *Thread, meta *Type, name string, bases []*Type, ns *Dict) (*Ty
 		return nil, err2
 	}
 	return t, nil
+}
+
+// substituteBases replaces the native bases that have a pya twin
+// (Type.SubclassVia) by that twin; bases is copied before any change.
+func substituteBases(th *Thread, bases []*Type) ([]*Type, error) {
+	out := bases
+	for i, b := range bases {
+		if b.SubclassVia == nil {
+			continue
+		}
+		nb, err := b.SubclassVia(th)
+		if err != nil {
+			return nil, err
+		}
+		if nb == nil || nb == b {
+			continue
+		}
+		if &out[0] == &bases[0] {
+			out = append([]*Type(nil), bases...)
+		}
+		out[i] = nb
+	}
+	return out, nil
 }
 
 // initSubclass calls super(t, t).__init_subclass__(**kw).

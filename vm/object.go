@@ -39,6 +39,13 @@ type Type struct {
 	Flags    TypeFlags
 	Meta     *Type // the metaclass (type(cls)); nil means TypeType
 
+	// SubclassVia, when set on a native type, gives the class that user
+	// classes listing this type as a base extend instead: a pure-pya
+	// twin written over it (class MyQueue(asyncio.Queue) gets CPython's
+	// Python Queue, whose _init/_put/_get hooks it may override). nil
+	// means no substitution (the twin itself is being defined).
+	SubclassVia func(th *Thread) (*Type, error)
+
 	// heapSubclasses lists the direct subclasses of a heap type, to refresh
 	// their slots when a dunder is assigned on it; slotNames holds the
 	// class's own __slots__. Both are per type rather than process-wide maps

@@ -30,10 +30,14 @@ func descrError(name string, t *vm.Type, v vm.Value) error {
 }
 
 func qualified(t *vm.Type) string {
-	if t.Module == "" || t.Module == "builtins" {
-		return t.Name
+	name := t.QualName
+	if name == "" {
+		name = t.Name
 	}
-	return t.Module + "." + t.Name
+	if t.Module == "" || t.Module == "builtins" {
+		return name
+	}
+	return t.Module + "." + name
 }
 
 // selfOf extracts args[0] as a T (the receiver of a method of type t).

@@ -6,7 +6,7 @@ import (
 )
 
 func init() {
-	runtime.FutureType.New = newFuture
+	subclassable(runtime.FutureType, newFuture)
 	methods(runtime.FutureType, map[string]vm.NativeFunc{
 		"result":               futResult,
 		"exception":            futException,
@@ -134,16 +134,16 @@ func iterMethods(t *vm.Type) {
 	})
 }
 
-func newFuture(th *vm.Thread, t *vm.Type, args []vm.Value, kwnames []string) (vm.Value, error) {
+func newFuture(th *vm.Thread, args []vm.Value, kwnames []string) (*runtime.Future, error) {
 	a, err := parse("Future", args, kwnames, "$loop?")
 	if err != nil {
-		return vm.NULL, err
+		return nil, err
 	}
 	l, err := loopArg(th, a[0])
 	if err != nil {
-		return vm.NULL, err
+		return nil, err
 	}
-	return runtime.NewFuture(l).Value(), nil
+	return runtime.NewFuture(l), nil
 }
 
 // loopArg is the loop= argument: a loop, or the current event loop.

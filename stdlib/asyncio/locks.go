@@ -86,9 +86,15 @@ func lockLikeMethods[T lockLike](typ *vm.Type, kind string) map[string]vm.Native
 			if err != nil {
 				return vm.NULL, err
 			}
+			if overridden(args[0]) {
+				return subAenter(th, args[0], kind+".__aenter__")
+			}
 			return runtime.Discard(k.Acquire(), kind+".__aenter__"), nil
 		},
 		"__aexit__": aexit(func(th *vm.Thread, self vm.Value) error {
+			if overridden(self) {
+				return subRelease(th, self)
+			}
 			k, err := of("__aexit__", []vm.Value{self})
 			if err != nil {
 				return err
@@ -100,22 +106,16 @@ func lockLikeMethods[T lockLike](typ *vm.Type, kind string) map[string]vm.Native
 
 func init() {
 	// Lock
-	runtime.LockType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
-		if err := noArgsCtor("Lock", args, kw); err != nil {
-			return vm.NULL, err
-		}
-		return vm.ObjectValue(runtime.NewLock()), nil
-	}
+	subclassable(runtime.LockType, func(th *vm.Thread, args []vm.Value, kw []string) (*runtime.Lock, error) {
+		return runtime.NewLock(), noArgsCtor("Lock", args, kw)
+	})
 	extraRepr[*runtime.Lock](runtime.LockType)
 	methods(runtime.LockType, lockLikeMethods[*runtime.Lock](runtime.LockType, "Lock"))
 
 	// Event
-	runtime.EventType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
-		if err := noArgsCtor("Event", args, kw); err != nil {
-			return vm.NULL, err
-		}
-		return vm.ObjectValue(runtime.NewEvent()), nil
-	}
+	subclassable(runtime.EventType, func(th *vm.Thread, args []vm.Value, kw []string) (*runtime.Event, error) {
+		return runtime.NewEvent(), noArgsCtor("Event", args, kw)
+	})
 	extraRepr[*runtime.Event](runtime.EventType)
 	eventMethod := func(name string, f func(e *runtime.Event) vm.Value) vm.NativeFunc {
 		return func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
@@ -137,47 +137,43 @@ func init() {
 	})
 
 	// Semaphore and BoundedSemaphore
-	semNew := func(bounded bool) func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
-		return func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
-			a, err := parse(t.Name, args, kw, "value?")
+	semNew := func(name string, bounded bool) func(th *vm.Thread, args []vm.Value, kw []string) (*runtime.Semaphore, error) {
+		return func(th *vm.Thread, args []vm.Value, kw []string) (*runtime.Semaphore, error) {
+			a, err := parse(name, args, kw, "value?")
 			if err != nil {
-				return vm.NULL, err
+				return nil, err
 			}
 			n := int64(1)
 			if !a[0].IsNull() {
 				if n, err = toInt(a[0]); err != nil {
-					return vm.NULL, err
+					return nil, err
 				}
 			}
-			s, err := runtime.NewSemaphore(n, bounded)
-			if err != nil {
-				return vm.NULL, err
-			}
-			return vm.ObjectValue(s), nil
+			return runtime.NewSemaphore(n, bounded)
 		}
 	}
-	runtime.SemaphoreType.New = semNew(false)
-	runtime.BoundedSemaphoreType.New = semNew(true)
+	subclassable(runtime.SemaphoreType, semNew("Semaphore", false))
+	subclassable(runtime.BoundedSemaphoreType, semNew("BoundedSemaphore", true))
 	extraRepr[*runtime.Semaphore](runtime.SemaphoreType)
 	extraRepr[*runtime.Semaphore](runtime.BoundedSemaphoreType)
 	methods(runtime.SemaphoreType, lockLikeMethods[*runtime.Semaphore](runtime.SemaphoreType, "Semaphore"))
 
 	// Condition
-	runtime.ConditionType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
+	subclassable(runtime.ConditionType, func(th *vm.Thread, args []vm.Value, kw []string) (*runtime.Condition, error) {
 		a, err := parse("Condition", args, kw, "lock?")
 		if err != nil {
-			return vm.NULL, err
+			return nil, err
 		}
 		var lock *runtime.Lock
 		if !a[0].IsNull() && !a[0].IsNone() {
 			k, ok := a[0].Object().(*runtime.Lock)
 			if !ok {
-				return vm.NULL, vm.NewError(vm.TypeErrorType, "pya's Condition() needs an asyncio.Lock, not %s", a[0].Type().Name)
+				return nil, vm.NewError(vm.TypeErrorType, "pya's Condition() needs an asyncio.Lock, not %s", a[0].Type().Name)
 			}
 			lock = k
 		}
-		return vm.ObjectValue(runtime.NewCondition(lock)), nil
-	}
+		return runtime.NewCondition(lock), nil
+	})
 	extraRepr[*runtime.Condition](runtime.ConditionType)
 	condOf := func(name string, args []vm.Value) (*runtime.Condition, []vm.Value, error) {
 		return selfOf[*runtime.Condition](name, runtime.ConditionType, args)
@@ -251,9 +247,15 @@ func init() {
 			if err != nil {
 				return vm.NULL, err
 			}
+			if overridden(args[0]) {
+				return subAenter(th, args[0], "Condition.__aenter__")
+			}
 			return runtime.Discard(c.Lock().Acquire(), "Condition.__aenter__"), nil
 		},
 		"__aexit__": aexit(func(th *vm.Thread, self vm.Value) error {
+			if overridden(self) {
+				return subRelease(th, self)
+			}
 			c, _, err := condOf("__aexit__", []vm.Value{self})
 			if err != nil {
 				return err
@@ -264,21 +266,17 @@ func init() {
 }
 
 func init() {
-	runtime.BarrierType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
+	subclassable(runtime.BarrierType, func(th *vm.Thread, args []vm.Value, kw []string) (*runtime.Barrier, error) {
 		a, err := parse("Barrier", args, kw, "parties")
 		if err != nil {
-			return vm.NULL, err
+			return nil, err
 		}
 		n, err := toInt(a[0])
 		if err != nil {
-			return vm.NULL, err
+			return nil, err
 		}
-		b, err := runtime.NewBarrier(n)
-		if err != nil {
-			return vm.NULL, err
-		}
-		return vm.ObjectValue(b), nil
-	}
+		return runtime.NewBarrier(n)
+	})
 	extraRepr[*runtime.Barrier](runtime.BarrierType)
 	op := func(name string, f func(b *runtime.Barrier) vm.Value) vm.NativeFunc {
 		return func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {

@@ -13,20 +13,21 @@ func init() {
 		t    *vm.Type
 		kind runtime.QueueKind
 	}{{runtime.QueueType, runtime.FIFOQueue}, {runtime.LifoQueueType, runtime.LIFOQueue}, {runtime.PriorityQueueType, runtime.PriorityQueueKind}} {
-		kind := q.kind
-		q.t.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
-			a, err := parse(t.Name, args, kw, "maxsize?")
+		kind, name := q.kind, q.t.Name
+		subclassable(q.t, func(th *vm.Thread, args []vm.Value, kw []string) (*runtime.Queue, error) {
+			a, err := parse(name, args, kw, "maxsize?")
 			if err != nil {
-				return vm.NULL, err
+				return nil, err
 			}
 			n := int64(0)
 			if !a[0].IsNull() {
 				if n, err = toInt(a[0]); err != nil {
-					return vm.NULL, err
+					return nil, err
 				}
 			}
-			return vm.ObjectValue(runtime.NewQueue(kind, n)), nil
-		}
+			return runtime.NewQueue(kind, n), nil
+		})
+		q.t.SubclassVia = queueTwin(name)
 		q.t.Repr = func(th *vm.Thread, v vm.Value) (string, error) {
 			s, err := queueFormat(th, v)
 			r := objectRepr(v)
@@ -108,3 +109,29 @@ func queueFormat(th *vm.Thread, v vm.Value) (string, error) {
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }
+
+// queueTwin returns the SubclassVia of a native queue type: the class of
+// the same name in asyncio.queues (queuesSource), or nil while that module
+// is being executed (its classes extend the native ones).
+func queueTwin(name string) func(th *vm.Thread) (*vm.Type, error) {
+	return func(th *vm.Thread) (*vm.Type, error) {
+		if th.Interp == nil {
+			return nil, nil
+		}
+		m, ok := th.Interp.Modules().GetStr("asyncio.queues")
+		if !ok {
+			if _, err := th.Import("asyncio.queues", nil, vm.NULL, 0); err != nil {
+				return nil, err
+			}
+			if m, ok = th.Interp.Modules().GetStr("asyncio.queues"); !ok {
+				return nil, nil
+			}
+		}
+		v, err := vm.LookupAttr(th, m, name)
+		if err != nil || v.IsNull() {
+			return nil, err // being defined
+		}
+		t, _ := v.Object().(*vm.Type)
+		return t, nil
+	}
+}

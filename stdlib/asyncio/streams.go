@@ -22,6 +22,9 @@ func init() {
 	vm.RegisterModule("asyncio.streams", func(th *vm.Thread, m *vm.Module) error {
 		return vm.ExecSource(th, m, "<frozen asyncio.streams>", []byte(streamsSource))
 	})
+	vm.RegisterModule("asyncio.queues", func(th *vm.Thread, m *vm.Module) error {
+		return vm.ExecSource(th, m, "<frozen asyncio.queues>", []byte(queuesSource))
+	})
 	vm.RegisterModule("asyncio.subprocess", func(th *vm.Thread, m *vm.Module) error {
 		return vm.ExecSource(th, m, "<frozen asyncio.subprocess>", []byte(subprocessSource))
 	})
