@@ -210,7 +210,11 @@ func (l *Loop) Close() error {
 }
 
 // RunForever is loop.run_forever().
-func (l *Loop) RunForever() error {
+func (l *Loop) RunForever() error { return l.runForever(depthRunForever) }
+
+// runForever runs the loop with its callbacks depth levels deeper in
+// recursion than the caller (the frames of CPython's asyncio machinery).
+func (l *Loop) runForever(depth int) error {
 	if err := l.checkClosed(); err != nil {
 		return err
 	}
@@ -226,7 +230,9 @@ func (l *Loop) RunForever() error {
 		l.rec.loopEvent(TraceLoopStart)
 	}
 	restoreHooks := l.installAsyncGenHooks()
+	l.th.AddDepth(depth)
 	defer func() {
+		l.th.AddDepth(-depth)
 		restoreHooks()
 		l.stopping = false
 		l.running = false

@@ -7,6 +7,27 @@ import (
 // RunUntilComplete is loop.run_until_complete(aw): it wraps a coroutine in
 // a task, runs the loop until the future is done and returns its result.
 func (l *Loop) RunUntilComplete(th *vm.Thread, aw vm.Value) (vm.Value, error) {
+	return l.runUntilComplete(th, aw, depthRunUntilComplete)
+}
+
+// The recursion depth that CPython's asyncio frames add to a callback run
+// by the loop (see Thread.AddDepth), above the depth of the native call
+// that runs the loop (which counts one, as the outermost of those frames):
+// run_forever, _run_once and Handle._run, one more for the C call of the
+// callback (context.run), and whatever frames lead to run_forever. A task
+// step counts one more (Task.__step's C call; see Task.step).
+const (
+	depthRunForever       = 3                         // loop.run_forever(): _run_once, _run, C call
+	depthRunUntilComplete = depthRunForever + 1       // loop.run_until_complete(): + run_forever
+	depthRunnerRun        = depthRunUntilComplete + 1 // Runner.run(): + run_until_complete
+	depthAsyncioRun       = depthRunnerRun + 1        // asyncio.run(): + Runner.run
+	depthRunnerClose      = depthRunUntilComplete + 1 // Runner.close() (from __exit__): + run_until_complete
+	depthAsyncioRunClose  = depthRunnerClose + 1      // asyncio.run's shutdown: + __exit__
+)
+
+// runUntilComplete is RunUntilComplete with the loop's callbacks depth
+// depth deeper.
+func (l *Loop) runUntilComplete(th *vm.Thread, aw vm.Value, depth int) (vm.Value, error) {
 	if err := l.checkClosed(); err != nil {
 		return vm.NULL, err
 	}
@@ -27,7 +48,7 @@ func (l *Loop) RunUntilComplete(th *vm.Thread, aw vm.Value) (vm.Value, error) {
 	fut.AddDoneCallback(runUntilCompleteCB, l)
 	prevMain := l.mainFut
 	l.mainFut = fut
-	err = l.RunForever()
+	err = l.runForever(depth)
 	l.mainFut = prevMain
 	fut.removeGoCallback(runUntilCompleteCB, l)
 	if err != nil {
@@ -64,10 +85,10 @@ func runUntilCompleteCB(arg any, v vm.Value) error {
 // SIGINT (Sigint) first cancels the main task, and a main task that ended
 // cancelled by it raises KeyboardInterrupt (chained to the CancelledError,
 // as CPython's Runner does).
-func (l *Loop) runMain(th *vm.Thread, task *Task) (vm.Value, error) {
+func (l *Loop) runMain(th *vm.Thread, task *Task, depth int) (vm.Value, error) {
 	prev := l.runnerMain
 	l.runnerMain, l.interrupts = task, 0
-	r, err := l.RunUntilComplete(th, task.Value())
+	r, err := l.runUntilComplete(th, task.Value(), depth)
 	l.runnerMain = prev
 	if err != nil && l.interrupts > 0 {
 		if exc, ok := err.(*vm.Exception); ok && isCancelled(exc) && task.Uncancel() == 0 {
@@ -154,10 +175,10 @@ func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
 	} else {
 		var task *Task
 		if task, err = NewTask(l, main, vm.NULL); err == nil {
-			result, err = l.runMain(th, task)
+			result, err = l.runMain(th, task, depthAsyncioRun)
 		}
 	}
-	if cerr := l.shutdown(th, err != nil); err == nil && cerr != nil {
+	if cerr := l.shutdown(th, err != nil, depthAsyncioRunClose); err == nil && cerr != nil {
 		err = cerr
 	}
 	SetEventLoop(th, nil)
@@ -172,9 +193,9 @@ func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
 // When an exception is leaving asyncio.run, the "exception was never
 // retrieved" reports wait for Finalize: in CPython the failed main
 // coroutine's frame keeps those tasks alive until after the traceback.
-func (l *Loop) shutdown(th *vm.Thread, failing bool) error {
+func (l *Loop) shutdown(th *vm.Thread, failing bool, depth int) error {
 	var firstErr error
-	if err := l.cancelAllTasks(th); err != nil {
+	if err := l.cancelAllTasks(th, depth); err != nil {
 		firstErr = err
 	}
 	// The shutdown coroutines are asyncio.run's machinery, not the
@@ -182,7 +203,7 @@ func (l *Loop) shutdown(th *vm.Thread, failing bool) error {
 	rec := l.rec
 	l.rec = nil
 	for _, c := range []vm.Value{newShutdownAsyncgens(l), newDoneCoro("BaseEventLoop.shutdown_default_executor", vm.None, nil)} {
-		if _, err := l.RunUntilComplete(th, c); err != nil && firstErr == nil {
+		if _, err := l.runUntilComplete(th, c, depth); err != nil && firstErr == nil {
 			firstErr = err
 		}
 	}
@@ -219,7 +240,7 @@ func Finalize(in *vm.Interpreter) {
 }
 
 // cancelAllTasks is runners._cancel_all_tasks.
-func (l *Loop) cancelAllTasks(th *vm.Thread) error {
+func (l *Loop) cancelAllTasks(th *vm.Thread, depth int) error {
 	tasks := l.AllTasks()
 	if len(tasks) == 0 {
 		return nil
@@ -233,7 +254,7 @@ func (l *Loop) cancelAllTasks(th *vm.Thread) error {
 	if err != nil {
 		return err
 	}
-	if _, err := l.RunUntilComplete(th, g.Value()); err != nil {
+	if _, err := l.runUntilComplete(th, g.Value(), depth+1); err != nil { // + _cancel_all_tasks
 		return err
 	}
 	for _, t := range tasks {

@@ -56,7 +56,7 @@ func (r *Runner) Run(th *vm.Thread, coro vm.Value) (vm.Value, error) {
 	if err != nil {
 		return vm.NULL, err
 	}
-	return r.loop.runMain(th, t)
+	return r.loop.runMain(th, t, depthRunnerRun)
 }
 
 // Close is runner.close() (and __exit__).
@@ -65,7 +65,7 @@ func (r *Runner) Close(th *vm.Thread) error {
 		r.closed = true
 		return nil
 	}
-	err := r.loop.shutdown(th, false)
+	err := r.loop.shutdown(th, false, depthRunnerClose)
 	SetEventLoop(th, nil)
 	r.loop = nil
 	r.closed = true

@@ -44,6 +44,12 @@ func (s *sleepCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Val
 		if exc != nil {
 			return s.fail(exc)
 		}
+		// CPython's sleep is a Python coroutine, and sleep(0) awaits the
+		// generator tasks.__sleep0: their frames count toward the
+		// recursion limit.
+		if th.Depth()+1 > th.RecursionLimit() {
+			return s.fail(vm.NewError(vm.RecursionErrorType, "maximum recursion depth exceeded"))
+		}
 		if !s.delayV.IsNull() {
 			d, err := delaySeconds(th, s.delayV)
 			if err != nil {
@@ -52,8 +58,17 @@ func (s *sleepCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Val
 			s.delay = d
 		}
 		if s.delay <= 0 {
+			if th.Depth()+2 > th.RecursionLimit() {
+				return s.fail(vm.NewError(vm.RecursionErrorType, "maximum recursion depth exceeded"))
+			}
 			s.state = sleepYielded
 			return vm.None, false, nil
+		}
+		// A timer goes through the Python methods call_later, call_at and
+		// TimerHandle.__init__ (a class call from C), Handle.__init__ and
+		// get_debug: seven frames deep with sleep's own.
+		if th.Depth()+7 > th.RecursionLimit() {
+			return s.fail(vm.NewError(vm.RecursionErrorType, "maximum recursion depth exceeded"))
 		}
 		l, err := GetRunningLoop(th)
 		if err != nil {

@@ -186,7 +186,9 @@ func (t *Task) step(exc *vm.Exception) error {
 	if l.rec != nil {
 		l.rec.stepStart(t)
 	}
+	l.th.AddDepth(1) // Task.__step is a C call in CPython
 	result, done, err := t.coro.Resume(l.th, vm.None, exc)
+	l.th.AddDepth(-1)
 	l.currentTask = nil
 	l.th.ExitContext(t.ctx)
 

@@ -27,12 +27,23 @@ func newWorkerThread(th *vm.Thread, env *Env) *vm.Thread {
 // own goroutine, holding the GIL while it runs pya code; the returned
 // future completes on the loop (through the inbox) when fn returns.
 func (l *Loop) RunInExecutor(fn vm.Value, args []vm.Value, kwnames []string) (*Future, error) {
-	return l.runInThread(fn, args, kwnames, nil)
+	return l.runInThread(fn, args, kwnames, nil, depthExecutor)
 }
 
+// The recursion depth of CPython's frames above a function that a worker
+// thread of the default executor runs (see Thread.AddDepth): the thread's
+// _bootstrap, _bootstrap_inner and run, the pool's _worker and
+// _WorkItem.run; to_thread calls it through a partial of context.run, a C
+// call that counts one more.
+const (
+	depthExecutor = 5
+	depthToThread = depthExecutor + 1
+)
+
 // runInThread is RunInExecutor with fn run in ctx (to_thread passes a copy
-// of its caller's context; nil: the worker's own empty context).
-func (l *Loop) runInThread(fn vm.Value, args []vm.Value, kwnames []string, ctx *vm.Context) (*Future, error) {
+// of its caller's context; nil: the worker's own empty context), depth
+// levels deep in recursion.
+func (l *Loop) runInThread(fn vm.Value, args []vm.Value, kwnames []string, ctx *vm.Context, depth int) (*Future, error) {
 	if err := l.checkClosed(); err != nil {
 		return nil, err
 	}
@@ -40,6 +51,7 @@ func (l *Loop) runInThread(fn vm.Value, args []vm.Value, kwnames []string, ctx *
 	fut.waitDesc = "a thread"
 	env := l.env
 	w := newWorkerThread(l.th, env)
+	w.AddDepth(depth)
 	args = append([]vm.Value(nil), args...)
 	kwnames = append([]string(nil), kwnames...)
 	l.BeginExternal()
@@ -106,7 +118,7 @@ func (c *toThreadCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.
 			return c.fail(err)
 		}
 		// to_thread runs fn in a copy of the caller's context.
-		f, err := l.runInThread(c.fn, c.args, c.kwnames, th.CopyContext())
+		f, err := l.runInThread(c.fn, c.args, c.kwnames, th.CopyContext(), depthToThread)
 		if err != nil {
 			return c.fail(err)
 		}

@@ -86,6 +86,15 @@ func NewThread(in *Interpreter) *Thread {
 // RecursionLimit returns the current recursion limit.
 func (th *Thread) RecursionLimit() int { return th.recursionLimit }
 
+// Depth is the current recursion depth (compared with RecursionLimit).
+func (th *Thread) Depth() int { return th.depth }
+
+// AddDepth adds n (negative: removes) to the recursion depth: an event
+// loop written in Go counts the frames that CPython's own asyncio runs as
+// Python code between the program's call of the loop and the callbacks
+// and tasks it runs, so that RecursionError comes at the same depth.
+func (th *Thread) AddDepth(n int) { th.depth += n }
+
 // SetRecursionLimit sets the maximum depth of nested calls (sys.setrecursionlimit).
 func (th *Thread) SetRecursionLimit(n int) { th.recursionLimit = n }
 

@@ -468,6 +468,11 @@ class Thread:
             del self._target, self._args, self._kwargs
 
     def _bootstrap(self):
+        # As CPython's: the frames above the target count toward the
+        # recursion limit.
+        self._bootstrap_inner()
+
+    def _bootstrap_inner(self):
         self._ident = get_ident()
         self._native_id = self._ident
         with _active_limbo_lock:
