@@ -8,6 +8,11 @@ package vm
 // str keys have a fast path that never calls Python code: their hash is
 // cached in the *Str and equality is a Go string comparison.
 //
+// Unlike CPython, a live index slot also holds some bits of its key's hash
+// (see tagMask): a probe that meets another key's slot skips it without
+// reading that entry, which would be a cache miss in a large dict (most
+// insertions into a growing dict meet one such slot).
+//
 // CONTRACT (owned by the objects work): the methods below are the API the
 // interpreter relies on.
 type Dict struct {
@@ -29,6 +34,13 @@ const (
 	ixDummy   = -2
 	dictMinSz = 8
 )
+
+// tagMask returns the bits of a live index slot (non-negative int32) that
+// hold a hash tag for an index of len mask+1: an entry number is below the
+// index size, so it fits in the low bits and the others, up to the sign
+// bit, are free. The tag is the key's hash in those bits; the entry number
+// is x & mask.
+func tagMask(mask uint64) int32 { return int32(0x7fffffff &^ mask) }
 
 // NewDict returns an empty dict.
 func NewDict() *Dict { return &Dict{} }
@@ -80,6 +92,7 @@ func (d *Dict) resize(minUsed int) {
 		idx[i] = ixEmpty
 	}
 	mask := uint64(size - 1)
+	tm := tagMask(mask)
 	for i, e := range d.entries {
 		h := uint64(e.hash)
 		j := h & mask
@@ -87,7 +100,7 @@ func (d *Dict) resize(minUsed int) {
 			perturb >>= 5
 			j = (j*5 + perturb + 1) & mask
 		}
-		idx[j] = int32(i)
+		idx[j] = int32(i) | int32(h)&tm
 	}
 	d.indices = idx
 	d.fill = len(d.entries)
@@ -100,14 +113,17 @@ func (d *Dict) findStr(key string, h int64) (slot int, ix int) {
 		return -1, -1
 	}
 	mask := uint64(len(d.indices) - 1)
+	tm := tagMask(mask)
 	hu := uint64(h)
+	tag := int32(hu) & tm
 	j := hu & mask
 	for perturb := hu; ; {
 		x := d.indices[j]
 		if x == ixEmpty {
 			return int(j), -1
 		}
-		if x >= 0 {
+		if x >= 0 && x&tm == tag {
+			x &^= tm
 			e := &d.entries[x]
 			if e.hash == h {
 				if s, ok := e.key.o.(*Str); ok && s.s == key {
@@ -135,14 +151,17 @@ restart:
 		return -1, -1, nil
 	}
 	mask := uint64(len(d.indices) - 1)
+	tm := tagMask(mask)
 	hu := uint64(h)
+	tag := int32(hu) & tm
 	j := hu & mask
 	for perturb := hu; ; {
 		x := d.indices[j]
 		if x == ixEmpty {
 			return int(j), -1, nil
 		}
-		if x >= 0 {
+		if x >= 0 && x&tm == tag {
+			x &^= tm
 			e := d.entries[x]
 			if e.key.Is(key) {
 				return int(j), int(x), nil
@@ -200,7 +219,7 @@ func (d *Dict) insert(slot int, h int64, key, v Value) {
 	if _, ok := key.o.(*Str); !ok {
 		d.nonStr = true
 	}
-	d.indices[slot] = int32(len(d.entries))
+	d.indices[slot] = int32(len(d.entries)) | int32(h)&tagMask(uint64(len(d.indices)-1))
 	d.entries = append(d.entries, dictEntry{hash: h, key: key, value: v})
 	d.used++
 	d.fill++
@@ -358,9 +377,10 @@ func (d *Dict) PopItem() (k, v Value, ok bool) {
 // slotOf finds the index slot holding entry ix.
 func (d *Dict) slotOf(h int64, ix int) int {
 	mask := uint64(len(d.indices) - 1)
+	want := int32(ix) | int32(h)&tagMask(mask)
 	hu := uint64(h)
 	j := hu & mask
-	for perturb := hu; d.indices[j] != int32(ix); {
+	for perturb := hu; d.indices[j] != want; {
 		perturb >>= 5
 		j = (j*5 + perturb + 1) & mask
 	}

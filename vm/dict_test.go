@@ -119,3 +119,41 @@ func BenchmarkDictBuildStrKeys(b *testing.B) {
 		}
 	}
 }
+
+// Keys whose hashes share their low bits collide in the index; the tags
+// kept there (the hash bits above the slot bits) tell most apart without
+// reading the entry. Keys whose hashes differ only above bit 30 have equal
+// tags too and must still be found by comparing keys.
+func TestDictCollidingHashes(t *testing.T) {
+	th := NewThread(nil)
+	for _, shift := range []uint{10, 20, 31, 40} {
+		d := NewDict()
+		const n = 3000
+		key := func(i int) Value { return Int(int64(i) << shift) }
+		for i := 0; i < n; i++ {
+			if err := d.Set(th, key(i), Int(int64(i))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := 0; i < n; i += 3 {
+			if ok, _ := d.Delete(th, key(i)); !ok {
+				t.Fatalf("shift %d: delete %d", shift, i)
+			}
+		}
+		for i := 0; i < n; i++ {
+			v, ok, _ := d.Get(th, key(i))
+			if ok != (i%3 != 0) || (ok && v.AsInt() != int64(i)) {
+				t.Fatalf("shift %d: get %d: %v %v", shift, i, v, ok)
+			}
+		}
+		for d.Len() > 0 { // popitem finds each last entry's index slot
+			k, v, _ := d.PopItem()
+			if k.AsInt() != v.AsInt()<<shift {
+				t.Fatalf("shift %d: popitem %v: %v", shift, k, v)
+			}
+			if _, ok, _ := d.Get(th, k); ok {
+				t.Fatalf("shift %d: %v still present", shift, k)
+			}
+		}
+	}
+}
