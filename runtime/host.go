@@ -29,3 +29,28 @@ func InterruptLoop(in *vm.Interpreter) bool {
 }
 
 func raiseInterrupt(any, vm.Value) error { return vm.NewException(vm.KeyboardInterruptType) }
+
+// WakeForSignals makes the loop running on in, if any, run the handlers of
+// the signals recorded with Interpreter.PostSignal now, as a signal wakes
+// CPython's loop from its selector. Any goroutine may call it; it reports
+// false when the GIL is busy (running pya code polls the signals itself)
+// or no loop runs.
+func WakeForSignals(in *vm.Interpreter) bool {
+	envsMu.Lock()
+	e := envs[in]
+	envsMu.Unlock()
+	if e == nil || !e.GIL.TryAcquire() {
+		return false
+	}
+	l := e.running
+	if l != nil {
+		l.Post(runSignalHandlers, l, vm.NULL, false)
+	}
+	e.GIL.Release()
+	return l != nil
+}
+
+func runSignalHandlers(arg any, _ vm.Value) error {
+	_, err := arg.(*Loop).th.RunPendingSignals()
+	return err
+}

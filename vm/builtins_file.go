@@ -16,6 +16,7 @@ import (
 // binary mode. Text is UTF-8; reads translate "\r\n" to "\n".
 type File struct {
 	name   string
+	nameV  Value  // the name when set by assignment or opened by descriptor (an int)
 	mode   string // as given to open (normalized for the repr)
 	binary bool
 	f      *os.File      // nil for the standard streams
@@ -187,6 +188,12 @@ func (f *File) Close() error {
 
 // biOpenFile opens a file as open(name, mode) does.
 func biOpenFile(th *Thread, name, mode string) (*File, error) {
+	return biOpenFileFd(th, name, mode, -1, NULL)
+}
+
+// biOpenFileFd is biOpenFile for a file given by descriptor (fd >= 0) or
+// opened by opener(name, flags), which returns the descriptor.
+func biOpenFileFd(th *Thread, name, mode string, fd int, opener Value) (*File, error) {
 	var read, write, appendM, create, excl, plus, binary, text bool
 	for _, c := range mode {
 		var dup bool
@@ -245,16 +252,36 @@ func biOpenFile(th *Thread, name, mode string) (*File, error) {
 	}
 	var osf *os.File
 	var err error
-	// Opening a FIFO blocks until the other end opens it.
-	th.Blocking(func() { osf, err = os.OpenFile(name, flag, 0o666) })
-	if err != nil {
-		return nil, biOSError(err, name)
+	if !opener.IsNull() && !opener.IsNone() {
+		r, err := th.Call(opener, []Value{NewStr(name), Int(int64(flag | syscall.O_CLOEXEC))}, nil)
+		if err != nil {
+			return nil, err
+		}
+		if !r.IsInt() {
+			return nil, NewError(TypeErrorType, "expected an integer from opener")
+		}
+		if fd = int(r.AsInt()); fd < 0 {
+			return nil, NewError(ValueErrorType, "opener returned %d", fd)
+		}
+	}
+	fdGiven := fd >= 0 && opener.IsNull()
+	if fd >= 0 {
+		osf = os.NewFile(uintptr(fd), name)
+	} else {
+		// Opening a FIFO blocks until the other end opens it.
+		th.Blocking(func() { osf, err = os.OpenFile(name, flag, 0o666) })
+		if err != nil {
+			return nil, biOSError(err, name)
+		}
 	}
 	if st, err := osf.Stat(); err == nil && st.IsDir() {
 		osf.Close()
 		return nil, biOSError(&fs.PathError{Op: "open", Path: name, Err: syscall.EISDIR}, name)
 	}
 	f := &File{name: name, mode: mode, binary: binary, f: osf, th: th}
+	if fdGiven {
+		f.nameV = Int(int64(fd))
+	}
 	if !text && !binary && !strings.ContainsAny(mode, "t") {
 		f.mode = mode
 	}
@@ -354,6 +381,9 @@ func biOSError(err error, name string) error {
 // none) into CPython's OSError subclass for its errno (FileNotFoundError,
 // ...), with errno, strerror and filename set.
 func OSErrorFor(err error, filename string) error { return biOSError(err, filename) }
+
+// ErrnoMessage is strerror(errno) with glibc's capitalization (os.strerror).
+func ErrnoMessage(errno syscall.Errno) string { return biErrnoMessage(errno) }
 
 // biErrnoMessage is strerror(errno) with glibc's capitalization.
 func biErrnoMessage(errno syscall.Errno) string {

@@ -31,12 +31,31 @@ func init() {
 		t.Repr = fileRepr
 		t.Iter = func(th *Thread, v Value) (Value, error) { return v, nil }
 		t.Next = fileNextSlot
+		t.SetAttr = fileSetAttr
 	}
+}
+
+// fileSetAttr lets name be assigned (tempfile names the files it opens
+// by descriptor); other attributes are read-only or absent.
+func fileSetAttr(th *Thread, v Value, name string, val Value) error {
+	f := v.o.(*File)
+	if name == "name" && !val.IsNull() {
+		f.nameV = val
+		return nil
+	}
+	switch name {
+	case "mode", "closed", "encoding", "name":
+		return NewError(AttributeErrorType, "attribute '%s' of '%s' objects is not writable", name, TypeName(v))
+	}
+	return NewError(AttributeErrorType, "'%s' object has no attribute '%s'", TypeName(v), name)
 }
 
 func (f *File) NativeAttr(th *Thread, name string) (Value, error) {
 	switch name {
 	case "name":
+		if !f.nameV.IsNull() {
+			return f.nameV, nil
+		}
 		return NewStr(f.name), nil
 	case "mode":
 		return NewStr(f.mode), nil

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -246,12 +247,16 @@ func biOpen(th *Thread, args []Value, kwnames []string) (Value, error) {
 		&file, &mode, &buffering, &encoding, &errs, &newline, &closefd, &opener); err != nil {
 		return NULL, err
 	}
+	fd := -1
 	name, ok := file.o.(*Str)
 	if !ok {
-		if file.IsInt() {
-			return NULL, NewError(OSErrorType, "pya does not support opening file descriptors")
+		if !file.IsInt() {
+			return NULL, NewError(TypeErrorType, "expected str, bytes or os.PathLike object, not %s", biTypeName(file))
 		}
-		return NULL, NewError(TypeErrorType, "expected str, bytes or os.PathLike object, not %s", biTypeName(file))
+		if fd = int(file.AsInt()); fd < 0 {
+			return NULL, NewError(ValueErrorType, "negative file descriptor")
+		}
+		name = NewStr(strconv.Itoa(fd)).o.(*Str)
 	}
 	m := "r"
 	if !mode.IsNull() {
@@ -275,7 +280,7 @@ func biOpen(th *Thread, args []Value, kwnames []string) (Value, error) {
 			return NULL, NewError(ValueErrorType, "binary mode doesn't take an encoding argument")
 		}
 	}
-	f, err := biOpenFile(th, name.s, m)
+	f, err := biOpenFileFd(th, name.s, m, fd, opener)
 	if err != nil {
 		return NULL, err
 	}

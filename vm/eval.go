@@ -253,8 +253,9 @@ reload:
 				slots[argStart] = bm.Self
 			}
 			if th.interrupt.Load() {
-				err = th.takeInterrupt()
-				goto onError
+				if err = th.takeInterrupt(); err != nil {
+					goto onError
+				}
 			}
 			if fn, ok := callee.o.(*Function); ok {
 				// A Python function's frame is pushed and run in this loop;
@@ -428,8 +429,9 @@ reload:
 					pc++
 					if r == (next.Op() == compile.POP_JUMP_IF_TRUE) {
 						if t := next.Arg(); t < pc && th.interrupt.Load() {
-							err = th.takeInterrupt()
-							goto onError
+							if err = th.takeInterrupt(); err != nil {
+								goto onError
+							}
 						}
 						pc = next.Arg()
 					}
@@ -505,8 +507,9 @@ reload:
 
 		case compile.JUMP:
 			if arg < pc && th.interrupt.Load() {
-				err = th.takeInterrupt()
-				goto onError
+				if err = th.takeInterrupt(); err != nil {
+					goto onError
+				}
 			}
 			pc = arg
 		case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
@@ -525,8 +528,9 @@ reload:
 			}
 			if t == (in.Op() == compile.POP_JUMP_IF_TRUE) {
 				if arg < pc && th.interrupt.Load() {
-					err = th.takeInterrupt()
-					goto onError
+					if err = th.takeInterrupt(); err != nil {
+						goto onError
+					}
 				}
 				pc = arg
 			}
@@ -849,9 +853,14 @@ func (th *Thread) setContext(exc *Exception) {
 	exc.Context = h
 }
 
-// takeInterrupt clears the interrupt flag and returns KeyboardInterrupt.
+// takeInterrupt clears the interrupt flag and returns KeyboardInterrupt,
+// or, when signals with Python handlers were recorded (signals.go), runs
+// their handlers and returns what they raised (nil: go on).
 func (th *Thread) takeInterrupt() error {
 	th.interrupt.Store(false)
+	if ok, err := th.RunPendingSignals(); ok {
+		return err
+	}
 	return NewException(KeyboardInterruptType)
 }
 

@@ -196,6 +196,22 @@ func init() {
 	}})
 	MethodType.Repr = methodRepr
 	MethodType.GetAttr = methodGetAttr
+	// types.MethodType(func, obj) binds func to obj.
+	MethodType.New = func(th *Thread, t *Type, args []Value, kwnames []string) (Value, error) {
+		if len(kwnames) > 0 {
+			return NULL, NewError(TypeErrorType, "method() takes no keyword arguments")
+		}
+		if len(args) != 2 {
+			return NULL, NewError(TypeErrorType, "method expected 2 arguments, got %d", len(args))
+		}
+		if !IsCallable(args[0]) {
+			return NULL, NewError(TypeErrorType, "first argument must be callable")
+		}
+		if args[1].IsNone() {
+			return NULL, NewError(TypeErrorType, "instance must not be None")
+		}
+		return NewBoundMethod(args[0], args[1]), nil
+	}
 	MethodType.Call = func(th *Thread, v Value, args []Value, kwnames []string) (Value, error) {
 		return th.Call(v, args, kwnames)
 	}

@@ -36,6 +36,7 @@ type Config struct {
 // Interpreter is one pya interpreter: its modules, builtins and main thread.
 type Interpreter struct {
 	interrupt atomic.Bool
+	signals   atomic.Uint64 // signals recorded by PostSignal (signals.go)
 
 	cfg      Config
 	modules  *Dict // sys.modules

@@ -19,3 +19,24 @@ func (in *Interpreter) shutdownThreading(th *Thread) error {
 	_, err := th.Call(fn, nil, nil)
 	return err
 }
+
+// RunAtExit runs the atexit module's registered functions, as CPython's
+// finalization does after the main module ended (normally, by an uncaught
+// exception or by SystemExit): only when atexit was imported.
+func (in *Interpreter) RunAtExit() {
+	mv, ok := in.modules.GetStr("atexit")
+	if !ok {
+		return
+	}
+	m, ok := mv.o.(*Module)
+	if !ok {
+		return
+	}
+	fn, ok := m.Dict.GetStr("_run_exitfuncs")
+	if !ok {
+		return
+	}
+	if _, err := in.main.Call(fn, nil, nil); err != nil {
+		in.ReportError(err)
+	}
+}

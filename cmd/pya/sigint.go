@@ -2,10 +2,12 @@ package main
 
 import (
 	"os"
-	"os/signal"
+	ossignal "os/signal"
+	"syscall"
 	"time"
 
 	"github.com/pya-lang/pya/runtime"
+	"github.com/pya-lang/pya/stdlib/signal"
 	"github.com/pya-lang/pya/vm"
 )
 
@@ -18,14 +20,14 @@ var catchSigint bool
 // does); otherwise KeyboardInterrupt is raised at the next poll point.
 func handleSigint(in *vm.Interpreter) (stop func()) {
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt)
+	ossignal.Notify(sig, os.Interrupt)
 	go func() {
 		for range sig {
 			go deliverSigint(in)
 		}
 	}()
 	return func() {
-		signal.Stop(sig)
+		ossignal.Stop(sig)
 		close(sig)
 	}
 }
@@ -33,6 +35,12 @@ func handleSigint(in *vm.Interpreter) (stop func()) {
 // deliverSigint hands one SIGINT to the loop, retrying briefly while the
 // loop is busy, and falls back to a plain interrupt.
 func deliverSigint(in *vm.Interpreter) {
+	if signal.HasHandler(in, int(syscall.SIGINT)) {
+		// signal.signal(SIGINT, ...) replaced KeyboardInterrupt (the
+		// _signal module runs the handler or ignores the signal).
+		signal.Post(in, int(syscall.SIGINT))
+		return
+	}
 	for i := 0; i < 100; i++ {
 		switch runtime.Sigint(in) {
 		case runtime.SigintPosted:

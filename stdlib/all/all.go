@@ -19,7 +19,9 @@ import (
 	_ "github.com/pya-lang/pya/stdlib/random"
 	_ "github.com/pya-lang/pya/stdlib/re"
 	_ "github.com/pya-lang/pya/stdlib/requests"
+	_ "github.com/pya-lang/pya/stdlib/signal"
 	_ "github.com/pya-lang/pya/stdlib/sys"
 	_ "github.com/pya-lang/pya/stdlib/thread"
 	_ "github.com/pya-lang/pya/stdlib/time"
+	_ "github.com/pya-lang/pya/stdlib/weakref"
 )

@@ -3,6 +3,7 @@
 package os
 
 import (
+	_ "embed"
 	"errors"
 	"io/fs"
 	goos "os"
@@ -60,7 +61,12 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		"urandom":   urandom,
 	})
 	pyarg.Funcs(d, statFuncs)
+	pyarg.Funcs(d, fdFuncs)
+	for name, v := range fdConstants {
+		d.SetStr(name, vm.Int(v))
+	}
 	d.SetStr("stat_result", vm.ObjectValue(StatResultType))
+	d.SetStr("terminal_size", vm.ObjectValue(TerminalSizeType))
 	// os is not a package: like CPython, it puts os.path in sys.modules.
 	pm := vm.NewModule("os.path")
 	if err := initPath(th, pm); err != nil {
@@ -68,8 +74,19 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 	}
 	vm.InterpModules(th).SetStr("os.path", vm.ObjectValue(pm))
 	d.SetStr("path", vm.ObjectValue(pm))
-	return nil
+	if err := vm.ExecSource(th, m, "<frozen os>", osExtra); err != nil {
+		return err
+	}
+	return vm.ExecSource(th, pm, "<frozen posixpath>", pathExtraSrc)
 }
+
+// osExtra and pathExtraSrc are the pya-source parts of os and os.path.
+var (
+	//go:embed os_extra.py
+	osExtra []byte
+	//go:embed path_extra.py
+	pathExtraSrc []byte
+)
 
 // oserr converts a Go error from the os package to OSError with CPython's
 // message ("[Errno 2] No such file or directory: 'x'").

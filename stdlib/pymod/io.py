@@ -167,3 +167,11 @@ class BytesIO(_MemoryIO):
 
     def getbuffer(self):
         return self._buf
+
+
+def text_encoding(encoding, stacklevel=2):
+    """The encoding a text file opened with encoding uses (None: the
+    locale's, which is UTF-8 for pya)."""
+    if encoding is None:
+        return "utf-8"
+    return encoding

@@ -3,6 +3,7 @@
 package sys
 
 import (
+	_ "embed"
 	"math"
 	"runtime"
 
@@ -80,8 +81,13 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		"set_asyncgen_hooks": setAsyncgenHooks,
 	})
 	vm.SetSysDict(th, d)
-	return nil
+	return vm.ExecSource(th, m, "<frozen sys>", sysExtra)
 }
+
+// sysExtra is the pya-source part of sys.
+//
+//go:embed sys_extra.py
+var sysExtra []byte
 
 func platform() string {
 	switch runtime.GOOS {
