@@ -25,7 +25,7 @@ const nsig = 65
 // state is one interpreter's handlers.
 type state struct {
 	mu       sync.Mutex
-	handlers map[int]vm.Value // installed handlers; absent: SIG_DFL (SIGINT: default_int_handler)
+	handlers map[int]vm.Value       // installed handlers; absent: SIG_DFL (SIGINT: default_int_handler)
 	chans    map[int]chan os.Signal // per signal with a Python handler: receives it
 	alarm    *time.Timer
 	alarmAt  time.Time
