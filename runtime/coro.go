@@ -286,3 +286,47 @@ func (w *coroWrapper) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.V
 func AwaitWrapper(coro vm.Value) vm.Value {
 	return vm.ObjectValue(&coroWrapper{c: coro.Object().(Resumable)})
 }
+
+// Deferred returns a coroutine named name whose body is start: it runs on
+// the first resume and gives the awaitable the coroutine then awaits. It
+// is for asyncio's `async def` functions written in Go whose checks (a
+// running loop, an empty set of futures) CPython makes only when the
+// coroutine runs, e.g. loop.run_until_complete(asyncio.wait(tasks)) called
+// outside a running loop.
+func Deferred(name string, start func(th *vm.Thread) (vm.Value, error)) vm.Value {
+	return vm.ObjectValue(&deferredCoro{nativeCoro: nativeCoro{qualname: name}, start: start})
+}
+
+type deferredCoro struct {
+	nativeCoro
+	start func(th *vm.Thread) (vm.Value, error)
+	sub   Resumable
+}
+
+func (d *deferredCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Exception) (vm.Value, bool, error) {
+	if d.finished {
+		return vm.NULL, false, reused()
+	}
+	if d.sub == nil {
+		if exc != nil {
+			return d.fail(exc)
+		}
+		aw, err := d.start(th)
+		if err != nil {
+			return d.fail(err)
+		}
+		it, err := awaitIter(th, aw)
+		if err != nil {
+			return d.fail(err)
+		}
+		d.sub, v = it, vm.None
+	}
+	r, done, err := d.sub.Resume(th, v, exc)
+	if err != nil {
+		return d.fail(err)
+	}
+	if done {
+		return d.finish(r)
+	}
+	return r, false, nil
+}

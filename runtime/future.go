@@ -356,3 +356,7 @@ func asFuture(v vm.Value) *Future {
 
 // AsFuture is asFuture for the bindings.
 func AsFuture(v vm.Value) *Future { return asFuture(v) }
+
+// ExceptionNoMark is f's exception (nil when none), without marking it
+// retrieved (future._exception).
+func (f *Future) ExceptionNoMark() *vm.Exception { return f.exc }

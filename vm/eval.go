@@ -286,6 +286,9 @@ reload:
 			}
 			f.pc, f.sp = pc, sp
 			r, e := th.Call(callee, slots[argStart:sp], kwnames)
+			if e == nil && sp > argStart && madeByCall(code, pc-1) {
+				th.checkDroppedArg(callee, slots[sp-1], f, pc-1) // print(main())
+			}
 			clear(slots[fpos:sp])
 			sp = fpos
 			if e != nil {

@@ -220,6 +220,12 @@ func wait(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 	if err != nil {
 		return vm.NULL, err
 	}
+	// CPython's wait is an async def: its checks run when it is awaited.
+	return runtime.Deferred("wait", func(th *vm.Thread) (vm.Value, error) { return waitStart(th, a) }), nil
+}
+
+// waitStart is the body of asyncio.wait, run when the coroutine starts.
+func waitStart(th *vm.Thread, a []vm.Value) (vm.Value, error) {
 	items, err := futuresOf(th, "wait", a[0], false)
 	if err != nil {
 		return vm.NULL, err
@@ -420,22 +426,6 @@ func isfuture(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 
 // iscoroutinefunction reads the code flags through co_flags (CO_COROUTINE
 // is 0x80 in CPython; pya's functions expose the same bit).
-func iscoroutinefunction(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-	a, err := parse("iscoroutinefunction", args, kw, "func")
-	if err != nil {
-		return vm.NULL, err
-	}
-	code, err := vm.LookupAttr(th, a[0], "__code__")
-	if err != nil || code.IsNull() {
-		return vm.False, err
-	}
-	flags, err := vm.LookupAttr(th, code, "co_flags")
-	if err != nil || !flags.IsInt() {
-		return vm.False, err
-	}
-	return vm.Bool(flags.AsInt()&0x80 != 0), nil
-}
-
 func getEventLoop(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 	if _, err := parse("get_event_loop", args, kw); err != nil {
 		return vm.NULL, err

@@ -78,7 +78,11 @@ def isgenerator(object):
 
 
 def iscoroutine(object):
-    return isinstance(object, _types.CoroutineType)
+    # pya: asyncio's coroutines written in Go (asyncio.sleep(1),
+    # Queue.get()) have a type of their own, also named "coroutine".
+    t = type(object)
+    return (isinstance(object, _types.CoroutineType) or
+            (t.__name__ == 'coroutine' and t.__module__ == 'builtins'))
 
 
 def isawaitable(object):
