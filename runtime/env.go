@@ -27,6 +27,10 @@ type Env struct {
 	deferred     []*Future
 	deferredLoop *Loop
 
+	// pendingLoops are the closed loops that still had pending tasks,
+	// reported by Finalize (destroyed.go).
+	pendingLoops []*Loop
+
 	rec *Recorder // copied into each new loop (see AttachRecorder)
 
 	// resolve maps "host:port" to the address to dial instead

@@ -198,6 +198,7 @@ func (l *Loop) Close() error {
 		return nil
 	}
 	l.closed = true
+	l.rememberPending()
 	l.closeLeftovers()
 	l.reportUnretrieved()
 	l.ready = readyQueue{}

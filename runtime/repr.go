@@ -163,7 +163,7 @@ func (h *Handle) repr(th *vm.Thread) string {
 		info = append(info, "cancelled")
 	}
 	if h.timer {
-		info = append(info, "when="+strconv.FormatFloat(h.when, 'g', -1, 64))
+		info = append(info, "when="+vm.FloatRepr(h.when))
 	}
 	if !h.fn.IsNull() {
 		info = append(info, h.loopOrNil().formatPyCallback(h.fn, h.args))

@@ -225,7 +225,11 @@ func Finalize(in *vm.Interpreter) {
 	envsMu.Lock()
 	e := envs[in]
 	envsMu.Unlock()
-	if e == nil || e.deferredLoop == nil {
+	if e == nil {
+		return
+	}
+	e.reportDestroyedPending(in.Thread())
+	if e.deferredLoop == nil {
 		return
 	}
 	l := e.deferredLoop

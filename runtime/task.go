@@ -54,7 +54,7 @@ func NewTaskIn(l *Loop, coroVal vm.Value, name vm.Value, ctx *vm.Context) (*Task
 	if ctx == nil {
 		ctx = l.th.CopyContext()
 	}
-	t := &Task{coro: coro, ctx: ctx}
+	t := &Task{coro: coro, ctx: ctx, logDestroy: true}
 	t.loop = l
 	t.task = t
 	if name.IsNull() || name.IsNone() {
