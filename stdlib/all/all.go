@@ -16,6 +16,7 @@ import (
 	_ "github.com/pya-lang/pya/stdlib/os"
 	_ "github.com/pya-lang/pya/stdlib/pyahelp"
 	_ "github.com/pya-lang/pya/stdlib/pymod"
+	_ "github.com/pya-lang/pya/stdlib/pystruct"
 	_ "github.com/pya-lang/pya/stdlib/random"
 	_ "github.com/pya-lang/pya/stdlib/re"
 	_ "github.com/pya-lang/pya/stdlib/requests"

@@ -71,3 +71,37 @@ def is_finalizing():
 
 def call_tracing(func, args):
     return func(*args)
+
+
+class _StructSeq(tuple):
+    # A small struct sequence (named, read-only tuple) for the attributes
+    # below; the Go ones (version_info, float_info) use structseq.
+    _fields = ()
+    _name = ''
+
+    def __new__(cls, values):
+        return tuple.__new__(cls, values)
+
+    def __repr__(self):
+        return 'sys.%s(%s)' % (self._name, ', '.join(
+            '%s=%r' % (f, v) for f, v in zip(self._fields, self)))
+
+
+def _structseq(name, fields, values):
+    ns = {'_fields': tuple(fields), '_name': name}
+    for i, f in enumerate(fields):
+        ns[f] = property(lambda self, i=i: self[i])
+    cls = type(name, (_StructSeq,), ns)
+    return cls(values)
+
+
+hash_info = _structseq('hash_info', (
+    'width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff'),
+    (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
+thread_info = _structseq('thread_info', ('name', 'lock', 'version'), ('pthread', 'mutex+cond', None))
+flags = _structseq('flags', (
+    'debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode', 'no_user_site',
+    'no_site', 'ignore_environment', 'verbose', 'bytes_warning', 'quiet', 'hash_randomization',
+    'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path', 'int_max_str_digits'),
+    (0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1))
+del _structseq
