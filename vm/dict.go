@@ -1,5 +1,7 @@
 package vm
 
+import "math"
+
 // Dict is an insertion-ordered hash map (Python's dict), laid out as CPython's
 // compact dict: a sparse index table of int32 slots pointing into a dense,
 // insertion-ordered entries array. Iteration walks the entries; deletion
@@ -24,9 +26,55 @@ type Dict struct {
 	ext     *subExt     // non-nil for instances of user subclasses
 }
 
+// dictEntry is a key and its value: 48 bytes. The key's hash is not a
+// field of its own (CPython's entry has one; here it would make the entry
+// 56 bytes, a seventh more to copy on growth, to scan and to keep resident
+// in a large dict): an object key's hash lives in the key's n word, which
+// an object Value never uses otherwise, and an unboxed key's hash is
+// computed from its bits again (hashInt64: cheap). So k is never handed
+// out as is: Key strips the hash.
 type dictEntry struct {
-	hash       int64
-	key, value Value
+	k, value Value
+}
+
+// newEntry returns the entry of key, whose hash is h, and v.
+func newEntry(h int64, key, v Value) dictEntry {
+	if !key.isUnboxed() {
+		key.n = uint64(h)
+	}
+	return dictEntry{k: key, value: v}
+}
+
+// Key returns the entry's key (NULL for the hole of a deleted entry).
+func (e *dictEntry) Key() Value {
+	if e.k.isUnboxed() {
+		return e.k
+	}
+	return Value{o: e.k.o}
+}
+
+// hash returns the hash of the entry's key.
+func (e *dictEntry) hash() int64 {
+	switch e.k.o {
+	case intKind:
+		return hashInt64(int64(e.k.n))
+	case boolKind:
+		return int64(e.k.n)
+	case floatKind:
+		return hashFloat(math.Float64frombits(e.k.n))
+	}
+	return int64(e.k.n)
+}
+
+// isHole reports whether the entry was deleted.
+func (e *dictEntry) isHole() bool { return e.k.o == nil }
+
+// keyIs reports whether key is the entry's key itself (is).
+func (e *dictEntry) keyIs(key Value) bool {
+	if key.isUnboxed() {
+		return e.k.Is(key)
+	}
+	return e.k.o == key.o
 }
 
 const (
@@ -77,7 +125,7 @@ func (d *Dict) resize(minUsed int) {
 	if d.used != len(d.entries) {
 		live := make([]dictEntry, 0, usable(size))
 		for _, e := range d.entries {
-			if !e.key.IsNull() {
+			if !e.isHole() {
 				live = append(live, e)
 			}
 		}
@@ -93,8 +141,8 @@ func (d *Dict) resize(minUsed int) {
 	}
 	mask := uint64(size - 1)
 	tm := tagMask(mask)
-	for i, e := range d.entries {
-		h := uint64(e.hash)
+	for i := range d.entries {
+		h := uint64(d.entries[i].hash())
 		j := h & mask
 		for perturb := h; idx[j] != ixEmpty; {
 			perturb >>= 5
@@ -125,8 +173,8 @@ func (d *Dict) findStr(key string, h int64) (slot int, ix int) {
 		if x >= 0 && x&tm == tag {
 			x &^= tm
 			e := &d.entries[x]
-			if e.hash == h {
-				if s, ok := e.key.o.(*Str); ok && s.s == key {
+			if e.k.n == uint64(h) {
+				if s, ok := e.k.o.(*Str); ok && s.s == key {
 					return int(j), int(x)
 				}
 			}
@@ -163,16 +211,16 @@ restart:
 		if x >= 0 && x&tm == tag {
 			x &^= tm
 			e := d.entries[x]
-			if e.key.Is(key) {
+			if e.keyIs(key) {
 				return int(j), int(x), nil
 			}
-			if e.hash == h {
+			if e.hash() == h {
 				indices := d.indices
-				eq, err := keysEqual(th, e.key, key)
+				eq, err := keysEqual(th, e.Key(), key)
 				if err != nil {
 					return -1, -1, err
 				}
-				if len(d.indices) != len(indices) || &d.indices[0] != &indices[0] || int(x) >= len(d.entries) || !d.entries[x].key.Is(e.key) {
+				if len(d.indices) != len(indices) || &d.indices[0] != &indices[0] || int(x) >= len(d.entries) || !d.entries[x].k.Is(e.k) {
 					goto restart
 				}
 				if eq {
@@ -220,7 +268,7 @@ func (d *Dict) insert(slot int, h int64, key, v Value) {
 		d.nonStr = true
 	}
 	d.indices[slot] = int32(len(d.entries)) | int32(h)&tagMask(uint64(len(d.indices)-1))
-	d.entries = append(d.entries, dictEntry{hash: h, key: key, value: v})
+	d.entries = append(d.entries, newEntry(h, key, v))
 	d.used++
 	d.fill++
 }
@@ -281,7 +329,7 @@ func (d *Dict) deleteAt(slot, ix int) {
 	// Trailing holes are dropped (their index slots are already dummies), so
 	// popitem stays O(1) and the next insertion reuses the space, as CPython.
 	n := len(d.entries)
-	for n > 0 && d.entries[n-1].key.IsNull() {
+	for n > 0 && d.entries[n-1].isHole() {
 		n--
 	}
 	d.entries = d.entries[:n]
@@ -369,9 +417,9 @@ func (d *Dict) PopItem() (k, v Value, ok bool) {
 	}
 	ix := len(d.entries) - 1
 	e := d.entries[ix]
-	slot := d.slotOf(e.hash, ix)
+	slot := d.slotOf(e.hash(), ix)
 	d.deleteAt(slot, ix)
-	return e.key, e.value, true
+	return e.Key(), e.value, true
 }
 
 // slotOf finds the index slot holding entry ix.
@@ -401,7 +449,7 @@ func (d *Dict) Copy() *Dict {
 	}
 	n.entries = make([]dictEntry, 0, d.used)
 	for _, e := range d.entries {
-		if !e.key.IsNull() {
+		if !e.isHole() {
 			n.entries = append(n.entries, e)
 		}
 	}
@@ -412,9 +460,9 @@ func (d *Dict) Copy() *Dict {
 // Keys returns the keys in insertion order (a fresh slice).
 func (d *Dict) Keys() []Value {
 	out := make([]Value, 0, d.used)
-	for _, e := range d.entries {
-		if !e.key.IsNull() {
-			out = append(out, e.key)
+	for i := range d.entries {
+		if e := &d.entries[i]; !e.isHole() {
+			out = append(out, e.Key())
 		}
 	}
 	return out
@@ -424,7 +472,7 @@ func (d *Dict) Keys() []Value {
 func (d *Dict) Values() []Value {
 	out := make([]Value, 0, d.used)
 	for _, e := range d.entries {
-		if !e.key.IsNull() {
+		if !e.isHole() {
 			out = append(out, e.value)
 		}
 	}
@@ -434,8 +482,8 @@ func (d *Dict) Values() []Value {
 // Items calls f for each item in insertion order until f returns false.
 // The dict must not be modified during the walk.
 func (d *Dict) Items(f func(k, v Value) bool) {
-	for _, e := range d.entries {
-		if !e.key.IsNull() && !f(e.key, e.value) {
+	for i := range d.entries {
+		if e := &d.entries[i]; !e.isHole() && !f(e.Key(), e.value) {
 			return
 		}
 	}
@@ -445,8 +493,8 @@ func (d *Dict) Items(f func(k, v Value) bool) {
 // after it, or ok false at the end (used by iterators).
 func (d *Dict) entryAt(pos int) (k, v Value, next int, ok bool) {
 	for ; pos < len(d.entries); pos++ {
-		if e := &d.entries[pos]; !e.key.IsNull() {
-			return e.key, e.value, pos + 1, true
+		if e := &d.entries[pos]; !e.isHole() {
+			return e.Key(), e.value, pos + 1, true
 		}
 	}
 	return NULL, NULL, pos, false

@@ -40,15 +40,15 @@ func dictRepr(th *Thread, v Value) (string, error) {
 	sb.WriteByte('{')
 	first := true
 	for i := 0; i < len(d.entries); i++ {
-		e := d.entries[i]
-		if e.key.IsNull() {
+		e := &d.entries[i]
+		if e.isHole() {
 			continue
 		}
 		if !first {
 			sb.WriteString(", ")
 		}
 		first = false
-		k, err := Repr(th, e.key)
+		k, err := Repr(th, e.Key())
 		if err != nil {
 			return "", err
 		}
@@ -82,11 +82,11 @@ func dictEqual(th *Thread, a, b *Dict) (bool, error) {
 		return false, nil
 	}
 	for i := 0; i < len(a.entries); i++ {
-		e := a.entries[i]
-		if e.key.IsNull() {
+		e := &a.entries[i]
+		if e.isHole() {
 			continue
 		}
-		_, ix, err := b.find(th, e.key, e.hash)
+		_, ix, err := b.find(th, e.Key(), e.hash())
 		if err != nil || ix < 0 {
 			return false, err
 		}
@@ -107,8 +107,8 @@ func dictUpdate(th *Thread, d *Dict, src Value) error {
 	if o, ok := src.o.(*Dict); ok && (o.ext == nil || !userDefined(o.ext.typ, "__iter__")) {
 		for i := 0; i < len(o.entries); i++ {
 			e := o.entries[i]
-			if !e.key.IsNull() {
-				if err := d.SetHashed(th, e.key, e.hash, e.value); err != nil {
+			if !e.isHole() {
+				if err := d.SetHashed(th, e.Key(), e.hash(), e.value); err != nil {
 					return err
 				}
 			}
@@ -270,7 +270,7 @@ func dictIterNext(th *Thread, v Value) (Value, error) {
 	var e *dictEntry
 	if it.rev {
 		for ; it.pos >= 0 && it.pos < len(d.entries); it.pos-- {
-			if !d.entries[it.pos].key.IsNull() {
+			if !d.entries[it.pos].isHole() {
 				e = &d.entries[it.pos]
 				it.pos--
 				break
@@ -278,7 +278,7 @@ func dictIterNext(th *Thread, v Value) (Value, error) {
 		}
 	} else {
 		for ; it.pos < len(d.entries); it.pos++ {
-			if !d.entries[it.pos].key.IsNull() {
+			if !d.entries[it.pos].isHole() {
 				e = &d.entries[it.pos]
 				it.pos++
 				break
@@ -291,11 +291,11 @@ func dictIterNext(th *Thread, v Value) (Value, error) {
 	}
 	switch it.kind {
 	case viewKeys:
-		return e.key, nil
+		return e.Key(), nil
 	case viewValues:
 		return e.value, nil
 	}
-	return NewTuple([]Value{e.key, e.value}), nil
+	return NewTuple([]Value{e.Key(), e.value}), nil
 }
 
 func init() {

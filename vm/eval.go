@@ -150,7 +150,7 @@ reload:
 		case compile.LOAD_GLOBAL:
 			// The hit of the globals cache is inlined (see getStrCached).
 			if c := &co.nameCache[2*arg]; c.d == f.globals && c.ix < len(c.d.entries) {
-				if e := &c.d.entries[c.ix]; ifaceData(e.key.o) == c.key {
+				if e := &c.d.entries[c.ix]; ifaceData(e.k.o) == c.key {
 					slots[sp] = e.value
 					sp++
 					break

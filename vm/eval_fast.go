@@ -49,7 +49,7 @@ type nameCache struct {
 func (d *Dict) getStrCached(c *nameCache, key string) (Value, bool) {
 	if c.d == d && c.ix < len(d.entries) {
 		e := &d.entries[c.ix]
-		if ifaceData(e.key.o) == c.key {
+		if ifaceData(e.k.o) == c.key {
 			return e.value, true
 		}
 	}
@@ -60,6 +60,6 @@ func (d *Dict) getStrCached(c *nameCache, key string) (Value, bool) {
 	if ix < 0 {
 		return NULL, false
 	}
-	c.d, c.ix, c.key = d, ix, ifaceData(d.entries[ix].key.o)
+	c.d, c.ix, c.key = d, ix, ifaceData(d.entries[ix].k.o)
 	return d.entries[ix].value, true
 }

@@ -300,8 +300,8 @@ func (s *Set) update(th *Thread, it Value) error {
 		}
 		for i := 0; i < len(o.entries); i++ {
 			e := o.entries[i]
-			if !e.key.IsNull() {
-				if err := s.addEntry(th, e.key, e.hash); err != nil {
+			if !e.isHole() {
+				if err := s.addEntry(th, e.Key(), e.hash()); err != nil {
 					return err
 				}
 			}

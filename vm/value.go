@@ -73,6 +73,13 @@ func (v Value) IsFloat() bool { return v.o == floatKind }
 // IsBool reports whether v is True or False.
 func (v Value) IsBool() bool { return v.o == boolKind }
 
+// isUnboxed reports whether v is an unboxed int, float or bool (its n word
+// holds the value; an object Value's n is otherwise unused).
+func (v Value) isUnboxed() bool {
+	_, ok := v.o.(*kindMarker)
+	return ok
+}
+
 // IsNone reports whether v is None.
 func (v Value) IsNone() bool { return v.o == noneObject }
 
