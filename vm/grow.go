@@ -85,6 +85,9 @@ func appendValue(s []Value, v Value) []Value {
 	return append(n, v)
 }
 
+// cloneValues returns a fresh copy of s (a large one copied in chunks).
+func cloneValues(s []Value) []Value { return appendValues(nil, s...) }
+
 // appendValues is append(s, vs...) that grows a full slice with a chunked
 // copy.
 func appendValues(s []Value, vs ...Value) []Value {

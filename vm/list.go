@@ -147,8 +147,10 @@ func listBinary(th *Thread, op compile.BinaryOp, v, w Value, reflected bool) (Va
 		if !ok {
 			return NotImplemented, nil
 		}
-		items := make([]Value, 0, len(l.Items)+len(o.Items))
-		return NewList(append(append(items, l.Items...), o.Items...)), nil
+		items := make([]Value, len(l.Items)+len(o.Items))
+		copyFresh(items, l.Items)
+		copyFresh(items[len(l.Items):], o.Items)
+		return NewList(items), nil
 	case compile.BinMul, compile.InplaceOffset + compile.BinMul:
 		n, ok, err := repeatCount(th, w, len(l.Items))
 		if !ok || err != nil {

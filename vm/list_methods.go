@@ -124,7 +124,7 @@ func addListMethods() {
 			if err := argsNone("list.copy", args, kwnames); err != nil {
 				return NULL, err
 			}
-			return NewList(append([]Value(nil), args[0].o.(*List).Items...)), nil
+			return NewList(cloneValues(args[0].o.(*List).Items)), nil
 		},
 		"clear": func(th *Thread, args []Value, kwnames []string) (Value, error) {
 			if err := argsNone("list.clear", args, kwnames); err != nil {

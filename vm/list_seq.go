@@ -130,7 +130,7 @@ func itemIndex(th *Thread, k Value, what string) (int64, error) {
 func sliceItems(items []Value, start, step, count int) []Value {
 	out := make([]Value, count)
 	if step == 1 {
-		copy(out, items[start:start+count])
+		copyFresh(out, items[start:start+count])
 		return out
 	}
 	for i, j := 0, start; i < count; i, j = i+1, j+step {

@@ -535,11 +535,11 @@ func ToSlice(th *Thread, v Value) ([]Value, error) {
 	switch o := v.o.(type) {
 	case *List:
 		if o.ext == nil {
-			return append([]Value(nil), o.Items...), nil
+			return cloneValues(o.Items), nil
 		}
 	case *Tuple:
 		if o.ext == nil {
-			return append([]Value(nil), o.Items...), nil
+			return cloneValues(o.Items), nil
 		}
 	}
 	var out []Value
