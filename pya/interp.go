@@ -104,7 +104,14 @@ func New(opts *Options) (*Interpreter, error) {
 		Stderr: o.Stderr,
 		Argv:   o.Argv,
 		Path:   o.Path,
-		Compile: func(filename string, src []byte) (*compile.Code, error) {
+		Compile: func(filename string, src []byte, mode compile.Mode) (*compile.Code, error) {
+			if mode != compile.ModeExec {
+				c, err := compileRaw(filename, src, mode, counted)
+				if err != nil {
+					return nil, err
+				}
+				return in.own(c), nil
+			}
 			c, err := compileImport(filename, src, counted)
 			if err != nil {
 				return nil, err

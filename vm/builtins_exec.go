@@ -1,70 +1,53 @@
 package vm
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pya-lang/pya/ast"
+
+	"github.com/pya-lang/pya/vm/compile"
+)
 
 // exec and eval compile source with the interpreter's injected compiler
-// (the vm never imports the parser) and run it as a module body.
+// (the vm never imports the parser; eval's in ModeEval) and run it as a
+// module body whose names live in the locals mapping and whose functions
+// see the globals.
 
-// biRunSource runs src with globals g and locals l (nil: same as g). When l
-// differs from g, the code runs in a copy of g and the names it binds are
-// stored into l afterwards, which covers exec(src, globals, ns) as used to
-// generate functions.
-func biRunSource(th *Thread, name string, src string, g, l *Dict) (*Dict, error) {
-	co, err := biCompile(th, name, "<string>", src)
+// biRunSource runs src with globals g and locals l (nil: same as g).
+func biRunSource(th *Thread, name string, src string, g, l *Dict) (Value, error) {
+	co, err := biCompile(th, name, "<string>", src, compile.ModeExec)
 	if err != nil {
-		return nil, err
+		return NULL, err
 	}
 	return biRunCode(th, co, g, l)
 }
 
 // biCompile compiles src with the interpreter's compiler.
-func biCompile(th *Thread, name, filename, src string) (*CodeObject, error) {
+func biCompile(th *Thread, name, filename, src string, mode compile.Mode) (*CodeObject, error) {
 	in := th.Interp
 	if in == nil || in.cfg.Compile == nil {
 		return nil, NewError(RuntimeErrorType, "%s() needs an interpreter with a compiler", name)
 	}
-	code, err := in.cfg.Compile(filename, []byte(src))
+	code, err := in.cfg.Compile(filename, []byte(src), mode)
 	if err != nil {
 		return nil, err
 	}
 	return LoadCode(code), nil
 }
 
-// biRunCode runs a compiled module body with globals g and locals l.
-func biRunCode(th *Thread, co *CodeObject, g, l *Dict) (*Dict, error) {
-	ns := g
-	if l != nil && l != g {
-		ns = g.Copy()
-		l.Items(func(k, v Value) bool {
-			if s, ok := k.o.(*Str); ok {
-				ns.SetStr(s.s, v)
-			}
-			return true
-		})
-	}
-	if _, ok := ns.GetStr("__builtins__"); !ok && ns == g {
-		// CPython inserts __builtins__ into a globals dict that lacks it.
+// biRunCode runs a compiled module body with globals g and locals l (nil:
+// g) and returns its value (an eval-mode code's expression); as CPython,
+// it first puts __builtins__ into a globals dict that lacks it.
+func biRunCode(th *Thread, co *CodeObject, g, l *Dict) (Value, error) {
+	if _, ok := g.GetStr("__builtins__"); !ok {
 		if b, ok := biBuiltinsModule(th); ok {
-			ns.SetStr("__builtins__", b)
+			g.SetStr("__builtins__", b)
 		}
 	}
-	m := &Module{Name: "<string>", Dict: ns}
-	if _, err := th.RunModule(co, m); err != nil {
-		return nil, err
+	if l == nil {
+		l = g
 	}
-	if l != nil && l != g {
-		ns.Items(func(k, v Value) bool {
-			s, ok := k.o.(*Str)
-			if !ok {
-				return true
-			}
-			if old, had := g.GetStr(s.s); !had || !old.Is(v) {
-				l.SetStr(s.s, v)
-			}
-			return true
-		})
-	}
-	return ns, nil
+	return th.RunCode(co, g, l)
 }
 
 // biBuiltinsModule returns the builtins module, if imported.
@@ -123,7 +106,10 @@ func biExec(th *Thread, args []Value, kwnames []string) (Value, error) {
 	}
 	if co, ok := src.o.(*CodeObject); ok {
 		_, err := biRunCode(th, co, g, l)
-		return None, err
+		if err != nil {
+			return NULL, err
+		}
+		return None, nil
 	}
 	s, err := biSourceArg("exec", src)
 	if err != nil {
@@ -135,9 +121,6 @@ func biExec(th *Thread, args []Value, kwnames []string) (Value, error) {
 	return None, nil
 }
 
-// biEvalResult is the name eval binds its result to in a scratch namespace.
-const biEvalResult = "__pya_eval_result__"
-
 func biEval(th *Thread, args []Value, kwnames []string) (Value, error) {
 	var src, gv, lv Value
 	if err := ParseArgs("eval", args, kwnames, []string{"source", "globals?", "locals?"}, &src, &gv, &lv); err != nil {
@@ -147,42 +130,58 @@ func biEval(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if err != nil {
 		return NULL, err
 	}
-	var co *CodeObject
-	if c, ok := src.o.(*CodeObject); ok {
-		co = c
-	} else {
+	co, ok := src.o.(*CodeObject)
+	if !ok {
 		s, err := biSourceArg("eval", src)
 		if err != nil {
 			return NULL, err
 		}
-		if co, err = biCompile(th, "eval", "<string>", biEvalSource(s)); err != nil {
-			return NULL, err
+		src := biEvalSource(s)
+		if co, err = biCompile(th, "eval", "<string>", src, compile.ModeEval); err != nil {
+			return NULL, evalSyntaxError(err, src)
 		}
 	}
-	scratch := NewDict()
-	if l != nil {
-		l.Items(func(k, v Value) bool {
-			if ks, ok := k.o.(*Str); ok {
-				scratch.SetStr(ks.s, v)
-			}
-			return true
-		})
-	}
-	if _, err := biRunCode(th, co, g, scratch); err != nil {
-		return NULL, err
-	}
-	r, _ := scratch.GetStr(biEvalResult)
-	if r.IsNull() {
-		return None, nil
-	}
-	return r, nil
+	return biRunCode(th, co, g, l)
 }
 
-// biEvalSource wraps an expression so that running it as a module binds
-// its value to biEvalResult.
-func biEvalSource(s string) string {
-	return biEvalResult + " = (\n" + strings.TrimLeft(s, " \t") + "\n)"
+// evalSyntaxError completes a syntax error in eval's source as CPython's
+// parser reports it: "invalid syntax" (an input that is not an expression)
+// shows its line, and the text of a last line has no newline.
+func evalSyntaxError(err error, src string) error {
+	se, ok := err.(*ast.SyntaxError)
+	if !ok {
+		return err
+	}
+	if se.Line <= 0 && strings.TrimSpace(src) == "" {
+		// Nothing to evaluate: CPython's location is line 0, offset 0.
+		exc := syntaxErrorException(se)
+		s := exc.se
+		s.lineno, s.offset, s.text, s.endLineno, s.endOffset = Int(0), Int(0), NewStr(""), Int(0), Int(0)
+		exc.Args = []Value{s.msg, NewTuple([]Value{s.filename, s.lineno, s.offset, s.text, s.endLineno, s.endOffset})}
+		return exc
+	}
+	if se.Line <= 0 {
+		return err
+	}
+	lines := strings.SplitAfter(src, "\n")
+	if se.Line > len(lines) {
+		return err
+	}
+	line := lines[se.Line-1]
+	if se.Text == "" && se.Msg == "invalid syntax" {
+		se.Text = strings.TrimRight(line, "\r\n")
+	}
+	exc := syntaxErrorException(se)
+	if !strings.HasSuffix(line, "\n") && se.Text != "" {
+		exc.se.text = NewStr(se.Text)
+		exc.Args[1].o.(*Tuple).Items[3] = exc.se.text
+	}
+	return exc
 }
+
+// biEvalSource is the source eval compiles: CPython's eval ignores the
+// spaces and tabs that start it.
+func biEvalSource(s string) string { return strings.TrimLeft(s, " \t") }
 
 // compile(source, filename, mode): a code object for exec ('exec',
 // 'single') or eval ('eval').
@@ -201,14 +200,15 @@ func biCompileBuiltin(th *Thread, args []Value, kwnames []string) (Value, error)
 		return NULL, NewError(TypeErrorType, "compile() argument 'filename' must be str, not %s", biTypeName(filename))
 	}
 	m, _ := mode.o.(*Str)
+	cmode := compile.ModeExec
 	switch {
 	case m != nil && (m.s == "exec" || m.s == "single"):
 	case m != nil && m.s == "eval":
-		s = biEvalSource(s)
+		s, cmode = biEvalSource(s), compile.ModeEval
 	default:
 		return NULL, NewError(ValueErrorType, "compile() mode must be 'exec', 'eval' or 'single'")
 	}
-	co, err := biCompile(th, "compile", fn.s, s)
+	co, err := biCompile(th, "compile", fn.s, s, cmode)
 	if err != nil {
 		return NULL, err
 	}

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"github.com/pya-lang/pya/vm/compile"
 	"io"
 	"os"
 )
@@ -38,7 +39,7 @@ func ExecSource(th *Thread, m *Module, filename string, src []byte) error {
 	if th.Interp == nil || th.Interp.cfg.Compile == nil {
 		return NewError(ImportErrorType, "no compiler configured to import %s", m.Name)
 	}
-	code, err := th.Interp.cfg.Compile(filename, src)
+	code, err := th.Interp.cfg.Compile(filename, src, compile.ModeExec)
 	if err != nil {
 		return err
 	}

@@ -29,7 +29,7 @@ c.send(None)
 		t.Fatal(err)
 	}
 	var out, errb bytes.Buffer
-	in := NewInterpreter(Config{Stdout: &out, Stderr: &errb, Compile: compileSource})
+	in := NewInterpreter(Config{Stdout: &out, Stderr: &errb, Compile: compileMode})
 	if err := in.ExecMain(code, []byte(src)); err != nil {
 		t.Fatalf("%v\n%s", err, errb.String())
 	}

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"github.com/pya-lang/pya/vm/compile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -217,7 +218,7 @@ func (in *Interpreter) execSourceModule(th *Thread, name, path string, pkg bool)
 	if in.cfg.Compile == nil {
 		return NULL, NewError(ImportErrorType, "no compiler configured to import %s", name)
 	}
-	code, err := in.cfg.Compile(path, src)
+	code, err := in.cfg.Compile(path, src, compile.ModeExec)
 	if err != nil {
 		return NULL, err
 	}
@@ -251,11 +252,18 @@ func (in *Interpreter) execSourceModule(th *Thread, name, path string, pkg bool)
 
 // RunModule runs a module body with the module's dict as its globals.
 func (th *Thread) RunModule(co *CodeObject, m *Module) (Value, error) {
+	return th.RunCode(co, m.Dict, m.Dict)
+}
+
+// RunCode runs a module-level code object with its names in locals and
+// globals as the globals of the functions it defines (exec and eval with
+// two mappings), returning its value.
+func (th *Thread) RunCode(co *CodeObject, globals, locals *Dict) (Value, error) {
 	if err := th.enter(); err != nil {
 		return NULL, err
 	}
-	nf := th.newFrame(co, nil, m.Dict)
-	nf.ns = m.Dict
+	nf := th.newFrame(co, nil, globals)
+	nf.ns = locals
 	nf.initCells()
 	return th.runFrame(nf)
 }

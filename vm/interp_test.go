@@ -13,11 +13,16 @@ import (
 
 // compileSource parses and compiles pya source (the real front end).
 func compileSource(filename string, src []byte) (*compile.Code, error) {
+	return compileMode(filename, src, compile.ModeExec)
+}
+
+// compileMode is the interpreter's compiler (vm.Config.Compile).
+func compileMode(filename string, src []byte, mode compile.Mode) (*compile.Code, error) {
 	mod, err := parser.ParseFile(filename, src)
 	if err != nil {
 		return nil, err
 	}
-	return compile.Compile(mod, compile.ModeExec)
+	return compile.Compile(mod, mode)
 }
 
 // runSource runs src as __main__ and returns stdout, stderr (with the
@@ -38,7 +43,7 @@ func runSource(t testing.TB, src string, files map[string]string) (string, strin
 		t.Fatalf("compile: %v", err)
 	}
 	var out, errb bytes.Buffer
-	in := NewInterpreter(Config{Stdout: &out, Stderr: &errb, Compile: compileSource})
+	in := NewInterpreter(Config{Stdout: &out, Stderr: &errb, Compile: compileMode})
 	status := 0
 	if err := in.ExecMain(code, []byte(src)); err != nil {
 		status = in.ReportError(err)

@@ -29,8 +29,9 @@ type Config struct {
 	Argv           []string
 	Path           []string
 	// Compile is injected (vm never imports parser): it compiles the source
-	// of imported modules.
-	Compile func(filename string, src []byte) (*compile.Code, error)
+	// of imported modules and of exec (ModeExec), and of eval and
+	// compile(..., 'eval') (ModeEval).
+	Compile func(filename string, src []byte, mode compile.Mode) (*compile.Code, error)
 }
 
 // Interpreter is one pya interpreter: its modules, builtins and main thread.

@@ -49,16 +49,16 @@ func TestObjectScripts(t *testing.T) {
 	}
 }
 
-func objCompile(filename string, src []byte) (*compile.Code, error) {
+func objCompile(filename string, src []byte, mode compile.Mode) (*compile.Code, error) {
 	mod, err := parser.ParseFile(filename, src)
 	if err != nil {
 		return nil, err
 	}
-	return compile.Compile(mod, compile.ModeExec)
+	return compile.Compile(mod, mode)
 }
 
 func objRunScript(t *testing.T, filename string, src []byte) string {
-	code, err := objCompile(filename, src)
+	code, err := objCompile(filename, src, compile.ModeExec)
 	if err != nil {
 		t.Fatalf("compile: %v", err)
 	}

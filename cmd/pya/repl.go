@@ -187,7 +187,7 @@ func newREPL(cfg replConfig) *repl {
 		Stderr:  cfg.stderr,
 		Argv:    cfg.argv,
 		Path:    cfg.path,
-		Compile: compileSource,
+		Compile: compileMode,
 	})
 	r.th = r.in.Thread()
 	r.compTh = vm.NewThread(r.in)

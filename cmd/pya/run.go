@@ -120,7 +120,7 @@ func execute(opts *options, filename string, src []byte, path []string, stdin io
 		Stderr:  stderr,
 		Argv:    opts.argv,
 		Path:    path,
-		Compile: compileSource,
+		Compile: compileMode,
 	})
 	defer configureClock(in, opts.clock, stderr)()
 	if len(opts.resolve) > 0 {
@@ -157,6 +157,19 @@ var compileMain = compileSource
 // the source is unchanged.
 func compileSource(filename string, src []byte) (*compile.Code, error) {
 	return codecache.Default().Compile(filename, src, parseAndCompile)
+}
+
+// compileMode is the interpreter's compiler (vm.Config.Compile): modules
+// and exec go through compileSource; eval's expressions are not cached.
+func compileMode(filename string, src []byte, mode compile.Mode) (*compile.Code, error) {
+	if mode == compile.ModeExec {
+		return compileSource(filename, src)
+	}
+	mod, err := parser.ParseFile(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	return compile.Compile(mod, mode)
 }
 
 // parseAndCompile compiles without the cache.

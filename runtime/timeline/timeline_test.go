@@ -24,11 +24,16 @@ var update = flag.Bool("update", false, "rewrite the golden .json and .trace fil
 const dir = "../../testdata/timeline"
 
 func compileSource(filename string, src []byte) (*compile.Code, error) {
+	return compileMode(filename, src, compile.ModeExec)
+}
+
+// compileMode is the interpreter's compiler (vm.Config.Compile).
+func compileMode(filename string, src []byte, mode compile.Mode) (*compile.Code, error) {
 	mod, err := parser.ParseFile(filename, src)
 	if err != nil {
 		return nil, err
 	}
-	return compile.Compile(mod, compile.ModeExec)
+	return compile.Compile(mod, mode)
 }
 
 // record runs a program on the virtual clock with a recorder attached, as
@@ -41,7 +46,7 @@ func record(t *testing.T, name string, src []byte) (*timeline.Timeline, string) 
 		t.Fatal(err)
 	}
 	var out, errs, trace bytes.Buffer
-	in := vm.NewInterpreter(vm.Config{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Argv: []string{name}, Compile: compileSource})
+	in := vm.NewInterpreter(vm.Config{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Argv: []string{name}, Compile: compileMode})
 	runtime.ConfigureInterpreter(in, runtime.VirtualClockKind, &errs)
 	defer runtime.ForgetInterpreter(in)
 	rec := runtime.NewRecorder(runtime.InterpreterClock(in))
@@ -243,7 +248,7 @@ func TestStartWritesFile(t *testing.T) {
 	tmp := t.TempDir()
 	for _, name := range []string{"t.svg", "t.html", "t.json"} {
 		var out, errs bytes.Buffer
-		in := vm.NewInterpreter(vm.Config{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Argv: []string{"s.pya"}, Compile: compileSource})
+		in := vm.NewInterpreter(vm.Config{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Argv: []string{"s.pya"}, Compile: compileMode})
 		runtime.ConfigureInterpreter(in, runtime.VirtualClockKind, &errs)
 		file := filepath.Join(tmp, name)
 		finish := timeline.Start(in, file, true, "s.pya", &errs)
@@ -298,7 +303,7 @@ asyncio.run(main())
 		t.Fatal(err)
 	}
 	var out, errs bytes.Buffer
-	in := vm.NewInterpreter(vm.Config{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Argv: []string{"dl.pya"}, Compile: compileSource})
+	in := vm.NewInterpreter(vm.Config{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Argv: []string{"dl.pya"}, Compile: compileMode})
 	runtime.ConfigureInterpreter(in, runtime.VirtualClockKind, &errs)
 	defer runtime.ForgetInterpreter(in)
 	rec := runtime.NewRecorder(runtime.InterpreterClock(in))

@@ -35,6 +35,11 @@ const (
 // and the exception table's depths come from one walk of the control-flow
 // graph (stack.go).
 func Compile(mod *ast.Module, mode Mode) (code *Code, err error) {
+	if mode == ModeEval {
+		if se := checkEvalInput(mod); se != nil {
+			return nil, withSourceLine(se)
+		}
+	}
 	fut, err := scanFuture(mod)
 	if err != nil {
 		return nil, withSourceLine(err.(*ast.SyntaxError))
@@ -453,14 +458,7 @@ func (c *compiler) module(mod *ast.Module) *Code {
 		c.at(body[0])
 	}
 	if c.mode == ModeEval {
-		es, ok := singleExpr(body)
-		if !ok {
-			at := ast.Span{Pos: ast.Pos{Line: 1, Col: 1}, End: ast.Pos{Line: 1, Col: 1}}
-			if len(body) > 0 {
-				at = body[0].Range()
-			}
-			panic(newSyntaxError(c.file, at, "invalid syntax"))
-		}
+		es, _ := singleExpr(body) // checked by checkEvalInput
 		c.expr(es.Value)
 		c.op(RETURN_VALUE)
 		return c.popUnit()
