@@ -31,10 +31,11 @@ func (in *Interpreter) trackGen(g *Generator) {
 	in.genMu.Unlock()
 }
 
-// finalizeGenerators closes the generators still suspended at exit, in
+// FinalizeGenerators closes the generators still suspended at exit, in
 // creation order (and then those that closing them created, a few rounds
-// at most).
-func (in *Interpreter) finalizeGenerators() {
+// at most). The CLI calls it last, after the atexit functions, as
+// CPython's finalization collects the modules' objects after those.
+func (in *Interpreter) FinalizeGenerators() {
 	th := in.main
 	for round := 0; round < 4; round++ {
 		in.genMu.Lock()

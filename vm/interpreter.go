@@ -59,9 +59,6 @@ type Interpreter struct {
 	genMu    sync.Mutex
 	gens     []weak.Pointer[Generator] // generators to close at exit (gen_finalize.go)
 	genSweep int
-	// exiting: the main module failed; ReportError's report is the last
-	// thing before exit.
-	exiting bool
 
 	// builtinSubclasses lists the user classes deriving directly from each
 	// built-in type (shared by all interpreters, so kept here, not on the type).
@@ -237,15 +234,12 @@ func (in *Interpreter) ExecMain(code *compile.Code, src []byte) (err error) {
 	in.modules.SetStr("__main__", Value{o: m})
 	_, err = th.RunModule(LoadCode(code), m)
 	if err != nil {
-		// ReportError prints the shutdown warnings after the traceback
-		// and closes the suspended generators.
-		in.exiting = true
+		// ReportError prints the shutdown warnings after the traceback.
 		return err
 	}
 	if err := in.shutdownThreading(th); err != nil {
 		return err
 	}
-	in.finalizeGenerators()
 	in.warnUnawaited()
 	return nil
 }
@@ -369,9 +363,6 @@ func (in *Interpreter) ReportError(err error) int {
 		return 0
 	}
 	defer in.warnUnawaited()
-	if in.exiting {
-		defer in.finalizeGenerators()
-	}
 	w := in.cfg.Stderr
 	switch e := err.(type) {
 	case *ast.SyntaxError:

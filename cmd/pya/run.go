@@ -138,6 +138,7 @@ func execute(opts *options, filename string, src []byte, path []string, stdin io
 	if catchSigint {
 		defer handleSigint(in)()
 	}
+	defer in.FinalizeGenerators()
 	defer in.RunAtExit()
 	if err := in.ExecMain(code, tbSrc); err != nil {
 		// The shell sees the status modulo 256 (sys.exit(256) exits 0, -1
