@@ -412,3 +412,21 @@ func (in *Interpreter) FormatExceptionOnly(e *Exception) []string {
 	}
 	return p.chunks()
 }
+
+// TracebackEntries returns the entries of a traceback object (ok false
+// when v is not one).
+func TracebackEntries(v Value) ([]TraceEntry, bool) {
+	tb, ok := v.o.(*Traceback)
+	if !ok {
+		return nil, false
+	}
+	return tb.Entries, true
+}
+
+// FormatTraceEntry renders one traceback entry as traceback.format_tb
+// does: the File line, the source line and the carets.
+func (in *Interpreter) FormatTraceEntry(te TraceEntry) string {
+	p := &excPrinter{in: in, seen: map[*Exception]bool{}, module: true}
+	p.entry(te)
+	return p.b.String()
+}

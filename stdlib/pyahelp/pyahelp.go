@@ -19,6 +19,7 @@ func init() {
 			"format_exception_only": formatExceptionOnly,
 			"caller":                caller,
 			"source_line":           sourceLine,
+			"tb_entries":            tbEntries,
 		})
 		return nil
 	})
