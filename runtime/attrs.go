@@ -4,7 +4,8 @@ import "github.com/pya-lang/pya/vm"
 
 // Data attributes of the runtime's objects (vm.AttrGetter).
 
-// NativeAttr gives futures _asyncio_future_blocking, _state and _loop.
+// NativeAttr gives futures _asyncio_future_blocking, _state, _loop,
+// _result, _exception and _cancel_message.
 func (f *Future) NativeAttr(th *vm.Thread, name string) (vm.Value, error) {
 	switch name {
 	case "_asyncio_future_blocking":
@@ -13,8 +14,42 @@ func (f *Future) NativeAttr(th *vm.Thread, name string) (vm.Value, error) {
 		return vm.NewStr([...]string{"PENDING", "CANCELLED", "FINISHED"}[f.state]), nil
 	case "_loop":
 		return f.loop.Value(), nil
+	case "_result":
+		if f.state == stateFinished && f.exc == nil {
+			return f.result, nil
+		}
+		return vm.None, nil
+	case "_exception":
+		if f.exc != nil {
+			return vm.ObjectValue(f.exc), nil
+		}
+		return vm.None, nil
+	case "_cancel_message":
+		if m := f.cancelMsg(); !m.IsNull() {
+			return m, nil
+		}
+		return vm.None, nil
 	}
 	return vm.NULL, nil
+}
+
+// NativeAttr gives tasks _coro, _fut_waiter, _must_cancel and
+// _num_cancels_requested, then the future's attributes.
+func (t *Task) NativeAttr(th *vm.Thread, name string) (vm.Value, error) {
+	switch name {
+	case "_coro":
+		return t.Coro(), nil
+	case "_fut_waiter":
+		if t.futWaiter != nil {
+			return t.futWaiter.Value(), nil
+		}
+		return vm.None, nil
+	case "_must_cancel":
+		return vm.Bool(t.mustCancel), nil
+	case "_num_cancels_requested":
+		return vm.Int(int64(t.numCancels)), nil
+	}
+	return t.Future.NativeAttr(th, name)
 }
 
 // NativeAttr gives queues maxsize.

@@ -61,12 +61,23 @@ func (l *Loop) runUntilComplete(th *vm.Thread, aw vm.Value, depth int) (vm.Value
 			// so "exception was never retrieved" is never logged.
 			fut.quiet = true
 		}
+		holdUntilExit(th, fut)
 		return vm.NULL, err
 	}
 	if !fut.Done() {
 		return vm.NULL, vm.NewError(vm.RuntimeErrorType, "Event loop stopped before Future completed.")
 	}
+	holdUntilExit(th, fut)
 	return fut.Result()
+}
+
+// holdUntilExit: the exception run_until_complete raises (the future's)
+// keeps, through its traceback, the frame that holds the future, a cycle
+// freed only at exit: the coroutines it holds warn then (vm.HoldUntilExit).
+func holdUntilExit(th *vm.Thread, fut *Future) {
+	if fut.exc != nil && th.Interp != nil {
+		th.Interp.HoldUntilExit(fut.exc)
+	}
 }
 
 // runUntilCompleteCB is base_events._run_until_complete_cb.

@@ -823,6 +823,10 @@ func (e *Exception) addTraceback(co *CodeObject, pc int) {
 	if pc >= 0 && pc < len(c.Positions) {
 		p := c.Positions[pc]
 		te.Line, te.Col, te.EndLine, te.EndCol = int(p.Line), int(p.Col), int(p.EndLine), int(p.EndCol)
+	} else if pc < 0 {
+		// Thrown into a frame that never ran (a task cancelled before its
+		// first step): CPython shows the def line, where RESUME stands.
+		te.Line = c.FirstLine
 	}
 	if e.tbShared {
 		// Another holder (a split exception group, a __traceback__ object)

@@ -41,7 +41,8 @@ type Exception struct {
 	// other exceptions. (__notes__, as in CPython 3.11, lives in Dict.)
 	group *groupData
 	// deferClose are loop-owned generators whose closing waits for the
-	// exception to be handled (see owned.go).
+	// exception to be handled, and unstarted coroutines whose "never
+	// awaited" warning waits for it (see owned.go, HoldUntilHandled).
 	deferClose []*genState
 }
 

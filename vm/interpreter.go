@@ -54,6 +54,8 @@ type Interpreter struct {
 
 	coroMu     sync.Mutex
 	coroutines []*Coroutine // created coroutines, for "never awaited" warnings
+	cycleCoros []*genState  // held by a reference cycle until exit (HoldUntilExit)
+	endedByExc bool         // the program ended with an uncaught exception
 	coroSweep  int          // len(coroutines) at which to drop the started ones
 
 	genMu    sync.Mutex
@@ -343,6 +345,7 @@ func (in *Interpreter) writeStderr(s string) { io.WriteString(in.cfg.Stderr, s) 
 // warnUnawaited prints, at exit, CPython's shutdown warning for every
 // coroutine that was never started ("sys:1:", as no frame is running).
 func (in *Interpreter) warnUnawaited() {
+	in.warnCycleCoros()
 	in.coroMu.Lock()
 	cs := in.coroutines
 	in.coroutines = nil
@@ -362,6 +365,7 @@ func (in *Interpreter) ReportError(err error) int {
 	if err == nil {
 		return 0
 	}
+	in.endedByExc = true // its traceback outlives the cycles (sys.last_traceback)
 	defer in.warnUnawaited()
 	w := in.cfg.Stderr
 	switch e := err.(type) {

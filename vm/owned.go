@@ -144,6 +144,81 @@ func (th *Thread) handlerDone(f *Frame, exc *Exception) {
 // closeAll closes the generators gs that were dropped by f at index at.
 func (th *Thread) closeAll(gs []*genState, f *Frame, at int) {
 	for _, g := range gs {
+		if g.kind == kindCoroutine && !g.started {
+			// A coroutine that a failed call held (HoldUntilHandled).
+			if !g.closed && th.Interp != nil {
+				g.closed = true
+				th.Interp.warnNeverAwaited(g.qualname, f, lastLined(f.co.Code, at))
+			}
+			continue
+		}
 		th.closeDropped(g, f, at)
+	}
+}
+
+// HoldUntilHandled records, on the exception err that the native just
+// called by th's current frame raised, its last argument when that is an
+// unstarted coroutine made by the call just before (asyncio.run(main())):
+// in CPython the function (asyncio.run, create_task, ... written in
+// Python) keeps it in its frame, which the traceback keeps alive, so the
+// "never awaited" warning comes when the handler that catches err ends,
+// with its line (or at exit when nothing catches it). A coroutine held
+// elsewhere too (c = main(); asyncio.run(c)) is left alone.
+func (th *Thread) HoldUntilHandled(err error, args []Value) {
+	exc, ok := err.(*Exception)
+	f := th.frame
+	if !ok || len(args) == 0 || f == nil || !madeByCall(f.co.Code.Code, f.pc-1) {
+		return
+	}
+	if c, ok := args[len(args)-1].o.(*Coroutine); ok && !c.started && !c.closed {
+		exc.deferClose = append(exc.deferClose, &c.genState)
+	}
+}
+
+// lastLined returns the index of the last instruction at or before at
+// that has a line: the handler's cleanup (POP_EXCEPT) has none, and
+// CPython reports the line of the handler's last statement.
+func lastLined(c *compile.Code, at int) int {
+	for i := at; i >= 0 && i < len(c.Positions); i-- {
+		if c.Positions[i].Line > 0 {
+			return i
+		}
+	}
+	return at
+}
+
+// HoldUntilExit is for an exception that escapes the event loop as its
+// main task's exception (KeyboardInterrupt, or asyncio.run's failure): in
+// CPython its traceback and the task form a reference cycle that only the
+// collection at exit frees, so the coroutines it holds warn then, as
+// "sys:1" with the tracemalloc hint (the warnings module still runs).
+func (in *Interpreter) HoldUntilExit(exc *Exception) {
+	kept := exc.deferClose[:0]
+	for _, g := range exc.deferClose {
+		if g.kind == kindCoroutine && !g.started {
+			in.cycleCoros = append(in.cycleCoros, g)
+			continue
+		}
+		kept = append(kept, g)
+	}
+	exc.deferClose = kept
+}
+
+// warnCycleCoros prints the warnings of HoldUntilExit's coroutines.
+func (in *Interpreter) warnCycleCoros() {
+	gs := in.cycleCoros
+	in.cycleCoros = nil
+	for _, g := range gs {
+		if g.closed || g.started {
+			continue
+		}
+		g.closed = true
+		msg := "sys:1: RuntimeWarning: coroutine '" + g.qualname + "' was never awaited\n"
+		if !in.endedByExc {
+			// Freed by the collection at exit, while the warnings module
+			// runs; after an uncaught exception, only at the teardown.
+			msg += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+		}
+		in.writeStderr(msg)
 	}
 }

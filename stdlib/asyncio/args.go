@@ -142,3 +142,16 @@ func init() {
 		t.Dict.SetStr("__class_getitem__", classGetitem)
 	}
 }
+
+// holding wraps an asyncio function that CPython writes in Python: when it
+// fails, the unstarted coroutines among its arguments stay alive with the
+// exception, as the Python function's frame would (vm.HoldUntilHandled).
+func holding(fn vm.NativeFunc) vm.NativeFunc {
+	return func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+		r, err := fn(th, args, kw)
+		if err != nil {
+			th.HoldUntilHandled(err, args)
+		}
+		return r, err
+	}
+}

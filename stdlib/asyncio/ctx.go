@@ -93,7 +93,7 @@ func init() {
 		return selfOf[*runtime.TaskGroup](name, runtime.TaskGroupType, args)
 	}
 	methods(runtime.TaskGroupType, map[string]vm.NativeFunc{
-		"create_task": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+		"create_task": holding(func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 			g, rest, err := tgOf("create_task", args)
 			if err != nil {
 				return vm.NULL, err
@@ -115,7 +115,7 @@ func init() {
 				return vm.NULL, err
 			}
 			return t.Value(), nil
-		},
+		}),
 		"__aenter__": func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 			g, _, err := tgOf("__aenter__", args)
 			if err != nil {

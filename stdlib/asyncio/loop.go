@@ -7,7 +7,7 @@ import (
 
 func init() {
 	methods(runtime.LoopType, map[string]vm.NativeFunc{
-		"run_until_complete":        loopRunUntilComplete,
+		"run_until_complete":        holding(loopRunUntilComplete),
 		"run_forever":               loopNoArgs("run_forever", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.None, l.RunForever() }),
 		"stop":                      loopNoArgs("stop", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { l.Stop(); return vm.None, nil }),
 		"close":                     loopNoArgs("close", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.None, l.Close() }),
@@ -20,7 +20,7 @@ func init() {
 		"shutdown_asyncgens":        loopNoArgs("shutdown_asyncgens", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return l.ShutdownAsyncgens(), nil }),
 		"shutdown_default_executor": loopNoArgs("shutdown_default_executor", shutdownCoro("shutdown_default_executor")),
 		"set_debug":                 loopSetDebug,
-		"create_task":               loopCreateTask,
+		"create_task":               holding(loopCreateTask),
 		"call_soon":                 loopCallSoon,
 		"call_soon_threadsafe":      loopCallSoonThreadsafe,
 		"call_later":                loopCallLater,

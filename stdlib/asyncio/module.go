@@ -28,15 +28,15 @@ func exceptionNames() map[string]*vm.Type {
 func initModule(th *vm.Thread, m *vm.Module) error {
 	d := m.Dict
 	for name, fn := range map[string]vm.NativeFunc{
-		"run":                      run,
+		"run":                      holding(run),
 		"sleep":                    sleep,
-		"create_task":              createTask,
-		"ensure_future":            ensureFuture,
-		"gather":                   gather,
-		"wait_for":                 waitFor,
+		"create_task":              holding(createTask),
+		"ensure_future":            holding(ensureFuture),
+		"gather":                   holding(gather),
+		"wait_for":                 holding(waitFor),
 		"wait":                     wait,
-		"as_completed":             asCompleted,
-		"shield":                   shield,
+		"as_completed":             holding(asCompleted),
+		"shield":                   holding(shield),
 		"timeout":                  timeout,
 		"timeout_at":               timeoutAt,
 		"current_task":             currentTask,
@@ -50,7 +50,7 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		"set_event_loop":           setEventLoop,
 		"get_running_loop":         getRunningLoop,
 		"_get_running_loop":        getRunningLoopOrNone,
-		"run_coroutine_threadsafe": runCoroutineThreadsafe,
+		"run_coroutine_threadsafe": holding(runCoroutineThreadsafe),
 	} {
 		d.SetStr(name, vm.NewBuiltin(name, fn))
 	}
