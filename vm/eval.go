@@ -610,6 +610,10 @@ reload:
 			if th.lastGenFrame == f {
 				th.passGen(f, v, pc-1)
 			}
+			if len(co.Code.OwnedLocals) != 0 {
+				f.pc, f.sp = pc, sp
+				th.closeOwnedLocals(f)
+			}
 			th.depth--
 			back := f.back
 			if f.base {

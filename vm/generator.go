@@ -54,6 +54,10 @@ type genState struct {
 	// instruction just before made, so nothing else refers to it and
 	// leaving the loop drops it (owned.go).
 	owned bool
+	// creator and creatorPC are the frame that made the generator and its
+	// resume index then (the instruction that receives it): see owned.go.
+	creator   *Frame
+	creatorPC int
 	// finalized: closed as CPython's finalizer would (its loop dropped it):
 	// like CPython's, that runs once, so exit does not close it again.
 	finalized bool

@@ -32,6 +32,7 @@ func (th *Thread) madeGen(g *genState) {
 	th.lastGen, th.lastGenFrame = g, th.frame
 	if f := th.frame; f != nil {
 		th.lastGenPC = f.pc
+		g.creator, g.creatorPC = f, f.pc
 	}
 }
 
@@ -56,6 +57,30 @@ func (th *Thread) passGen(f *Frame, v Value, at int) {
 		return
 	}
 	th.lastGen, th.lastGenFrame = nil, nil
+}
+
+// closeOwnedLocals is RETURN_VALUE's for a function with owned locals
+// (compile.Code.OwnedLocals): a generator that the call whose result the
+// local stores made has no other reference, and closes as f's locals go,
+// in index order. The caller's call is the line an error of closing one
+// reports (CPython's current frame is the caller's by then).
+func (th *Thread) closeOwnedLocals(f *Frame) {
+	where, at := f, f.pc-1
+	if b := f.back; b != nil {
+		where, at = b, b.pc-1
+	}
+	code := f.co.Code.Code
+	for _, i := range f.co.Code.OwnedLocals {
+		g, ok := f.slots[i].o.(*Generator)
+		if !ok || g.creator != f || g.creatorPC >= len(code) {
+			continue
+		}
+		if in := code[g.creatorPC]; in.Op() != compile.STORE_FAST || in.Arg() != i {
+			continue
+		}
+		f.slots[i] = NULL
+		th.closeDropped(&g.genState, where, at)
+	}
 }
 
 // dropOwned is called when f's POP_TOP at index at, or the unwinding of an

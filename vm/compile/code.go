@@ -93,6 +93,10 @@ type Code struct {
 
 	MaxStack int
 	Doc      any // the docstring (string) or nil
+
+	// OwnedLocals are the locals whose generator the function's return
+	// closes (see ownedlocal.go).
+	OwnedLocals []int
 }
 
 // NumCells is the number of cell slots a frame needs (own cells then free variables).

@@ -215,6 +215,7 @@ func (c *compiler) popUnit() *Code {
 	depths := stackDepths(u)
 	code.MaxStack = depths.max
 	code.Handlers = u.exceptionTable(depths.handler)
+	code.OwnedLocals = u.ownedLocals()
 	c.u = u.parent
 	return code
 }

@@ -15,7 +15,7 @@ import (
 // MarshalVersion is the version of the binary code format written by
 // Marshal. Bump it whenever the encoding or the Code struct changes: a
 // decoder rejects data of any other version.
-const MarshalVersion = 1
+const MarshalVersion = 2
 
 // Marshal encodes a code object and everything it holds (nested code,
 // constants of every kind, positions, exception table, names) in a compact
@@ -139,12 +139,18 @@ func (e *encoder) code(c *Code) {
 	e.strList(c.LocalNames)
 	e.strList(c.CellNames)
 	e.strList(c.FreeVars)
-	e.length(len(c.CellArgs), c.CellArgs == nil)
-	for _, a := range c.CellArgs {
-		e.int(int64(a))
-	}
+	e.ints(c.CellArgs)
 	e.int(int64(c.MaxStack))
 	e.constant(c.Doc)
+	e.ints(c.OwnedLocals)
+}
+
+// ints writes an int slice (nil kept apart from empty).
+func (e *encoder) ints(s []int) {
+	e.length(len(s), s == nil)
+	for _, a := range s {
+		e.int(int64(a))
+	}
 }
 
 func (e *encoder) constant(k any) {

@@ -84,6 +84,8 @@ type scope struct {
 	private string // the enclosing class's name, for private-name mangling
 
 	annotation bool // a detached scope for a postponed annotation
+
+	own *ownUse // how generators made into locals are used (ownedlocal.go)
 }
 
 func (s *scope) isFunction() bool { return s.kind == functionScope }
@@ -96,6 +98,9 @@ func (s *scope) add(name string, f symFlag, at ast.Span) {
 		s.where[name] = at
 	}
 	s.flags[name] = old | f
+	if f&defLocal != 0 && s.own != nil {
+		s.own.stores[name]++
+	}
 }
 
 // symtable holds the scopes of a module, keyed by the node that opens them.
@@ -109,6 +114,10 @@ type symtable struct {
 	// postponed: `from __future__ import annotations`, annotations are
 	// strings and their names are not uses.
 	postponed bool
+	// safe are the name loads that cannot hand a generator on (ownedlocal.go);
+	// loops counts the loops around the statement being visited.
+	safe  map[*ast.Name]bool
+	loops int
 }
 
 func newScope(kind scopeKind, name string, parent *scope) *scope {
@@ -196,8 +205,12 @@ func (st *symtable) stmt(n ast.Stmt) {
 		s := st.enter(functionScope, n.Name, n)
 		s.isAsync = n.IsAsync
 		s.coroutine = n.IsAsync
+		s.own = newOwnUse()
 		st.params(n.Args)
+		loops := st.loops
+		st.loops = 0
 		st.stmts(n.Body)
+		st.loops = loops
 		st.leave()
 	case *ast.ClassDef:
 		st.cur.add(n.Name, defLocal, n.Span)
@@ -223,6 +236,7 @@ func (st *symtable) stmt(n ast.Stmt) {
 		}
 	case *ast.Assign:
 		st.expr(n.Value)
+		st.freshAssign(n)
 		for _, t := range n.Targets {
 			st.target(t)
 		}
@@ -256,14 +270,19 @@ func (st *symtable) stmt(n ast.Stmt) {
 			st.expr(n.Value)
 		}
 	case *ast.For:
+		st.markSafe(n.Iter)
 		st.expr(n.Iter)
 		st.target(n.Target)
+		st.loops++
 		st.stmts(n.Body)
 		st.stmts(n.Orelse)
+		st.loops--
 	case *ast.While:
 		st.expr(n.Test)
+		st.loops++
 		st.stmts(n.Body)
 		st.stmts(n.Orelse)
+		st.loops--
 	case *ast.If:
 		st.expr(n.Test)
 		st.stmts(n.Body)
@@ -479,6 +498,7 @@ func (st *symtable) expr(e ast.Expr) {
 	switch e := e.(type) {
 	case *ast.Name:
 		st.cur.add(e.Id, symUse, e.Span)
+		st.use(e)
 		if e.Id == "super" && st.cur.kind == functionScope {
 			st.cur.add("__class__", symUse, e.Span)
 		}
@@ -552,6 +572,7 @@ func (st *symtable) expr(e ast.Expr) {
 		st.expr(e.Left)
 		st.exprs(e.Comparators)
 	case *ast.Call:
+		st.safeCall(e)
 		st.expr(e.Func)
 		st.exprs(e.Args)
 		for _, k := range e.Keywords {
@@ -566,6 +587,7 @@ func (st *symtable) expr(e ast.Expr) {
 		st.exprs(e.Values)
 	case *ast.Constant:
 	case *ast.Attribute:
+		st.dynamicAttr(e.Attr)
 		st.expr(e.Value)
 	case *ast.Subscript:
 		st.expr(e.Value)
@@ -632,6 +654,9 @@ func (st *symtable) namedTarget(t *ast.Name) {
 // comprehension: the outermost iterable is evaluated in the enclosing scope;
 // everything else runs in a nested function scope with the parameter ".0".
 func (st *symtable) comprehension(node ast.Expr, kind compKind, gens []*ast.Comprehension, elt, value ast.Expr) {
+	if kind != compGen {
+		st.markSafe(gens[0].Iter) // iterated to the end or the exception
+	}
 	st.expr(gens[0].Iter)
 	s := st.enter(functionScope, compNames[kind], node)
 	s.comp = kind

@@ -218,15 +218,24 @@ func (d *decoder) code(depth int) *Code {
 	c.LocalNames = d.strList()
 	c.CellNames = d.strList()
 	c.FreeVars = d.strList()
-	if n := d.length(); n >= 0 {
-		c.CellArgs = make([]int, n)
-		for i := range c.CellArgs {
-			c.CellArgs[i] = d.intField()
-		}
-	}
+	c.CellArgs = d.ints()
 	c.MaxStack = d.intField()
 	c.Doc = d.constant(depth + 1)
+	c.OwnedLocals = d.ints()
 	return c
+}
+
+// ints reads an int slice written by encoder.ints.
+func (d *decoder) ints() []int {
+	n := d.length()
+	if n < 0 {
+		return nil
+	}
+	s := make([]int, n)
+	for i := range s {
+		s[i] = d.intField()
+	}
+	return s
 }
 
 func (d *decoder) constant(depth int) any {
