@@ -172,6 +172,22 @@ func bracketDepth(toks []plex.Token, i int) int {
 	return depth
 }
 
+// afterAugAssign reports whether an augmented assignment operator comes
+// before toks[i], outside brackets, in its logical line: `x += 1 = 2` is plain "invalid
+// syntax" at the '=' in CPython (an augmented assignment's value is no
+// place for its named-expression hints).
+func afterAugAssign(toks []plex.Token, i int) bool {
+	if bracketDepth(toks, i) > 0 {
+		return false
+	}
+	for k := lineStart(toks, i); k < i; k++ {
+		if isOp(toks[k], "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**=") {
+			return true
+		}
+	}
+	return false
+}
+
 // lineStart returns the index of the first token of the logical line
 // containing toks[i].
 func lineStart(toks []plex.Token, i int) int {
@@ -274,7 +290,7 @@ func (p *source) classify(toks []plex.Token, i int, expect string) *ast.SyntaxEr
 		return e
 	}
 
-	if isOp(t, "=") && i > 0 && i+1 < len(toks) && startsBitOr(toks[i+1]) && endsOperand(toks[i-1]) && !isDisplayStart(toks, exprStart(toks, i-1), i-1) {
+	if isOp(t, "=") && i > 0 && i+1 < len(toks) && startsBitOr(toks[i+1]) && endsOperand(toks[i-1]) && !isDisplayStart(toks, exprStart(toks, i-1), i-1) && !afterAugAssign(toks, i) {
 		a := exprStart(toks, i-1)
 		b := exprEnd(toks, i+1)
 		if a == i-1 && toks[a].Type == lexer.Name {
