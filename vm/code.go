@@ -12,7 +12,11 @@ import (
 // to Values once, plus per-code caches used by the dispatch loop. It is the
 // value of a code constant (type code) and of a function's __code__.
 type CodeObject struct {
-	Code   *compile.Code
+	Code *compile.Code
+	// code is what the dispatch loop runs: Code.Code with superinstructions
+	// substituted (quicken.go); the same length and the same instruction at
+	// every pc but the first of a fused pair.
+	code   []compile.Instr
 	Consts []Value
 	// nlocals, ncells and size give the layout of a frame's slots:
 	// [locals | cells | value stack].
@@ -49,7 +53,7 @@ func loadCodeLocked(c *compile.Code) *CodeObject {
 	if co, ok := codeCache[c]; ok {
 		return co
 	}
-	co := &CodeObject{Code: c}
+	co := &CodeObject{Code: c, code: quicken(c.Code)}
 	codeCache[c] = co
 	co.nlocals = len(c.LocalNames)
 	co.ncells = c.NumCells()

@@ -42,7 +42,7 @@ func (th *Thread) run(throw *Exception) (Value, bool, error) {
 reload:
 	f = th.frame
 	co = f.co
-	code = co.Code.Code
+	code = co.code
 	slots = f.slots
 	consts = co.Consts
 	names = co.Code.Names
@@ -103,6 +103,29 @@ reload:
 			}
 			slots[sp] = v
 			sp++
+		case compile.LOAD_FAST_LOAD_CONST:
+			v := slots[arg]
+			if fastIsNull(&v) {
+				err = NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[arg])
+				goto onError
+			}
+			slots[sp] = v
+			slots[sp+1] = consts[code[pc].Arg()]
+			sp += 2
+			pc++
+		case compile.LOAD_FAST_LOAD_FAST:
+			v := slots[arg]
+			if fastIsNull(&v) {
+				err = NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[arg])
+				goto onError
+			}
+			slots[sp] = v
+			sp++
+			if w := slots[code[pc].Arg()]; !fastIsNull(&w) {
+				slots[sp] = w
+				sp++
+				pc++
+			}
 		case compile.STORE_FAST:
 			sp--
 			slots[arg] = slots[sp]

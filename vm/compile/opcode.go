@@ -197,6 +197,14 @@ const (
 	MATCH_KEYS
 	GET_LEN // [x] -> [x, len(x)]
 
+	// ---- superinstructions: never emitted by the compiler nor marshalled;
+	// the vm substitutes them for the first of two instructions when it
+	// loads code (see vm/quicken.go). The second instruction stays in
+	// place (a jump to it still runs it alone) and is skipped after the
+	// pair has run.
+	LOAD_FAST_LOAD_CONST // arg i, next LOAD_CONST k: push local i (UnboundLocalError as LOAD_FAST), then Consts[k]
+	LOAD_FAST_LOAD_FAST  // arg i, next LOAD_FAST j: push local i, then local j (an unset j is left to the LOAD_FAST at its own pc)
+
 	NumOpcodes
 )
 
