@@ -37,6 +37,7 @@ type Loop struct {
 	seq                 uint64
 
 	running, stopping, closed bool
+	debug                     bool // loop.get_debug()
 
 	// inbox receives callbacks posted by other goroutines (call_soon_threadsafe).
 	inMu     sync.Mutex
@@ -62,6 +63,22 @@ type Loop struct {
 func NewLoop(th *vm.Thread) *Loop {
 	env := EnvFor(th)
 	return &Loop{env: env, th: th, clock: env.Clock, wake: make(chan struct{}, 1), rec: env.rec}
+}
+
+// Debug and SetDebug are loop.get_debug() and set_debug() (the flag only:
+// pya's debug mode adds none of CPython's extra checks and reports).
+func (l *Loop) Debug() bool         { return l.debug }
+func (l *Loop) SetDebug(debug bool) { l.debug = debug }
+
+// setDebugArg applies asyncio.run's or Runner's debug argument (NULL or
+// None: leave the loop's default).
+func (l *Loop) setDebugArg(th *vm.Thread, debug vm.Value) error {
+	if debug.IsNull() || debug.IsNone() {
+		return nil
+	}
+	b, err := vm.Truth(th, debug)
+	l.debug = b
+	return err
 }
 
 // Env returns the loop's interpreter state.

@@ -169,7 +169,10 @@ func onSigint(arg any, _ vm.Value) error {
 // Run is asyncio.run(main): a new loop runs main as a task; then the
 // remaining tasks are cancelled and awaited, async generators and the
 // default executor are shut down, and the loop is closed.
-func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
+func Run(th *vm.Thread, main vm.Value) (vm.Value, error) { return RunDebug(th, main, vm.NULL) }
+
+// RunDebug is asyncio.run(main, debug=debug) (debug NULL: not given).
+func RunDebug(th *vm.Thread, main, debug vm.Value) (vm.Value, error) {
 	env := EnvFor(th)
 	if env.running != nil {
 		return vm.NULL, vm.NewError(vm.RuntimeErrorType, "asyncio.run() cannot be called from a running event loop")
@@ -179,11 +182,13 @@ func Run(th *vm.Thread, main vm.Value) (vm.Value, error) {
 	l := NewLoop(th)
 	SetEventLoop(th, l)
 	var result vm.Value
-	var err error
-	if !IsCoroutineLike(th, main) {
+	err := l.setDebugArg(th, debug)
+	switch {
+	case err != nil:
+	case !IsCoroutineLike(th, main):
 		r, _ := safeRepr(th, main)
 		err = vm.NewError(vm.ValueErrorType, "a coroutine was expected, got %s", r)
-	} else {
+	default:
 		var task *Task
 		if task, err = NewTask(l, main, vm.NULL); err == nil {
 			result, err = l.runMain(th, task, depthAsyncioRun)

@@ -7,6 +7,7 @@ import "github.com/pya-lang/pya/vm"
 type Runner struct {
 	loop   *Loop
 	closed bool
+	debug  vm.Value // the debug argument (NULL: not given)
 }
 
 func (*Runner) Type() *vm.Type { return RunnerType }
@@ -14,8 +15,9 @@ func (*Runner) Type() *vm.Type { return RunnerType }
 // RunnerType is asyncio.Runner.
 var RunnerType = newType("Runner", "asyncio.runners", nil)
 
-// NewRunner returns an unstarted runner.
-func NewRunner() *Runner { return &Runner{} }
+// NewRunner returns an unstarted runner; debug is Runner's debug argument
+// (NULL when not given).
+func NewRunner(debug vm.Value) *Runner { return &Runner{debug: debug} }
 
 // init is Runner._lazy_init.
 func (r *Runner) init(th *vm.Thread) error {
@@ -25,6 +27,7 @@ func (r *Runner) init(th *vm.Thread) error {
 	if r.loop == nil {
 		r.loop = NewLoop(th)
 		SetEventLoop(th, r.loop)
+		return r.loop.setDebugArg(th, r.debug)
 	}
 	return nil
 }

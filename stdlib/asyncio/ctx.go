@@ -138,10 +138,11 @@ func init() {
 
 func init() {
 	runtime.RunnerType.New = func(th *vm.Thread, t *vm.Type, args []vm.Value, kw []string) (vm.Value, error) {
-		if _, err := parse("Runner", args, kw, "$debug?", "$loop_factory?"); err != nil {
+		a, err := parse("Runner", args, kw, "$debug?", "$loop_factory?")
+		if err != nil {
 			return vm.NULL, err
 		}
-		return vm.ObjectValue(runtime.NewRunner()), nil
+		return vm.ObjectValue(runtime.NewRunner(a[0])), nil
 	}
 	rOf := func(name string, args []vm.Value) (*runtime.Runner, []vm.Value, error) {
 		return selfOf[*runtime.Runner](name, runtime.RunnerType, args)

@@ -14,7 +14,7 @@ func init() {
 		"is_running":                loopNoArgs("is_running", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.Bool(l.IsRunning()), nil }),
 		"is_closed":                 loopNoArgs("is_closed", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.Bool(l.IsClosed()), nil }),
 		"time":                      loopNoArgs("time", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.Float(l.Time()), nil }),
-		"get_debug":                 loopNoArgs("get_debug", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.False, nil }),
+		"get_debug":                 loopNoArgs("get_debug", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.Bool(l.Debug()), nil }),
 		"create_future":             loopNoArgs("create_future", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return runtime.NewFuture(l).Value(), nil }),
 		"get_exception_handler":     loopNoArgs("get_exception_handler", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return orNone(l.ExceptionHandler()), nil }),
 		"shutdown_asyncgens":        loopNoArgs("shutdown_asyncgens", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return l.ShutdownAsyncgens(), nil }),
@@ -56,11 +56,16 @@ func shutdownCoro(name string) func(th *vm.Thread, l *runtime.Loop) (vm.Value, e
 }
 
 func loopSetDebug(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-	_, rest, err := loopOf("set_debug", args)
+	l, rest, err := loopOf("set_debug", args)
 	if err != nil {
 		return vm.NULL, err
 	}
-	_, err = parse("set_debug", rest, kw, "enabled")
+	a, err := parse("set_debug", rest, kw, "enabled")
+	if err != nil {
+		return vm.NULL, err
+	}
+	b, err := vm.Truth(th, a[0])
+	l.SetDebug(b)
 	return vm.None, err
 }
 

@@ -105,7 +105,7 @@ func run(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 	if err != nil {
 		return vm.NULL, err
 	}
-	return runtime.Run(th, a[0])
+	return runtime.RunDebug(th, a[0], a[1])
 }
 
 func sleep(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {

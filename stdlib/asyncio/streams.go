@@ -145,16 +145,22 @@ func init() {
 // loopStreamsCall is a loop method written in asyncio.streams as
 // fn(loop, *args, **kwargs).
 func loopStreamsCall(name, fn string) vm.NativeFunc {
+	return loopModuleCall("asyncio.streams", name, fn)
+}
+
+// loopModuleCall is a loop method written in the pya-source module mod as
+// fn(loop, *args, **kwargs).
+func loopModuleCall(mod, name, fn string) vm.NativeFunc {
 	return func(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 		if _, _, err := loopOf(name, args); err != nil {
 			return vm.NULL, err
 		}
-		if _, err := th.Import("asyncio.streams", nil, vm.NULL, 0); err != nil {
+		if _, err := th.Import(mod, nil, vm.NULL, 0); err != nil {
 			return vm.NULL, err
 		}
-		m, ok := th.Interp.Modules().GetStr("asyncio.streams")
+		m, ok := th.Interp.Modules().GetStr(mod)
 		if !ok {
-			return vm.NULL, vm.NewError(vm.ImportErrorType, "no module named 'asyncio.streams'")
+			return vm.NULL, vm.NewError(vm.ImportErrorType, "no module named '%s'", mod)
 		}
 		f, err := vm.GetAttr(th, m, fn)
 		if err != nil {
