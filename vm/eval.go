@@ -212,6 +212,16 @@ reload:
 			sp++
 		case compile.STORE_NAME:
 			sp--
+			if f.ns.ext != nil {
+				// A class namespace from __prepare__ that is a dict
+				// subclass: its __setitem__ sees each assignment (enum).
+				f.pc, f.sp = pc, sp
+				if e := SetItem(th, Value{o: f.ns}, NewStr(names[arg]), slots[sp]); e != nil {
+					err = e
+					goto onError
+				}
+				break
+			}
 			f.ns.SetStr(names[arg], slots[sp])
 		case compile.DELETE_NAME:
 			if !f.ns.DelStr(names[arg]) {

@@ -60,8 +60,42 @@ def _find_data_type(bases):
     return object
 
 
+class _EnumDict(dict):
+    """The namespace of an Enum class body: as in CPython 3.11, auto() is
+    given its value when it is assigned, so later lines of the body can use
+    it (WHITE = R | G | B)."""
+
+    def __init__(self, gen):
+        super().__init__()
+        self._gen = gen
+        self._last_values = []
+
+    def __setitem__(self, key, value):
+        if key == '_generate_next_value_':
+            self._gen = getattr(value, '__func__', value)
+        elif not (_is_dunder(key) or _is_sunder(key)):
+            if isinstance(value, auto):
+                if value.value is None and self._gen is not None:
+                    value.value = self._gen(key, 1, len(self._last_values), self._last_values[:])
+                if value.value is not None:
+                    value = value.value
+                    self._last_values.append(value)
+            elif not _is_descriptor(value) and not isinstance(value, (member, nonmember)):
+                self._last_values.append(value)
+        super().__setitem__(key, value)
+
+
 class EnumType(type):
     """Metaclass for Enum."""
+
+    @classmethod
+    def __prepare__(metacls, cls, bases, **kwds):
+        gen = None
+        for base in bases:
+            if isinstance(base, EnumType):
+                gen = getattr(base, '_generate_next_value_', None)
+                break
+        return _EnumDict(gen)
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
         member_type = _find_data_type(bases) if bases else object
@@ -137,7 +171,12 @@ class EnumType(type):
                 obj._name_ = name
                 obj.__objclass__ = enum_class
                 obj._sort_order_ = len(enum_class._member_names_)
-                enum_class._member_names_.append(name)
+                # A Flag's multi-bit and zero members are aliases: not
+                # iterated (CPython 3.11).
+                if not (Flag is not None and issubclass(enum_class, Flag)
+                        and isinstance(value, int)
+                        and (value <= 0 or value & (value - 1))):
+                    enum_class._member_names_.append(name)
             setattr(enum_class, name, obj)  # before _member_map_ knows it
             enum_class._member_map_[name] = obj
             try:
