@@ -69,12 +69,16 @@ class _EnumDict(dict):
         super().__init__()
         self._gen = gen
         self._last_values = []
+        self._auto_called = False
 
     def __setitem__(self, key, value):
         if key == '_generate_next_value_':
+            if self._auto_called:
+                raise TypeError("_generate_next_value_ must be defined before members")
             self._gen = getattr(value, '__func__', value)
         elif not (_is_dunder(key) or _is_sunder(key)):
             if isinstance(value, auto):
+                self._auto_called = True
                 if value.value is None and self._gen is not None:
                     value.value = self._gen(key, 1, len(self._last_values), self._last_values[:])
                 if value.value is not None:
