@@ -36,61 +36,77 @@ type entry struct {
 	owner func() vm.Object
 }
 
-var (
-	mu      sync.Mutex
-	nextID  int64
-	entries = map[int64]*entry{}
+// state is one interpreter's handles: callbacks run only in the
+// interpreter that made the ref (tests run several at once).
+type state struct {
+	entries map[int64]*entry
 	died    []int64 // handles whose referent the collector freed (cleanups)
+}
+
+var (
+	mu     sync.Mutex
+	nextID int64
+	states = map[*vm.Interpreter]*state{}
 )
+
+// stateOf returns th's interpreter's handles; mu must be held.
+func stateOf(th *vm.Thread) *state {
+	s := states[th.Interp]
+	if s == nil {
+		s = &state{entries: map[int64]*entry{}}
+		states[th.Interp] = s
+	}
+	return s
+}
 
 // pointer returns a weak getter for o and registers the cleanup that
 // queues id when o is freed; ok false when o's kind cannot be referenced
 // weakly (int, str, tuple, list, dict ... as in CPython).
-func pointer(o vm.Object, id int64, cleanup bool) (func() vm.Object, bool) {
+func pointer(o vm.Object, s *state, id int64, cleanup bool) (func() vm.Object, bool) {
 	switch p := o.(type) {
 	case *vm.Instance:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *vm.Function:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *vm.BoundMethod:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *vm.Type:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *vm.Set:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *vm.Generator:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *vm.Coroutine:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *vm.AsyncGenerator:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *vm.Exception:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *vm.Module:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *runtime.Task:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *runtime.Future:
-		return track(p, id, cleanup), true
+		return track(p, s, id, cleanup), true
 	case *vm.Dict:
 		// Instances of user subclasses only, as in CPython.
 		if o.Type().Flags&vm.TypeHeap != 0 {
-			return track(p, id, cleanup), true
+			return track(p, s, id, cleanup), true
 		}
 	case *vm.List:
 		if o.Type().Flags&vm.TypeHeap != 0 {
-			return track(p, id, cleanup), true
+			return track(p, s, id, cleanup), true
 		}
 	}
 	return nil, false
 }
 
-func track[T any](p *T, id int64, cleanup bool) func() vm.Object {
+func track[T any](p *T, s *state, id int64, cleanup bool) func() vm.Object {
 	w := weak.Make(p)
 	if cleanup {
 		goruntime.AddCleanup(p, func(id int64) {
 			mu.Lock()
-			died = append(died, id)
+			s.died = append(s.died, id)
 			mu.Unlock()
 		}, id)
 	}
@@ -110,17 +126,18 @@ func newHandle(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, erro
 	mu.Lock()
 	nextID++
 	id := nextID
+	s := stateOf(th)
 	mu.Unlock()
-	obj, ok := pointer(args[0].Object(), id, true)
+	obj, ok := pointer(args[0].Object(), s, id, true)
 	if !ok {
 		return vm.NULL, vm.NewError(vm.TypeErrorType, "cannot create weak reference to '%s' object", args[0].Type().Name)
 	}
-	owner, ok := pointer(args[1].Object(), 0, false)
+	owner, ok := pointer(args[1].Object(), s, 0, false)
 	if !ok {
 		return vm.NULL, vm.NewError(vm.TypeErrorType, "weak reference owner must be an instance")
 	}
 	mu.Lock()
-	entries[id] = &entry{obj: obj, owner: owner}
+	s.entries[id] = &entry{obj: obj, owner: owner}
 	mu.Unlock()
 	return vm.Int(id), nil
 }
@@ -135,7 +152,7 @@ func get(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 		return vm.NULL, err
 	}
 	mu.Lock()
-	e := entries[id]
+	e := stateOf(th).entries[id]
 	mu.Unlock()
 	if e == nil {
 		return vm.None, nil
@@ -162,10 +179,11 @@ func dead(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 		}
 	}
 	mu.Lock()
-	ids := died
-	died = nil
+	s := stateOf(th)
+	ids := s.died
+	s.died = nil
 	if scan {
-		for id, e := range entries {
+		for id, e := range s.entries {
 			if e.obj() == nil || e.owner() == nil {
 				ids = append(ids, id)
 			}
@@ -173,11 +191,11 @@ func dead(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 	}
 	var owners []vm.Value
 	for _, id := range ids {
-		e := entries[id]
+		e := s.entries[id]
 		if e == nil {
 			continue
 		}
-		delete(entries, id)
+		delete(s.entries, id)
 		if o := e.owner(); o != nil && e.obj() == nil {
 			owners = append(owners, vm.ObjectValue(o))
 		}
@@ -206,7 +224,7 @@ func refs(th *vm.Thread, args []vm.Value, kwnames []string) (vm.Value, error) {
 	target := args[0].Object()
 	var out []vm.Value
 	mu.Lock()
-	for _, e := range entries {
+	for _, e := range stateOf(th).entries {
 		if o := e.obj(); o != nil && o == target {
 			if r := e.owner(); r != nil {
 				out = append(out, vm.ObjectValue(r))
