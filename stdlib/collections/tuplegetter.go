@@ -61,6 +61,14 @@ func init() {
 		}
 		return vm.NewError(vm.AttributeErrorType, "can't set attribute")
 	}
+	// __doc__ is writable (urllib.parse documents its result fields so).
+	t.SetAttr = func(th *vm.Thread, v vm.Value, name string, val vm.Value) error {
+		if name == "__doc__" && !val.IsNull() {
+			v.Object().(*tupleGetter).doc = val
+			return nil
+		}
+		return vm.NewError(vm.AttributeErrorType, "'_tuplegetter' object has no attribute '%s'", name)
+	}
 	t.AddGetters(map[string]func(th *vm.Thread, v vm.Value) (vm.Value, error){
 		"__doc__": func(th *vm.Thread, v vm.Value) (vm.Value, error) { return v.Object().(*tupleGetter).doc, nil },
 	})

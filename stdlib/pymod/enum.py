@@ -112,7 +112,16 @@ class EnumType(type):
 
         members = []
         body = {}
+        # A __new__ of the class body makes the members (CPython's
+        # __new_member__); calling the class looks members up by value.
+        new_member = classdict.get('__new__') if first_enum is not None else None
+        if isinstance(new_member, staticmethod):
+            new_member = new_member.__func__
         for key, value in classdict.items():
+            if key == '__new__' and new_member is not None:
+                body['_new_member_'] = value
+                body['__new__'] = Enum.__dict__['__new__']
+                continue
             if isinstance(value, nonmember):
                 body[key] = value.value
             elif isinstance(value, member):
@@ -153,7 +162,9 @@ class EnumType(type):
                 args = value
             else:
                 args = (value,)
-            if member_type is object:
+            if new_member is not None:
+                obj = new_member(enum_class, *args)
+            elif member_type is object:
                 obj = object.__new__(enum_class)
             else:
                 obj = member_type.__new__(enum_class, *args)
