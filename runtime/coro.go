@@ -174,7 +174,7 @@ func EnsureFuture(th *vm.Thread, v vm.Value, l *Loop) (*Future, error) {
 				return nil, err
 			}
 		}
-		t, err := NewTask(l, v, vm.NULL)
+		t, err := l.CreateTask(v, vm.NULL, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -191,7 +191,7 @@ func EnsureFuture(th *vm.Thread, v vm.Value, l *Loop) (*Future, error) {
 			}
 		}
 		w := &wrapAwaitable{nativeCoro: nativeCoro{qualname: "_wrap_awaitable"}, aw: v}
-		t, err := NewTask(l, vm.ObjectValue(w), vm.NULL)
+		t, err := l.CreateTask(vm.ObjectValue(w), vm.NULL, nil)
 		if err != nil {
 			return nil, err
 		}

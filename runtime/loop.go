@@ -37,7 +37,8 @@ type Loop struct {
 	seq                 uint64
 
 	running, stopping, closed bool
-	debug                     bool // loop.get_debug()
+	debug                     bool     // loop.get_debug()
+	taskFactory               vm.Value // loop.set_task_factory (NULL: none)
 
 	// inbox receives callbacks posted by other goroutines (call_soon_threadsafe).
 	inMu     sync.Mutex

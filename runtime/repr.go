@@ -14,7 +14,7 @@ func init() {
 	}
 	GatheringFutureType.Repr = FutureType.Repr
 	TaskType.Repr = func(th *vm.Thread, v vm.Value) (string, error) {
-		return "<Task " + strings.Join(v.Object().(*Task).reprInfo(th), " ") + ">", nil
+		return "<" + v.Type().Name + " " + strings.Join(v.Object().(*Task).reprInfo(th), " ") + ">", nil
 	}
 	HandleType.Repr = func(th *vm.Thread, v vm.Value) (string, error) {
 		return v.Object().(*Handle).repr(th), nil
@@ -22,7 +22,7 @@ func init() {
 	TimerHandleType.Repr = HandleType.Repr
 	LoopType.Repr = func(th *vm.Thread, v vm.Value) (string, error) {
 		l := v.Object().(*Loop)
-		return "<_UnixSelectorEventLoop running=" + pyBool(l.running) + " closed=" + pyBool(l.closed) + " debug=False>", nil
+		return "<_UnixSelectorEventLoop running=" + pyBool(l.running) + " closed=" + pyBool(l.closed) + " debug=" + pyBool(l.debug) + ">", nil
 	}
 }
 

@@ -190,7 +190,7 @@ func RunDebug(th *vm.Thread, main, debug vm.Value) (vm.Value, error) {
 		err = vm.NewError(vm.ValueErrorType, "a coroutine was expected, got %s", r)
 	default:
 		var task *Task
-		if task, err = NewTask(l, main, vm.NULL); err == nil {
+		if task, err = l.CreateTask(main, vm.NULL, nil); err == nil {
 			result, err = l.runMain(th, task, depthAsyncioRun)
 		}
 	}

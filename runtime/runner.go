@@ -55,7 +55,7 @@ func (r *Runner) Run(th *vm.Thread, coro vm.Value) (vm.Value, error) {
 	if err := r.init(th); err != nil {
 		return vm.NULL, err
 	}
-	t, err := NewTask(r.loop, coro, vm.NULL)
+	t, err := r.loop.CreateTask(coro, vm.NULL, nil)
 	if err != nil {
 		return vm.NULL, err
 	}

@@ -24,7 +24,12 @@ type Task struct {
 	stepScheduled bool
 }
 
-func (*Task) Type() *vm.Type { return TaskType }
+func (t *Task) Type() *vm.Type {
+	if t.more != nil && t.more.sub != nil {
+		return t.more.sub.Type
+	}
+	return TaskType
+}
 
 // NewTask wraps coro (whose value is coroVal) in a task scheduled to start
 // on the loop's next iteration. name NULL or None means "Task-N"; another
@@ -36,25 +41,49 @@ func NewTask(l *Loop, coroVal vm.Value, name vm.Value) (*Task, error) {
 // NewTaskIn is NewTask with create_task's context= (nil: a copy of the
 // loop thread's current context, as CPython's Task.__init__ takes).
 func NewTaskIn(l *Loop, coroVal vm.Value, name vm.Value, ctx *vm.Context) (*Task, error) {
-	if err := l.checkClosed(); err != nil {
+	t := &Task{}
+	if err := t.Init(l, coroVal, name, ctx); err != nil {
 		return nil, err
+	}
+	return t, nil
+}
+
+// NewBlankTask returns a task that Init has yet to set up: the object a
+// user subclass of Task with its own __init__ gets before it calls
+// super().__init__(coro, ...).
+func NewBlankTask(l *Loop) *Task {
+	t := &Task{}
+	t.loop = l
+	t.task = t
+	t.name = vm.NewStr("")
+	return t
+}
+
+// Init sets t up as Task(coro, loop=l, name=name, context=ctx) and
+// schedules its first step (Task.__init__).
+func (t *Task) Init(l *Loop, coroVal vm.Value, name vm.Value, ctx *vm.Context) error {
+	if err := l.checkClosed(); err != nil {
+		return err
+	}
+	if t.coro != nil {
+		return vm.NewError(vm.RuntimeErrorType, "Task.__init__() called on an initialized task")
 	}
 	coro, ok := asResumable(l.th, coroVal)
 	if !ok {
 		r, _ := safeRepr(l.th, coroVal)
-		return nil, vm.NewError(vm.TypeErrorType, "a coroutine was expected, got %s", r)
+		return vm.NewError(vm.TypeErrorType, "a coroutine was expected, got %s", r)
 	}
 	if !name.IsNull() && !name.IsNone() && vm.AsStr(name) == nil {
 		s, err := vm.ToStr(l.th, name)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		name = vm.NewStr(s)
 	}
 	if ctx == nil {
 		ctx = l.th.CopyContext()
 	}
-	t := &Task{coro: coro, ctx: ctx, logDestroy: true}
+	t.coro, t.ctx, t.logDestroy = coro, ctx, true
 	t.loop = l
 	t.task = t
 	if name.IsNull() || name.IsNone() {
@@ -67,7 +96,7 @@ func NewTaskIn(l *Loop, coroVal vm.Value, name vm.Value, ctx *vm.Context) (*Task
 	if l.rec != nil {
 		l.rec.taskCreated(t, l.currentTask)
 	}
-	return t, nil
+	return nil
 }
 
 // Name returns the task's name (a str).
@@ -82,7 +111,12 @@ func (t *Task) Name() vm.Value {
 func (t *Task) SetName(v vm.Value) { t.name = v }
 
 // Coro returns task.get_coro().
-func (t *Task) Coro() vm.Value { return vm.ObjectValue(t.coro.(vm.Object)) }
+func (t *Task) Coro() vm.Value {
+	if t.coro == nil {
+		return vm.None // a blank task (NewBlankTask)
+	}
+	return vm.ObjectValue(t.coro.(vm.Object))
+}
 
 // Cancelling is task.cancelling().
 func (t *Task) Cancelling() int { return int(t.numCancels) }

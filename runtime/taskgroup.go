@@ -67,7 +67,7 @@ func (g *TaskGroup) CreateTask(coro, name vm.Value) (*Task, error) {
 	if g.aborting {
 		return nil, vm.NewError(vm.RuntimeErrorType, "TaskGroup %s is shutting down", g.Repr())
 	}
-	t, err := NewTask(g.loop, coro, vm.NULL)
+	t, err := g.loop.CreateTask(coro, vm.NULL, nil)
 	if err != nil {
 		return nil, err
 	}

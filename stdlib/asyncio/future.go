@@ -287,25 +287,52 @@ func futAwait(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 }
 
 func newTask(th *vm.Thread, t *vm.Type, args []vm.Value, kwnames []string) (vm.Value, error) {
+	if t != runtime.TaskType && vm.InitOverridden(t, runtime.TaskType) {
+		// class MyTask(asyncio.Task) with an __init__ of its own: a blank
+		// task that super().__init__(coro, ...) sets up.
+		l, err := runtime.GetEventLoop(th)
+		if err != nil {
+			return vm.NULL, err
+		}
+		task := runtime.NewBlankTask(l)
+		task.SetSub(vm.NewSub(t, runtime.TaskType))
+		return task.Value(), nil
+	}
+	task := runtime.NewBlankTask(nil)
+	if err := initTask(th, task, args, kwnames); err != nil {
+		return vm.NULL, err
+	}
+	task.SetSub(vm.NewSub(t, runtime.TaskType))
+	return task.Value(), nil
+}
+
+// initTask is Task.__init__(coro, *, loop=None, name=None, context=None).
+func initTask(th *vm.Thread, task *runtime.Task, args []vm.Value, kwnames []string) error {
 	a, err := parse("Task", args, kwnames, "coro", "$loop?", "$name?", "$context?")
 	if err != nil {
-		return vm.NULL, err
+		return err
 	}
 	l, err := loopArg(th, a[1])
 	if err != nil {
-		return vm.NULL, err
+		return err
 	}
 	var ctx *vm.Context
 	if !a[3].IsNull() && !a[3].IsNone() {
 		if ctx, err = contextOf(th, a[3]); err != nil {
-			return vm.NULL, err
+			return err
 		}
 	}
-	task, err := runtime.NewTaskIn(l, a[0], a[2], ctx)
-	if err != nil {
-		return vm.NULL, err
-	}
-	return task.Value(), nil
+	return task.Init(l, a[0], a[2], ctx)
+}
+
+func init() {
+	vm.MakeSubclassable(runtime.TaskType, func(th *vm.Thread, self vm.Value, args []vm.Value, kw []string) error {
+		task, ok := self.Object().(*runtime.Task)
+		if !ok {
+			return vm.NewError(vm.TypeErrorType, "descriptor '__init__' requires a '_asyncio.Task' object")
+		}
+		return initTask(th, task, args, kw)
+	})
 }
 
 func taskOf(name string, args []vm.Value) (*runtime.Task, []vm.Value, error) {

@@ -15,6 +15,8 @@ func init() {
 		"is_closed":                 loopNoArgs("is_closed", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.Bool(l.IsClosed()), nil }),
 		"time":                      loopNoArgs("time", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.Float(l.Time()), nil }),
 		"get_debug":                 loopNoArgs("get_debug", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return vm.Bool(l.Debug()), nil }),
+		"get_task_factory":          loopNoArgs("get_task_factory", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return l.TaskFactory(), nil }),
+		"set_task_factory":          loopSetTaskFactory,
 		"create_future":             loopNoArgs("create_future", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return runtime.NewFuture(l).Value(), nil }),
 		"get_exception_handler":     loopNoArgs("get_exception_handler", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return orNone(l.ExceptionHandler()), nil }),
 		"shutdown_asyncgens":        loopNoArgs("shutdown_asyncgens", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return l.ShutdownAsyncgens(), nil }),
@@ -102,7 +104,7 @@ func loopCreateTask(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, erro
 	if err != nil {
 		return vm.NULL, err
 	}
-	t, err := runtime.NewTaskIn(l, a[0], name, ctx)
+	t, err := l.CreateTask(a[0], name, ctx)
 	if err != nil {
 		return vm.NULL, err
 	}
@@ -320,4 +322,20 @@ func loopCallExceptionHandler(th *vm.Thread, args []vm.Value, kw []string) (vm.V
 		return vm.NULL, err
 	}
 	return vm.None, l.CallExceptionHandler(ctx)
+}
+
+func loopSetTaskFactory(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
+	l, rest, err := loopOf("set_task_factory", args)
+	if err != nil {
+		return vm.NULL, err
+	}
+	a, err := parse("set_task_factory", rest, kw, "factory")
+	if err != nil {
+		return vm.NULL, err
+	}
+	if !a[0].IsNone() && !vm.IsCallable(a[0]) {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "task factory must be a callable or None")
+	}
+	l.SetTaskFactory(a[0])
+	return vm.None, nil
 }

@@ -131,7 +131,7 @@ func createTask(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 			return vm.NULL, err
 		}
 	}
-	t, err := runtime.NewTaskIn(l, a[0], vm.NULL, ctx)
+	t, err := l.CreateTask(a[0], vm.NULL, ctx)
 	if err != nil {
 		return vm.NULL, err
 	}
