@@ -81,6 +81,13 @@ reload:
 					f.pc, f.sp = pc, sp
 					th.dropOwned(f, Value{o: o}, pc-1)
 				}
+			case *enumerateObj, *filterObj, *mapObj, *zipObj:
+				if gs := wrappedGens(slots[sp]); len(gs) > 0 && gs[0].owned {
+					v := slots[sp]
+					slots[sp] = NULL
+					f.pc, f.sp = pc, sp
+					th.dropOwned(f, v, pc-1)
+				}
 			default:
 				if o != noneObject && o != nil && o.Type().Flags&TypeNativeCoroutine != 0 {
 					th.droppedNative(o, f, pc-1)
@@ -607,6 +614,8 @@ reload:
 			}
 			if g, ok := it.o.(*Generator); ok && &g.genState == th.lastGen {
 				th.ownIter(f, &g.genState, pc-1)
+			} else if th.lastGenFrame == f {
+				th.ownWrapped(f, it, pc-1)
 			}
 			slots[sp-1] = it
 		case compile.FOR_ITER:

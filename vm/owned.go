@@ -47,6 +47,83 @@ func (th *Thread) ownIter(f *Frame, g *genState, at int) {
 	}
 }
 
+// ownWrapped is GET_ITER's (at index at in f) check of a lazy builtin
+// wrapper (`for i, x in enumerate(gen())`, `zip(a(), b())`): when the
+// wrapper's call is the instruction before GET_ITER and each generator it
+// wraps was made in f by an argument's call whose result went straight on
+// the stack (the next instruction loads the next argument, or is the
+// wrapper's call), with only loads and calls between, the generators'
+// only reference is the wrapper's, whose only one is the loop's.
+func (th *Thread) ownWrapped(f *Frame, it Value, at int) {
+	gs := wrappedGens(it)
+	if len(gs) == 0 || at < 1 {
+		return
+	}
+	code := f.co.Code.Code
+	if !isCallOp(code[at-1].Op()) {
+		return
+	}
+	first := at
+	for _, g := range gs {
+		if g.kind != kindGenerator || g.creator != f || g.creatorPC >= at || g.owned {
+			return
+		}
+		if g.creatorPC != at-1 && !isLoadOp(code[g.creatorPC].Op()) {
+			return
+		}
+		first = min(first, g.creatorPC)
+	}
+	for _, in := range code[first : at-1] {
+		if op := in.Op(); !isLoadOp(op) && !isCallOp(op) {
+			return
+		}
+	}
+	for _, g := range gs {
+		g.owned = true
+	}
+	th.lastGen, th.lastGenFrame = nil, nil
+}
+
+func isCallOp(op compile.Opcode) bool {
+	return op == compile.CALL || op == compile.CALL_KW || op == compile.CALL_METHOD
+}
+
+func isLoadOp(op compile.Opcode) bool {
+	switch op {
+	case compile.LOAD_CONST, compile.LOAD_FAST, compile.LOAD_NAME, compile.LOAD_GLOBAL, compile.LOAD_DEREF, compile.LOAD_ATTR, compile.LOAD_METHOD:
+		return true
+	}
+	return false
+}
+
+// wrappedGens are the iterators of an enumerate, filter, map or zip
+// object when they are all generators (nil otherwise), in the order the
+// wrapper drops them (zip's tuple: last first).
+func wrappedGens(v Value) []*genState {
+	var its []Value
+	switch o := v.o.(type) {
+	case *enumerateObj:
+		its = []Value{o.it}
+	case *filterObj:
+		its = []Value{o.it}
+	case *mapObj:
+		its = o.its
+	case *zipObj:
+		its = o.its
+	default:
+		return nil
+	}
+	gs := make([]*genState, len(its))
+	for i, it := range its {
+		g, ok := it.o.(*Generator)
+		if !ok {
+			return nil
+		}
+		gs[len(its)-1-i] = &g.genState
+	}
+	return gs
+}
+
 // passGen is RETURN_VALUE's (at index at in f, which made th.lastGen)
 // hand-over: a generator returned right after it was made (`return
 // gen(...)`) is fresh in the caller too, as made by the caller's current
@@ -87,6 +164,15 @@ func (th *Thread) closeOwnedLocals(f *Frame) {
 // exception raised at index at, discards v: an owned generator is closed
 // (an owned async generator goes to the finalizer hook).
 func (th *Thread) dropOwned(f *Frame, v Value, at int) {
+	if gs := wrappedGens(v); gs != nil {
+		for _, g := range gs {
+			if g.owned {
+				g.owned = false
+				th.closeDropped(g, f, at)
+			}
+		}
+		return
+	}
 	switch g := v.o.(type) {
 	case *Generator:
 		if g.owned {
@@ -121,14 +207,19 @@ func (th *Thread) closeDropped(g *genState, f *Frame, at int) {
 func (th *Thread) dropOwnedIn(f *Frame, slots []Value, exc *Exception, at int) {
 	for i := len(slots) - 1; i >= 0; i-- { // from the top, as CPython pops
 		v := slots[i]
-		g := genOf(v)
-		if g == nil || !g.owned {
+		gs := wrappedGens(v)
+		if g := genOf(v); g != nil {
+			gs = []*genState{g}
+		}
+		if len(gs) == 0 || !gs[0].owned {
 			continue
 		}
 		slots[i] = NULL
-		if g.kind == kindGenerator && isComprehension(f.co) && !exc.typ.IsSubtype(GeneratorExitType) {
-			g.owned = false
-			exc.deferClose = append(exc.deferClose, g)
+		if gs[0].kind == kindGenerator && isComprehension(f.co) && !exc.typ.IsSubtype(GeneratorExitType) {
+			for _, g := range gs {
+				g.owned = false
+			}
+			exc.deferClose = append(exc.deferClose, gs...)
 			continue
 		}
 		th.dropOwned(f, v, at)
