@@ -110,6 +110,37 @@ reload:
 			}
 			slots[sp] = v
 			sp++
+		case compile.LOAD_FAST_CONST_ADDSUB:
+			// n - 1, i += 1: the int fast path of the BINARY_OP two
+			// instructions on, without dispatching the three.
+			a, b := slots[arg], consts[code[pc].Arg()]
+			if fastIsInt(&a) && fastIsInt(&b) {
+				x, y := int64(a.n), int64(b.n)
+				switch compile.BinaryOp(code[pc+1].Arg()) {
+				case compile.BinAdd, compile.InplaceOffset + compile.BinAdd:
+					if r := x + y; (r^x)&(r^y) >= 0 {
+						slots[sp] = Value{o: intKind, n: uint64(r)}
+						sp++
+						pc += 2
+						continue
+					}
+				default: // BinSub, InplaceSub
+					if r := x - y; (x^y)&(x^r) >= 0 {
+						slots[sp] = Value{o: intKind, n: uint64(r)}
+						sp++
+						pc += 2
+						continue
+					}
+				}
+			}
+			if fastIsNull(&a) {
+				err = NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[arg])
+				goto onError
+			}
+			slots[sp] = a
+			slots[sp+1] = b
+			sp += 2
+			pc++
 		case compile.LOAD_FAST_LOAD_CONST:
 			v := slots[arg]
 			if fastIsNull(&v) {

@@ -19,6 +19,9 @@ func quicken(code []compile.Instr) []compile.Instr {
 		switch code[i+1].Op() {
 		case compile.LOAD_CONST:
 			op = compile.LOAD_FAST_LOAD_CONST
+			if i+2 < len(code) && isAddSub(code[i+2]) {
+				op = compile.LOAD_FAST_CONST_ADDSUB
+			}
 		case compile.LOAD_FAST:
 			op = compile.LOAD_FAST_LOAD_FAST
 		default:
@@ -33,4 +36,16 @@ func quicken(code []compile.Instr) []compile.Instr {
 		return code
 	}
 	return q
+}
+
+// isAddSub reports whether in is BINARY_OP +, -, += or -=.
+func isAddSub(in compile.Instr) bool {
+	if in.Op() != compile.BINARY_OP {
+		return false
+	}
+	switch compile.BinaryOp(in.Arg()) {
+	case compile.BinAdd, compile.BinSub, compile.InplaceOffset + compile.BinAdd, compile.InplaceOffset + compile.BinSub:
+		return true
+	}
+	return false
 }

@@ -10,15 +10,17 @@ func TestQuicken(t *testing.T) {
 	I := compile.MakeInstr
 	code := []compile.Instr{
 		I(compile.LOAD_FAST, 0), I(compile.LOAD_FAST, 1), I(compile.LOAD_CONST, 2),
-		I(compile.BINARY_OP, 0), I(compile.LOAD_FAST, 3), I(compile.RETURN_VALUE, 0),
-		I(compile.LOAD_FAST, 4),
+		I(compile.BINARY_OP, int(compile.BinMul)), I(compile.LOAD_FAST, 3), I(compile.RETURN_VALUE, 0),
+		I(compile.LOAD_FAST, 4), I(compile.LOAD_CONST, 0), I(compile.BINARY_OP, int(compile.InplaceOffset+compile.BinSub)),
+		I(compile.LOAD_FAST, 5),
 	}
 	orig := append([]compile.Instr(nil), code...)
 	q := quicken(code)
 	want := []compile.Instr{
 		I(compile.LOAD_FAST_LOAD_FAST, 0), I(compile.LOAD_FAST_LOAD_CONST, 1), I(compile.LOAD_CONST, 2),
-		I(compile.BINARY_OP, 0), I(compile.LOAD_FAST, 3), I(compile.RETURN_VALUE, 0),
-		I(compile.LOAD_FAST, 4),
+		I(compile.BINARY_OP, int(compile.BinMul)), I(compile.LOAD_FAST, 3), I(compile.RETURN_VALUE, 0),
+		I(compile.LOAD_FAST_CONST_ADDSUB, 4), I(compile.LOAD_CONST, 0), I(compile.BINARY_OP, int(compile.InplaceOffset+compile.BinSub)),
+		I(compile.LOAD_FAST, 5),
 	}
 	for i := range want {
 		if q[i] != want[i] {

@@ -204,6 +204,10 @@ const (
 	// pair has run.
 	LOAD_FAST_LOAD_CONST // arg i, next LOAD_CONST k: push local i (UnboundLocalError as LOAD_FAST), then Consts[k]
 	LOAD_FAST_LOAD_FAST  // arg i, next LOAD_FAST j: push local i, then local j (an unset j is left to the LOAD_FAST at its own pc)
+	// LOAD_FAST_CONST_ADDSUB arg i, next LOAD_CONST k, then BINARY_OP + or -
+	// (or += / -=): when local i and Consts[k] are ints and the result fits
+	// int64, push it and skip both; otherwise LOAD_FAST_LOAD_CONST.
+	LOAD_FAST_CONST_ADDSUB
 
 	NumOpcodes
 )
