@@ -56,6 +56,13 @@ func (l *Loop) callbackFailed(c callback, h *Handle, err error) error {
 	if exc.IsInstance(DeadlockErrorType) {
 		return exc
 	}
+	if h == nil {
+		if p, ok := c.arg.(*pyCallback); ok {
+			// A Python done callback: CPython scheduled it with
+			// call_soon(callback, future), so its handle shows.
+			h = &Handle{cb: c, loop: l, fn: p.fn, args: []vm.Value{c.v}, ctx: p.ctx}
+		}
+	}
 	ctx := &ExcContext{Message: "Exception in callback " + l.describeCallback(c, h), Exception: exc}
 	if h != nil {
 		ctx.Handle = vm.ObjectValue(h)
@@ -78,24 +85,52 @@ func (l *Loop) describeCallback(c callback, h *Handle) string {
 // formatPyCallback renders "f(1, 2) at x.pya:3" (format_helpers.
 // _format_callback_source).
 func (l *Loop) formatPyCallback(fn vm.Value, args []vm.Value) string {
-	name := callableName(l.th, fn)
-	parts := make([]string, len(args))
-	for i, a := range args {
-		parts[i], _ = safeRepr(l.th, a)
-	}
-	s := name + "(" + strings.Join(parts, ", ") + ")"
+	s := l.formatCallback(fn, args, nil, "")
 	if file, line, ok := functionSource(l.th, fn); ok {
 		s += " at " + file + ":" + itoa(line)
 	}
 	return s
 }
 
+// formatCallback is format_helpers._format_callback: a functools.partial
+// shows its function with its own arguments, then the call's.
+func (l *Loop) formatCallback(fn vm.Value, args []vm.Value, kw *vm.Dict, suffix string) string {
+	if fn.Type().Name == "partial" {
+		inner, err1 := vm.LookupAttr(l.th, fn, "func")
+		pargs, err2 := vm.LookupAttr(l.th, fn, "args")
+		pkw, err3 := vm.LookupAttr(l.th, fn, "keywords")
+		t, ok1 := pargs.Object().(*vm.Tuple)
+		d, ok2 := pkw.Object().(*vm.Dict)
+		if err1 == nil && err2 == nil && err3 == nil && !inner.IsNull() && ok1 && ok2 {
+			return l.formatCallback(inner, t.Items, d, l.formatArgs(args, kw)+suffix)
+		}
+	}
+	return callableName(l.th, fn) + l.formatArgs(args, kw) + suffix
+}
+
+// formatArgs is format_helpers._format_args_and_kwargs: reprlib reprs.
+func (l *Loop) formatArgs(args []vm.Value, kw *vm.Dict) string {
+	parts := make([]string, 0, len(args))
+	for _, a := range args {
+		parts = append(parts, reprlibRepr(l.th, a))
+	}
+	if kw != nil {
+		kw.Items(func(k, v vm.Value) bool {
+			ks, _ := vm.ToStr(l.th, k)
+			parts = append(parts, ks+"="+reprlibRepr(l.th, v))
+			return true
+		})
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
 // functionSource is format_helpers._get_function_source: where a Python
-// function (or the function of a bound method) is defined.
+// function (or the function a functools.partial wraps) is defined; bound
+// methods and builtins have none.
 func functionSource(th *vm.Thread, fn vm.Value) (string, int64, bool) {
 	switch fn.Type().Name {
-	case "method":
-		f, err := vm.LookupAttr(th, fn, "__func__")
+	case "partial":
+		f, err := vm.LookupAttr(th, fn, "func")
 		if err != nil || f.IsNull() {
 			return "", 0, false
 		}
