@@ -380,7 +380,9 @@ func (in *Interpreter) ReportError(err error) int {
 			return in.systemExit(e)
 		}
 		in.uncaught = true
-		fmt.Fprint(w, in.FormatException(e))
+		if !in.callExcepthook(e) {
+			fmt.Fprint(w, in.FormatException(e))
+		}
 		in.uncaught = false
 		if e.typ.IsSubtype(KeyboardInterruptType) {
 			return 130

@@ -80,6 +80,9 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		"get_asyncgen_hooks": getAsyncgenHooks,
 		"set_asyncgen_hooks": setAsyncgenHooks,
 	})
+	hook := vm.NewBuiltin("excepthook", vm.ExceptHook)
+	d.SetStr("excepthook", hook)
+	d.SetStr("__excepthook__", hook)
 	vm.SetSysDict(th, d)
 	return vm.ExecSource(th, m, "<frozen sys>", sysExtra)
 }
