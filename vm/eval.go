@@ -360,6 +360,9 @@ reload:
 			if e == nil && sp > argStart && madeByCall(code, pc-1) {
 				th.checkDroppedArg(callee, slots[sp-1], f, pc-1) // print(main())
 			}
+			if th.lastGenFrame == f && th.lastGenPC == pc-1 && sp > argStart {
+				th.consumedArg(f, callee, slots[sp-1], r, pc-1) // next(gen())
+			}
 			clear(slots[fpos:sp])
 			sp = fpos
 			if e != nil {
@@ -537,6 +540,9 @@ reload:
 		case compile.CONTAINS_OP:
 			f.pc, f.sp = pc, sp
 			r, e := Contains(th, slots[sp-1], slots[sp-2])
+			if th.lastGenFrame == f && th.lastGenPC == pc-1 {
+				th.dropTemp(f, slots[sp-1], pc-1) // x in gen()
+			}
 			if e != nil {
 				err = e
 				goto onError

@@ -124,6 +124,44 @@ func wrappedGens(v Value) []*genState {
 	return gs
 }
 
+// consumedArg is called after f's call at index at of callee (result r,
+// NULL if it failed), whose last argument v the instruction just before
+// made: when v is a generator and callee a builtin that iterates its
+// argument only as far as it needs (next, any, all), nothing refers to v
+// any more and it closes, as in CPython (`next(x for x in gen() if x >
+// 1)`); iter(v) returns v, still fresh.
+func (th *Thread) consumedArg(f *Frame, callee, v, r Value, at int) {
+	b, ok := callee.o.(*Builtin)
+	if !ok || !b.Self.IsNull() && !isModule(b.Self) {
+		return
+	}
+	switch b.Name {
+	case "next", "any", "all":
+		th.dropTemp(f, v, at)
+	case "iter":
+		if r.o == v.o && genOf(v) == th.lastGen {
+			th.lastGenPC = at + 1
+		}
+	}
+}
+
+func isModule(v Value) bool {
+	_, ok := v.o.(*Module)
+	return ok
+}
+
+// dropTemp closes v, a generator that f's instruction before index at made
+// and that the instruction at at used up (the right operand of `in`, the
+// argument of next()): nothing else refers to it.
+func (th *Thread) dropTemp(f *Frame, v Value, at int) {
+	g, ok := v.o.(*Generator)
+	if !ok || &g.genState != th.lastGen || th.lastGenFrame != f || th.lastGenPC != at {
+		return
+	}
+	th.lastGen, th.lastGenFrame = nil, nil
+	th.closeDropped(&g.genState, f, at)
+}
+
 // passGen is RETURN_VALUE's (at index at in f, which made th.lastGen)
 // hand-over: a generator returned right after it was made (`return
 // gen(...)`) is fresh in the caller too, as made by the caller's current
