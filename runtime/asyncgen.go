@@ -131,6 +131,7 @@ func (c *shutdownAsyncgensCoro) Resume(th *vm.Thread, v vm.Value, exc *vm.Except
 				l.CallExceptionHandler(&ExcContext{
 					Message:   "an error occurred during closing of asynchronous generator " + rep,
 					Exception: e,
+					AsyncGen:  c.agens[i],
 				})
 			}
 		}

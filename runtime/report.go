@@ -14,6 +14,7 @@ type ExcContext struct {
 	Future    vm.Value // NULL when absent
 	Task      vm.Value
 	Handle    vm.Value
+	AsyncGen  vm.Value // shutdown_asyncgens' failed generator
 }
 
 // FormatException renders an exception with its traceback as CPython's
@@ -209,6 +210,9 @@ func (ctx *ExcContext) Dict(th *vm.Thread) (vm.Value, error) {
 	if !ctx.Handle.IsNull() {
 		d.SetStr("handle", ctx.Handle)
 	}
+	if !ctx.AsyncGen.IsNull() {
+		d.SetStr("asyncgen", ctx.AsyncGen)
+	}
 	return vm.ObjectValue(d), nil
 }
 
@@ -223,7 +227,7 @@ func (l *Loop) DefaultExceptionHandler(ctx *ExcContext) {
 	for _, kv := range []struct {
 		key string
 		v   vm.Value
-	}{{"future", ctx.Future}, {"handle", ctx.Handle}, {"task", ctx.Task}} {
+	}{{"asyncgen", ctx.AsyncGen}, {"future", ctx.Future}, {"handle", ctx.Handle}, {"task", ctx.Task}} {
 		if !kv.v.IsNull() {
 			r, _ := safeRepr(l.th, kv.v)
 			lines = append(lines, kv.key+": "+r)
