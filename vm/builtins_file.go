@@ -17,6 +17,7 @@ import (
 type File struct {
 	name   string
 	nameV  Value  // the name when set by assignment or opened by descriptor (an int)
+	rawNL  bool   // open(newline=...) given: reads keep "\r\n" and "\r" untranslated
 	mode   string // as given to open (normalized for the repr)
 	binary bool
 	f      *os.File      // nil for the standard streams
@@ -111,7 +112,17 @@ func (f *File) ReadLine(limit int) (string, error) {
 		_ = size
 		n++
 		if c == '\r' && !f.binary {
-			if next, err := f.r.Peek(1); err == nil && next[0] == '\n' {
+			next, err := f.r.Peek(1)
+			crlf := err == nil && next[0] == '\n'
+			if f.rawNL {
+				sb.WriteByte('\r')
+				if crlf {
+					f.r.ReadByte()
+					sb.WriteByte('\n')
+				}
+				break
+			}
+			if crlf {
 				f.r.ReadByte()
 			}
 			c = '\n'
@@ -148,7 +159,7 @@ func (f *File) Read(n int) (string, error) {
 			return "", biOSError(err, f.name)
 		}
 		s := string(b)
-		if !f.binary && strings.IndexByte(s, '\r') >= 0 {
+		if !f.binary && !f.rawNL && strings.IndexByte(s, '\r') >= 0 {
 			s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 		}
 		return s, nil
@@ -178,6 +189,9 @@ func (f *File) Close() error {
 	}
 	err := f.Flush()
 	f.closed = true
+	if f.bw != nil && f.th != nil {
+		untrackWriter(f.th.Interp, f)
+	}
 	if f.f != nil {
 		if cerr := f.f.Close(); err == nil && cerr != nil {
 			err = biOSError(cerr, f.name)
@@ -252,6 +266,7 @@ func biOpenFileFd(th *Thread, name, mode string, fd int, opener Value) (*File, e
 	}
 	var osf *os.File
 	var err error
+	flushWriters(th.Interp)
 	if !opener.IsNull() && !opener.IsNone() {
 		r, err := th.Call(opener, []Value{NewStr(name), Int(int64(flag | syscall.O_CLOEXEC))}, nil)
 		if err != nil {
@@ -291,6 +306,7 @@ func biOpenFileFd(th *Thread, name, mode string, fd int, opener Value) (*File, e
 	if !read || plus {
 		f.bw = bufio.NewWriter(blockingWriter{f, osf})
 		f.w = f.bw
+		trackWriter(th.Interp, f)
 	}
 	return f, nil
 }

@@ -284,5 +284,6 @@ func biOpen(th *Thread, args []Value, kwnames []string) (Value, error) {
 	if err != nil {
 		return NULL, err
 	}
+	f.rawNL = !newline.IsNull() && !newline.IsNone()
 	return ObjectValue(f), nil
 }
