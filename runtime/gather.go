@@ -47,6 +47,12 @@ func Gather(th *vm.Thread, aws []vm.Value, returnExceptions bool) (*Future, erro
 		} else if f, ok := seen[key]; ok && key != nil {
 			g.children = append(g.children, f)
 			continue
+		} else if asFuture(arg) == nil && !IsCoroutine(arg) {
+			// `arg not in arg_to_fut` hashes it first: gather([a, b])
+			// fails with "unhashable type: 'list'".
+			if _, err := vm.Hash(th, arg); err != nil {
+				return nil, err
+			}
 		}
 		f, err := EnsureFuture(th, arg, l)
 		if err != nil {

@@ -318,14 +318,38 @@ func (th *Thread) closeAll(gs []*genState, f *Frame, at int) {
 // "never awaited" warning comes when the handler that catches err ends,
 // with its line (or at exit when nothing catches it). A coroutine held
 // elsewhere too (c = main(); asyncio.run(c)) is left alone.
+//
+// A list or tuple display of fresh coroutines as the last argument
+// (asyncio.gather([work(1), work(2)]), a common slip) is held the same way
+// when its items are the coroutines made last, in order.
 func (th *Thread) HoldUntilHandled(err error, args []Value) {
 	exc, ok := err.(*Exception)
 	f := th.frame
-	if !ok || len(args) == 0 || f == nil || !madeByCall(f.co.Code.Code, f.pc-1) {
+	if !ok || len(args) == 0 || f == nil || th.Interp == nil {
 		return
 	}
-	if c, ok := args[len(args)-1].o.(*Coroutine); ok && !c.started && !c.closed {
-		exc.deferClose = append(exc.deferClose, &c.genState)
+	code, at := f.co.Code.Code, f.pc-1
+	last := args[len(args)-1]
+	if madeByCall(code, at) {
+		if c, ok := last.o.(*Coroutine); ok && !c.started && !c.closed {
+			exc.deferClose = append(exc.deferClose, &c.genState)
+		}
+		return
+	}
+	if at < 1 || (code[at-1].Op() != compile.BUILD_LIST && code[at-1].Op() != compile.BUILD_TUPLE) {
+		return
+	}
+	var items []Value
+	switch s := last.o.(type) {
+	case *List:
+		items = s.Items
+	case *Tuple:
+		items = s.Items
+	}
+	if fresh := th.Interp.freshCoroutines(items); fresh != nil {
+		for _, c := range fresh {
+			exc.deferClose = append(exc.deferClose, &c.genState)
+		}
 	}
 }
 
@@ -375,4 +399,28 @@ func (in *Interpreter) warnCycleCoros() {
 		}
 		in.writeStderr(msg)
 	}
+}
+
+// freshCoroutines returns items as coroutines when they are unstarted
+// coroutines and the last ones created, in order (a display of calls,
+// [f(), g()]); nil otherwise.
+func (in *Interpreter) freshCoroutines(items []Value) []*Coroutine {
+	if len(items) == 0 {
+		return nil
+	}
+	in.coroMu.Lock()
+	defer in.coroMu.Unlock()
+	n := len(in.coroutines)
+	if n < len(items) {
+		return nil
+	}
+	out := make([]*Coroutine, len(items))
+	for i, v := range items {
+		c, ok := v.o.(*Coroutine)
+		if !ok || c.started || c.closed || in.coroutines[n-len(items)+i] != c {
+			return nil
+		}
+		out[i] = c
+	}
+	return out
 }
