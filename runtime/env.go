@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pya-lang/pya/vm"
 )
@@ -38,7 +39,7 @@ type Env struct {
 	resolve map[string]string
 
 	threadsOnce sync.Once
-	threads     *ThreadSched // the threading module's threads (see Threads)
+	threads     atomic.Pointer[ThreadSched] // the threading module's threads (see Threads)
 }
 
 var (

@@ -45,6 +45,14 @@ type Loop struct {
 	inbox    []callback
 	external int // operations running on other goroutines that will post back
 	wake     chan struct{}
+	// schedWaiter is the loop's wait as a blocked thread of the
+	// ThreadSched (see loopWait), nil when not waiting there; guarded by
+	// the ThreadSched's mutex.
+	schedWaiter *threadWaiter
+
+	// defaultExecutor is set_default_executor's executor (NULL: pya's own
+	// worker goroutines serve run_in_executor(None, ...)).
+	defaultExecutor vm.Value
 
 	currentTask *Task
 	tasks       []*Task   // all tasks created on this loop, pruned of done ones lazily
@@ -165,9 +173,22 @@ func (l *Loop) Post(fn callFunc, arg any, v vm.Value, done bool) {
 		l.external--
 	}
 	l.inMu.Unlock()
+	l.signal()
+}
+
+// signal wakes the loop after a post to its inbox: its selector wait, or
+// its wait as a blocked thread of the virtual clock's ThreadSched.
+func (l *Loop) signal() {
 	select {
 	case l.wake <- struct{}{}:
 	default:
+	}
+	if s := l.env.threadSched(); s != nil {
+		s.mu.Lock()
+		if w := l.schedWaiter; w != nil {
+			s.wakeLocked(w, true)
+		}
+		s.mu.Unlock()
 	}
 }
 
@@ -181,10 +202,7 @@ func (l *Loop) CallSoonThreadsafe(h *Handle) error {
 	l.inMu.Lock()
 	l.inbox = append(l.inbox, handleEntry(h))
 	l.inMu.Unlock()
-	select {
-	case l.wake <- struct{}{}:
-	default:
-	}
+	l.signal()
 	return nil
 }
 
@@ -362,10 +380,25 @@ func (l *Loop) poll(timeout float64) error {
 		}
 		return nil
 	}
-	if external == 0 {
-		if timeout < 0 {
-			return l.deadlock()
+	// Threads of the threading module (executor workers) may complete
+	// what the loop waits for (a wrapped concurrent future).
+	threads := false
+	if s := l.env.threadSched(); s != nil && s.Active() {
+		threads = true
+		if l.clock.Virtual() {
+			deadline := math.Inf(1)
+			if timeout >= 0 {
+				deadline = l.timers[0].when
+			}
+			s.loopWait(l, deadline)
+			l.drainInbox()
+			return nil
 		}
+	}
+	if external == 0 && timeout < 0 && !threads {
+		return l.deadlock()
+	}
+	if external == 0 && !threads {
 		if vc, ok := l.clock.(*VirtualClock); ok {
 			if math.IsInf(l.timers[0].when, 1) {
 				// Only sleep(inf)-like timers remain: nothing will ever run.
@@ -383,6 +416,11 @@ func (l *Loop) poll(timeout float64) error {
 	}
 	if l.clock.Virtual() {
 		timeout = -1 // wait for the worker, whose sleeps move the clock
+	}
+	if s := l.env.threadSched(); s != nil {
+		// The loop's thread may hold a turn (woken from a thread wait,
+		// see ThreadSched): waiting here ends it, as a thread wait does.
+		s.LeaveTurn(l.th)
 	}
 	l.env.GIL.Release()
 	if timeout < 0 {

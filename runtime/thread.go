@@ -49,14 +49,14 @@ func (l *Loop) runInThread(fn vm.Value, args []vm.Value, kwnames []string, ctx *
 	}
 	fut := NewFuture(l)
 	fut.waitDesc = "a thread"
-	env := l.env
-	w := newWorkerThread(l.th, env)
-	w.AddDepth(depth)
 	args = append([]vm.Value(nil), args...)
 	kwnames = append([]string(nil), kwnames...)
 	l.BeginExternal()
-	go func() {
-		env.GIL.Acquire()
+	// The worker is a thread of the ThreadSched, as CPython's executor
+	// threads are threading.Threads: on the virtual clock its sleeps and
+	// waits interleave with the loop's timers (see loopWait).
+	Threads(l.th).Start(l.th, func(w *vm.Thread) {
+		w.AddDepth(depth)
 		var r vm.Value
 		var err error
 		if ctx == nil {
@@ -65,14 +65,13 @@ func (l *Loop) runInThread(fn vm.Value, args []vm.Value, kwnames []string, ctx *
 			r, err = w.Call(fn, args, kwnames)
 			w.ExitContext(ctx)
 		}
-		env.GIL.Release()
 		if w.Interp == nil {
 			envsMu.Lock()
 			delete(envs, w)
 			envsMu.Unlock()
 		}
 		l.Post(threadDone, &threadResult{fut: fut, r: r, err: err}, vm.NULL, true)
-	}()
+	})
 	return fut, nil
 }
 

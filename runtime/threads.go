@@ -86,10 +86,14 @@ func Threads(th *vm.Thread) *ThreadSched {
 	e.threadsOnce.Do(func() {
 		s := &ThreadSched{env: e, live: 1, nextID: mainIdent, idents: map[*vm.Thread]int64{}, holding: map[*vm.Thread]*threadWaiter{}}
 		s.turn = sync.NewCond(&s.mu)
-		e.threads = s
+		e.threads.Store(s)
 	})
-	return e.threads
+	return e.threads.Load()
 }
+
+// threadSched returns the interpreter's ThreadSched, nil when the program
+// never used threads; any goroutine may call it.
+func (e *Env) threadSched() *ThreadSched { return e.threads.Load() }
 
 // Ident is _thread.get_ident() for th.
 func (s *ThreadSched) Ident(th *vm.Thread) int64 {

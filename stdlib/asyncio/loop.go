@@ -20,7 +20,8 @@ func init() {
 		"create_future":             loopNoArgs("create_future", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return runtime.NewFuture(l).Value(), nil }),
 		"get_exception_handler":     loopNoArgs("get_exception_handler", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return orNone(l.ExceptionHandler()), nil }),
 		"shutdown_asyncgens":        loopNoArgs("shutdown_asyncgens", func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) { return l.ShutdownAsyncgens(), nil }),
-		"shutdown_default_executor": loopNoArgs("shutdown_default_executor", shutdownCoro("shutdown_default_executor")),
+		"shutdown_default_executor": loopNoArgs("shutdown_default_executor", shutdownDefaultExecutor),
+		"set_default_executor":      loopSetDefaultExecutor,
 		"set_debug":                 loopSetDebug,
 		"create_task":               holding(loopCreateTask),
 		"call_soon":                 loopCallSoon,
@@ -48,12 +49,6 @@ func loopNoArgs(name string, f func(th *vm.Thread, l *runtime.Loop) (vm.Value, e
 			return vm.NULL, err
 		}
 		return f(th, l)
-	}
-}
-
-func shutdownCoro(name string) func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) {
-	return func(th *vm.Thread, l *runtime.Loop) (vm.Value, error) {
-		return runtime.NewSleep(0, vm.None), nil
 	}
 }
 
@@ -220,27 +215,6 @@ func callTimed(th *vm.Thread, fname string, args []vm.Value, kw []string, relati
 		return vm.NULL, err
 	}
 	return vm.ObjectValue(h), nil
-}
-
-func loopRunInExecutor(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-	l, rest, err := loopOf("run_in_executor", args)
-	if err != nil {
-		return vm.NULL, err
-	}
-	if len(kw) > 0 {
-		return vm.NULL, vm.NewError(vm.TypeErrorType, "run_in_executor() takes no keyword arguments")
-	}
-	if len(rest) < 2 {
-		return vm.NULL, vm.NewError(vm.TypeErrorType, "run_in_executor() missing required positional arguments: 'executor' and 'func'")
-	}
-	if !rest[0].IsNone() {
-		return vm.NULL, vm.NewError(vm.NotImplementedErrorType, "pya's run_in_executor() supports only the default executor (None)")
-	}
-	f, err := l.RunInExecutor(rest[1], rest[2:], nil)
-	if err != nil {
-		return vm.NULL, err
-	}
-	return f.Value(), nil
 }
 
 func loopSetExceptionHandler(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {

@@ -51,6 +51,7 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 		"get_running_loop":         getRunningLoop,
 		"_get_running_loop":        getRunningLoopOrNone,
 		"run_coroutine_threadsafe": holding(runCoroutineThreadsafe),
+		"wrap_future":              wrapFuture,
 	} {
 		d.SetStr(name, vm.NewBuiltin(name, fn))
 	}
@@ -479,6 +480,29 @@ func getRunningLoopOrNone(th *vm.Thread, args []vm.Value, kw []string) (vm.Value
 	return vm.None, nil
 }
 
+// runCoroutineThreadsafe is asyncio.run_coroutine_threadsafe(coro, loop):
+// called from another thread, it returns a concurrent.futures.Future of
+// coro run as a task on loop.
 func runCoroutineThreadsafe(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
-	return vm.NULL, vm.NewError(vm.NotImplementedErrorType, "asyncio.run_coroutine_threadsafe() is not supported by pya yet")
+	a, err := parse("run_coroutine_threadsafe", args, kw, "coro", "loop")
+	if err != nil {
+		return vm.NULL, err
+	}
+	if !runtime.IsCoroutine(a[0]) {
+		return vm.NULL, vm.NewError(vm.TypeErrorType, "A coroutine object is required")
+	}
+	l, ok := a[1].Object().(*runtime.Loop)
+	if !ok {
+		return vm.NULL, vm.NewError(vm.AttributeErrorType, "'%s' object has no attribute 'call_soon_threadsafe'", a[1].Type().Name)
+	}
+	cls, err := concurrentClass(th, "Future")
+	if err != nil {
+		return vm.NULL, err
+	}
+	cf, err := th.Call(cls, nil, nil)
+	if err != nil {
+		return vm.NULL, err
+	}
+	l.RunCoroutineThreadsafe(a[0], cf)
+	return cf, nil
 }

@@ -687,12 +687,29 @@ def main_thread():
     return _main_thread
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """CPython's hook to call func(*arg, **kwargs) when the main program
+    ends, before the non-daemon threads are joined (in reverse order of
+    registration): concurrent.futures stops its idle workers with it."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
     """Wait until the non-daemon threads are done (called when the main
     program ends), then let the daemon threads stop."""
+    global _SHUTTING_DOWN
     _main_thread._is_stopped = True
     with _active_limbo_lock:
         _active.pop(_main_thread._ident, None)
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     while True:
         with _active_limbo_lock:
             pending = [t for t in list(_active.values()) + list(_limbo.values())

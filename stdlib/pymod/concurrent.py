@@ -1,0 +1,2 @@
+"""The concurrent package (only concurrent.futures lives in it)."""
+__path__ = []
