@@ -75,6 +75,7 @@ func EnvFor(th *vm.Thread) *Env {
 			if w := th.Interp.Config().Stderr; w != nil {
 				e.Stderr = w
 			}
+			e.bindSwitching(th.Interp)
 		}
 		envs[k] = e
 	}
@@ -88,6 +89,7 @@ func ConfigureInterpreter(in *vm.Interpreter, kind ClockKind, stderr io.Writer) 
 	if stderr != nil {
 		e.Stderr = stderr
 	}
+	e.bindSwitching(in)
 	envsMu.Lock()
 	envs[in] = e
 	envsMu.Unlock()
@@ -103,6 +105,24 @@ func ForgetInterpreter(in *vm.Interpreter) {
 	delete(envs, in)
 	envsMu.Unlock()
 	envCache.Store(nil)
+}
+
+// bindSwitching connects the GIL to in's eval breaker: a thread that has
+// waited a switch interval for the GIL asks in's running thread to drop
+// it, which does so through switchThread.
+func (e *Env) bindSwitching(in *vm.Interpreter) {
+	e.GIL.request = in.RequestSwitch
+	in.SetSwitchHook(e.switchThread)
+}
+
+// switchThread is the forced switch: th (holding the GIL) ends its thread
+// turn, as a thread that blocks does (see ThreadSched), and lets the
+// waiting threads run before it takes the GIL back.
+func (e *Env) switchThread(th *vm.Thread) {
+	if s := e.threadSched(); s != nil {
+		s.LeaveTurn(th)
+	}
+	e.GIL.Yield()
 }
 
 // CurrentClock is the hook for the time module: time.sleep(d) calls

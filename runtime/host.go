@@ -4,8 +4,6 @@ package runtime
 
 import "github.com/pya-lang/pya/vm"
 
-// TryAcquire takes the GIL if it is free and reports whether it did.
-func (g *GIL) TryAcquire() bool { return g.mu.TryLock() }
 
 // InterruptLoop wakes the event loop running on in, if any, and makes it
 // raise KeyboardInterrupt out of run_until_complete, as a SIGINT does to a

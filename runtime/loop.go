@@ -374,9 +374,10 @@ func (l *Loop) runOnce() error {
 func (l *Loop) poll(timeout float64) error {
 	external := l.drainInbox()
 	if timeout == 0 || l.ready.len() > 0 {
-		if external > 0 {
-			// A busy loop must still let worker threads run.
-			l.env.GIL.Yield()
+		// A busy loop must still let worker threads run: one that has
+		// waited a switch interval for the GIL gets it here.
+		if l.env.GIL.DropRequested() {
+			l.env.switchThread(l.th)
 		}
 		return nil
 	}

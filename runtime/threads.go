@@ -248,8 +248,19 @@ func (s *ThreadSched) wait(th *vm.Thread, w *threadWaiter) bool {
 	gil.Release()
 	ok := <-w.ch
 	s.mu.Lock()
-	for s.runq[0] != w {
-		s.turn.Wait()
+	if s.runq[0] != w {
+		// The turn holder may be CPU-bound: after a switch interval ask
+		// it to give the turn and the GIL up, as a GIL waiter does.
+		t := time.AfterFunc(gil.SwitchInterval(), func() {
+			gil.drop.Store(true)
+			if gil.request != nil {
+				gil.request()
+			}
+		})
+		for s.runq[0] != w {
+			s.turn.Wait()
+		}
+		t.Stop()
 	}
 	s.holding[th] = w
 	s.mu.Unlock()

@@ -35,6 +35,9 @@ func (th *Thread) run(throw *Exception) (Value, bool, error) {
 		pc, sp int
 		err    error
 		kind   errKind
+		// jumpTo is where a backward jump goes once the eval breaker is
+		// served (onBreaker); written only on that cold path.
+		jumpTo int
 	)
 	if throw != nil {
 		err = throw
@@ -301,6 +304,12 @@ reload:
 			sp++
 
 		case compile.CALL, compile.CALL_METHOD, compile.CALL_KW:
+			if th.breaker.Load() != 0 {
+				// Serve the eval breaker, then run this call from its
+				// start (nothing has been touched yet).
+				jumpTo = pc - 1
+				goto onBreaker
+			}
 			var kwnames []string
 			if in.Op() == compile.CALL_KW {
 				sp--
@@ -322,11 +331,6 @@ reload:
 				callee = bm.Func
 				argStart--
 				slots[argStart] = bm.Self
-			}
-			if th.interrupt.Load() {
-				if err = th.takeInterrupt(); err != nil {
-					goto onError
-				}
 			}
 			if fn, ok := callee.o.(*Function); ok {
 				// A Python function's frame is pushed and run in this loop;
@@ -505,10 +509,9 @@ reload:
 					sp -= 2
 					pc++
 					if r == (next.Op() == compile.POP_JUMP_IF_TRUE) {
-						if t := next.Arg(); t < pc && th.interrupt.Load() {
-							if err = th.takeInterrupt(); err != nil {
-								goto onError
-							}
+						if t := next.Arg(); t < pc && th.breaker.Load() != 0 {
+							jumpTo = t
+							goto onBreaker
 						}
 						pc = next.Arg()
 					}
@@ -586,10 +589,9 @@ reload:
 			slots[sp-1] = NewSlice(slots[sp-1], slots[sp], step)
 
 		case compile.JUMP:
-			if arg < pc && th.interrupt.Load() {
-				if err = th.takeInterrupt(); err != nil {
-					goto onError
-				}
+			if arg < pc && th.breaker.Load() != 0 {
+				jumpTo = arg
+				goto onBreaker
 			}
 			pc = arg
 		case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
@@ -607,10 +609,9 @@ reload:
 				}
 			}
 			if t == (in.Op() == compile.POP_JUMP_IF_TRUE) {
-				if arg < pc && th.interrupt.Load() {
-					if err = th.takeInterrupt(); err != nil {
-						goto onError
-					}
+				if arg < pc && th.breaker.Load() != 0 {
+					jumpTo = arg
+					goto onBreaker
 				}
 				pc = arg
 			}
@@ -810,6 +811,20 @@ reload:
 		}
 		continue
 
+	onBreaker:
+		// A backward jump or a call found the eval breaker set (a thread
+		// waits for the GIL, or a SIGINT): serve it, then go on at jumpTo
+		// (the jump's target, or the call again). An exception shows the
+		// jump's or the call's line.
+		// It resumes through reload, a merge point the dispatch loop has
+		// anyway, so the hot loop's registers stay as they were.
+		f.pc, f.sp = pc, sp
+		if err = th.handleBreaker(); err != nil {
+			goto onError
+		}
+		f.pc = jumpTo
+		goto reload
+
 	onError:
 		f.pc, f.sp = pc, sp
 		if exc := th.unwind(f, err, kind); exc != nil {
@@ -947,7 +962,7 @@ func (th *Thread) setContext(exc *Exception) {
 // or, when signals with Python handlers were recorded (signals.go), runs
 // their handlers and returns what they raised (nil: go on).
 func (th *Thread) takeInterrupt() error {
-	th.interrupt.Store(false)
+	th.breaker.And(^uint32(breakInterrupt))
 	if ok, err := th.RunPendingSignals(); ok {
 		return err
 	}

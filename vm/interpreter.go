@@ -36,8 +36,13 @@ type Config struct {
 
 // Interpreter is one pya interpreter: its modules, builtins and main thread.
 type Interpreter struct {
-	interrupt atomic.Bool
-	signals   atomic.Uint64 // signals recorded by PostSignal (signals.go)
+	// breaker is the eval breaker, polled at backward jumps and calls:
+	// breakInterrupt (a SIGINT) and breakSwitch (a thread waits for the
+	// GIL, see SetSwitchHook), set from any goroutine.
+	breaker atomic.Uint32
+	signals atomic.Uint64 // signals recorded by PostSignal (signals.go)
+	// switchHook hands the GIL to a waiting thread (set by the runtime).
+	switchHook func(th *Thread)
 
 	cfg      Config
 	modules  *Dict // sys.modules
@@ -162,7 +167,7 @@ func (in *Interpreter) Config() Config { return in.cfg }
 
 // Interrupt requests a KeyboardInterrupt in the running code (safe from any
 // goroutine, e.g. a SIGINT handler).
-func (in *Interpreter) Interrupt() { in.interrupt.Store(true) }
+func (in *Interpreter) Interrupt() { in.breaker.Or(breakInterrupt) }
 
 // SetSource records the source of filename for traceback lines.
 func (in *Interpreter) SetSource(filename string, src []byte) { in.sources[filename] = src }

@@ -15,7 +15,7 @@ var SignalDispatch func(th *Thread, sig int) error
 // thread; any goroutine may call it.
 func (in *Interpreter) PostSignal(sig int) {
 	in.signals.Or(1 << uint(sig))
-	in.interrupt.Store(true)
+	in.breaker.Or(breakInterrupt)
 }
 
 // RunPendingSignals runs the handlers of the signals recorded for th's
@@ -35,7 +35,7 @@ func (th *Thread) RunPendingSignals() (ok bool, err error) {
 				// Keep the others for the next poll point.
 				if rest := bits &^ (1<<uint(sig+1) - 1); rest != 0 {
 					in.signals.Or(rest)
-					in.interrupt.Store(true)
+					in.breaker.Or(breakInterrupt)
 				}
 				return true, err
 			}

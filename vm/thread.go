@@ -25,9 +25,10 @@ type Thread struct {
 	// whose base is nested cannot suspend (await across a native call).
 	nested int
 
-	// interrupt is set asynchronously (SIGINT) and polled at backward jumps
-	// and calls.
-	interrupt *atomic.Bool
+	// breaker is the interpreter's eval breaker (Interpreter.breaker), set
+	// asynchronously (SIGINT, a thread waiting for the GIL) and polled at
+	// backward jumps and calls.
+	breaker *atomic.Uint32
 
 	// reprStack guards recursive reprs (see ReprEnter).
 	reprStack []Object
@@ -76,9 +77,9 @@ const DefaultRecursionLimit = 1000
 func NewThread(in *Interpreter) *Thread {
 	th := &Thread{Interp: in, recursionLimit: DefaultRecursionLimit}
 	if in != nil {
-		th.interrupt = &in.interrupt
+		th.breaker = &in.breaker
 	} else {
-		th.interrupt = new(atomic.Bool)
+		th.breaker = new(atomic.Uint32)
 	}
 	return th
 }

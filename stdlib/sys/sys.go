@@ -70,6 +70,8 @@ func initModule(th *vm.Thread, m *vm.Module) error {
 	pyarg.Funcs(d, map[string]vm.NativeFunc{
 		"exit":               exit,
 		"getrecursionlimit":  getrecursionlimit,
+		"getswitchinterval":  getswitchinterval,
+		"setswitchinterval":  setswitchinterval,
 		"setrecursionlimit":  setrecursionlimit,
 		"exc_info":           excInfo,
 		"exception":          exception,
