@@ -4,7 +4,6 @@ package runtime
 
 import "github.com/pya-lang/pya/vm"
 
-
 // InterruptLoop wakes the event loop running on in, if any, and makes it
 // raise KeyboardInterrupt out of run_until_complete, as a SIGINT does to a
 // loop blocked in its selector. Any goroutine may call it; it reports
