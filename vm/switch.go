@@ -17,7 +17,8 @@ func (in *Interpreter) SetSwitchHook(hook func(th *Thread)) { in.switchHook = ho
 func (in *Interpreter) RequestSwitch() { in.breaker.Or(breakSwitch) }
 
 // handleBreaker serves the eval breaker: a switch request hands the GIL
-// over (and takes it back), an interrupt raises KeyboardInterrupt. It is
+// over (and takes it back), an interrupt runs the pending signal handlers
+// or raises KeyboardInterrupt (takeInterrupt; nil: go on). It is
 // out of the eval loop's hot path: the loop only loads the breaker word.
 func (th *Thread) handleBreaker() error {
 	b := th.breaker.Load()
