@@ -70,8 +70,8 @@ func TestWaitAsCompletedTimeoutTaskGroup(t *testing.T) {
 		if err := tg.Enter(th); err != nil {
 			return vm.NULL, err
 		}
-		tg.CreateTask(w(7, 0.2), vm.NULL)
-		tg.CreateTask(w(8, 0.1), vm.NULL)
+		tg.CreateTask(w(7, 0.2), vm.NULL, nil)
+		tg.CreateTask(w(8, 0.1), vm.NULL, nil)
 		if _, err := y.Await(tg.Exit(nil)); err != nil {
 			return vm.NULL, err
 		}

@@ -8,6 +8,10 @@ type Runner struct {
 	loop   *Loop
 	closed bool
 	debug  vm.Value // the debug argument (NULL: not given)
+	// ctx is the context run() runs its tasks in by default: one copy,
+	// taken when the runner starts (Runner._context), so what a run sets
+	// the next run sees.
+	ctx *vm.Context
 }
 
 func (*Runner) Type() *vm.Type { return RunnerType }
@@ -27,6 +31,7 @@ func (r *Runner) init(th *vm.Thread) error {
 	if r.loop == nil {
 		r.loop = NewLoop(th)
 		SetEventLoop(th, r.loop)
+		r.ctx = th.CopyContext()
 		return r.loop.setDebugArg(th, r.debug)
 	}
 	return nil
@@ -44,7 +49,7 @@ func (r *Runner) Loop(th *vm.Thread) (*Loop, error) {
 }
 
 // Run is runner.run(coro).
-func (r *Runner) Run(th *vm.Thread, coro vm.Value) (vm.Value, error) {
+func (r *Runner) Run(th *vm.Thread, coro vm.Value, ctx *vm.Context) (vm.Value, error) {
 	if !IsCoroutineLike(th, coro) {
 		rep, _ := safeRepr(th, coro)
 		return vm.NULL, vm.NewError(vm.ValueErrorType, "a coroutine was expected, got %s", rep)
@@ -55,7 +60,10 @@ func (r *Runner) Run(th *vm.Thread, coro vm.Value) (vm.Value, error) {
 	if err := r.init(th); err != nil {
 		return vm.NULL, err
 	}
-	t, err := r.loop.CreateTask(coro, vm.NULL, nil)
+	if ctx == nil {
+		ctx = r.ctx
+	}
+	t, err := r.loop.CreateTask(coro, vm.NULL, ctx)
 	if err != nil {
 		return vm.NULL, err
 	}

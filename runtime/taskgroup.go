@@ -57,7 +57,7 @@ func (g *TaskGroup) Enter(th *vm.Thread) error {
 }
 
 // CreateTask is tg.create_task(coro, name=name).
-func (g *TaskGroup) CreateTask(coro, name vm.Value) (*Task, error) {
+func (g *TaskGroup) CreateTask(coro, name vm.Value, ctx *vm.Context) (*Task, error) {
 	if !g.entered {
 		return nil, vm.NewError(vm.RuntimeErrorType, "TaskGroup %s has not been entered", g.Repr())
 	}
@@ -67,7 +67,7 @@ func (g *TaskGroup) CreateTask(coro, name vm.Value) (*Task, error) {
 	if g.aborting {
 		return nil, vm.NewError(vm.RuntimeErrorType, "TaskGroup %s is shutting down", g.Repr())
 	}
-	t, err := g.loop.CreateTask(coro, vm.NULL, nil)
+	t, err := g.loop.CreateTask(coro, vm.NULL, ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -110,7 +110,11 @@ func init() {
 				}
 				name = vm.NewStr(s)
 			}
-			t, err := g.CreateTask(a[0], name)
+			ctx, err := optContext(th, a[2])
+			if err != nil {
+				return vm.NULL, err
+			}
+			t, err := g.CreateTask(a[0], name, ctx)
 			if err != nil {
 				return vm.NULL, err
 			}
@@ -189,7 +193,11 @@ func init() {
 			if err != nil {
 				return vm.NULL, err
 			}
-			return r.Run(th, a[0])
+			ctx, err := optContext(th, a[1])
+			if err != nil {
+				return vm.NULL, err
+			}
+			return r.Run(th, a[0], ctx)
 		},
 	})
 }

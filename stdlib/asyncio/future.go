@@ -316,11 +316,9 @@ func initTask(th *vm.Thread, task *runtime.Task, args []vm.Value, kwnames []stri
 	if err != nil {
 		return err
 	}
-	var ctx *vm.Context
-	if !a[3].IsNull() && !a[3].IsNone() {
-		if ctx, err = contextOf(th, a[3]); err != nil {
-			return err
-		}
+	ctx, err := optContext(th, a[3])
+	if err != nil {
+		return err
 	}
 	return task.Init(l, a[0], a[2], ctx)
 }

@@ -132,6 +132,15 @@ func callbackArgs(th *vm.Thread, fname string, args []vm.Value, kw []string) (*r
 	return h, nil
 }
 
+// optContext converts an optional context= argument: nil when it is
+// None or absent (the callee picks its default).
+func optContext(th *vm.Thread, v vm.Value) (*vm.Context, error) {
+	if v.IsNull() || v.IsNone() {
+		return nil, nil
+	}
+	return contextOf(th, v)
+}
+
 // contextOf converts a context= argument: a contextvars.Context, or
 // None/absent for a copy of th's current context.
 func contextOf(th *vm.Thread, v vm.Value) (*vm.Context, error) {

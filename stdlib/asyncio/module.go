@@ -126,11 +126,9 @@ func createTask(th *vm.Thread, args []vm.Value, kw []string) (vm.Value, error) {
 	if err != nil {
 		return vm.NULL, err
 	}
-	var ctx *vm.Context // nil: NewTaskIn copies the current context
-	if !a[2].IsNull() && !a[2].IsNone() {
-		if ctx, err = contextOf(th, a[2]); err != nil {
-			return vm.NULL, err
-		}
+	ctx, err := optContext(th, a[2]) // nil: NewTaskIn copies the current context
+	if err != nil {
+		return vm.NULL, err
 	}
 	t, err := l.CreateTask(a[0], vm.NULL, ctx)
 	if err != nil {
