@@ -16,7 +16,6 @@ path_importer_cache = {}
 _audit_hooks = []
 _trace = None
 _profile = None
-_switch_interval = 0.005
 
 
 def audit(event, *args):
@@ -52,17 +51,6 @@ def setprofile(func):
 
 def getprofile():
     return _profile
-
-
-def getswitchinterval():
-    return _switch_interval
-
-
-def setswitchinterval(interval):
-    global _switch_interval
-    if interval <= 0:
-        raise ValueError('switch interval must be strictly positive')
-    _switch_interval = float(interval)
 
 
 def is_finalizing():
