@@ -175,7 +175,12 @@ reload:
 				err = NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[arg])
 				goto onError
 			}
+			v := slots[arg]
 			slots[arg] = NULL
+			if len(co.Code.OwnedLocals) != 0 {
+				f.pc, f.sp = pc, sp
+				th.deletedOwned(f, v, compile.STORE_FAST, arg)
+			}
 		case compile.LOAD_DEREF:
 			cell := slots[co.nlocals+arg].o.(*Cell)
 			if cell.V.o == nil {
@@ -265,9 +270,14 @@ reload:
 			}
 			f.ns.SetStr(names[arg], slots[sp])
 		case compile.DELETE_NAME:
+			v, _ := f.ns.GetStr(names[arg])
 			if !f.ns.DelStr(names[arg]) {
 				err = NewError(NameErrorType, "name '%s' is not defined", names[arg])
 				goto onError
+			}
+			if len(co.Code.OwnedLocals) != 0 && f.ns == f.globals {
+				f.pc, f.sp = pc, sp
+				th.deletedOwned(f, v, compile.STORE_NAME, arg)
 			}
 
 		case compile.LOAD_ATTR:

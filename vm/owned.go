@@ -178,24 +178,54 @@ func (th *Thread) passGen(f *Frame, v Value, at int) {
 // (compile.Code.OwnedLocals): a generator that the call whose result the
 // local stores made has no other reference, and closes as f's locals go,
 // in index order. The caller's call is the line an error of closing one
-// reports (CPython's current frame is the caller's by then).
+// reports (CPython's current frame is the caller's by then). A module's
+// names (OwnedLocals index its Names) live on until exit.
 func (th *Thread) closeOwnedLocals(f *Frame) {
+	if f.co.Code.Flags&compile.FlagModule != 0 {
+		return
+	}
 	where, at := f, f.pc-1
 	if b := f.back; b != nil {
 		where, at = b, b.pc-1
 	}
-	code := f.co.Code.Code
 	for _, i := range f.co.Code.OwnedLocals {
-		g, ok := f.slots[i].o.(*Generator)
-		if !ok || g.creator != f || g.creatorPC >= len(code) {
-			continue
+		if g := th.ownedBy(f, f.slots[i], compile.STORE_FAST, i); g != nil {
+			f.slots[i] = NULL
+			th.closeDropped(g, where, at)
 		}
-		if in := code[g.creatorPC]; in.Op() != compile.STORE_FAST || in.Arg() != i {
-			continue
-		}
-		f.slots[i] = NULL
-		th.closeDropped(&g.genState, where, at)
 	}
+}
+
+// deletedOwned is DELETE_FAST's or DELETE_NAME's (arg in f, whose value
+// was v) for a code with owned locals: `del g` drops the only reference
+// to a generator g owns.
+func (th *Thread) deletedOwned(f *Frame, v Value, store compile.Opcode, arg int) {
+	for _, i := range f.co.Code.OwnedLocals {
+		if i == arg {
+			if g := th.ownedBy(f, v, store, arg); g != nil {
+				th.closeDropped(g, f, f.pc-1)
+			}
+			return
+		}
+	}
+}
+
+// ownedBy returns v's generator when f made it by the call whose result
+// the instruction store with argument arg (STORE_FAST or STORE_NAME of the
+// owned variable) took, else nil.
+func (th *Thread) ownedBy(f *Frame, v Value, store compile.Opcode, arg int) *genState {
+	g, ok := v.o.(*Generator)
+	if !ok || g.creator != f {
+		return nil
+	}
+	code := f.co.Code.Code
+	if g.creatorPC >= len(code) {
+		return nil
+	}
+	if in := code[g.creatorPC]; in.Op() != store || in.Arg() != arg {
+		return nil
+	}
+	return &g.genState
 }
 
 // dropOwned is called when f's POP_TOP at index at, or the unwinding of an

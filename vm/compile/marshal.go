@@ -15,7 +15,7 @@ import (
 // MarshalVersion is the version of the binary code format written by
 // Marshal. Bump it whenever the encoding or the Code struct changes: a
 // decoder rejects data of any other version.
-const MarshalVersion = 2
+const MarshalVersion = 3
 
 // Marshal encodes a code object and everything it holds (nested code,
 // constants of every kind, positions, exception table, names) in a compact

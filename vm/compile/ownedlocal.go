@@ -11,16 +11,19 @@ import (
 // cannot hand the value on (`next(g)`, `g.send(...)`, `g.throw(...)`,
 // `g.close()`, `for x in g`, a list/set/dict comprehension over g) holds
 // the only reference to a generator that call made. CPython then closes
-// the generator when the function returns and its locals go (its finally
-// blocks run before the caller continues); Code.OwnedLocals lists these
-// locals so that the VM can do the same (vm/owned.go checks that the
-// generator was made by the call whose result the local stores). A
-// function that can read its locals some other way (locals(), vars(),
-// eval, exec, frame objects) has none.
+// the generator when `del g` or the function's return drops it (its
+// finally blocks run before the next statement or the caller continues);
+// Code.OwnedLocals lists these locals so that the VM can do the same
+// (vm/owned.go checks that the generator was made by the call whose
+// result the local stores). A function that can read its locals some
+// other way (locals(), vars(), eval, exec, frame objects) has none. A
+// module's global names qualify the same way when no function or class of
+// the module mentions them (their OwnedLocals index Names): `del g` at the
+// top level closes the generator.
 
 // ownUse is what the symbol table learns about a function's names for it.
 type ownUse struct {
-	stores  map[string]int  // bindings of each name
+	stores  map[string]int  // bindings of each name (del not counted)
 	fresh   map[string]bool // bound by `name = call(...)` outside loops
 	escaped map[string]bool // read some other way than the ones above
 	dynamic bool            // locals()/vars()/eval/exec/frames in the body
@@ -40,6 +43,13 @@ func (st *symtable) freshAssign(n *ast.Assign) {
 		if _, ok := n.Value.(*ast.Call); ok {
 			own.fresh[t.Id] = true
 		}
+	}
+}
+
+// deleted records `del name`: a drop, not a binding.
+func (st *symtable) deleted(t ast.Expr) {
+	if n, ok := t.(*ast.Name); ok && st.cur.own != nil {
+		st.cur.own.stores[n.Id]--
 	}
 }
 
@@ -105,13 +115,29 @@ func (u *unit) ownedLocals() []int {
 	}
 	var out []int
 	for name := range own.fresh {
-		if own.stores[name] != 1 || own.escaped[name] || s.res[name] != scopeLocal {
+		if own.stores[name] != 1 || own.escaped[name] {
 			continue
 		}
-		if i, ok := u.varnames[name]; ok {
+		if s.kind == moduleScope {
+			if i, ok := u.names[name]; ok && !mentionedInside(s, name) {
+				out = append(out, i)
+			}
+			continue
+		}
+		if i, ok := u.varnames[name]; ok && s.res[name] == scopeLocal {
 			out = append(out, i)
 		}
 	}
 	sort.Ints(out)
 	return out
+}
+
+// mentionedInside reports whether a scope nested in s mentions name.
+func mentionedInside(s *scope, name string) bool {
+	for _, c := range s.children {
+		if _, ok := c.flags[name]; ok || mentionedInside(c, name) {
+			return true
+		}
+	}
+	return false
 }

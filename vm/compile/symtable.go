@@ -134,6 +134,9 @@ func buildSymtable(mod *ast.Module, mode Mode, fut *future) (*symtable, error) {
 	st := &symtable{scopes: map[ast.Node]*scope{}, mode: mode, file: mod.File}
 	st.postponed = fut != nil && fut.annotations
 	st.top = newScope(moduleScope, "top", nil)
+	if mode == ModeExec {
+		st.top.own = newOwnUse()
+	}
 	st.cur = st.top
 	st.stmts(mod.Body)
 	if st.err != nil {
@@ -233,6 +236,7 @@ func (st *symtable) stmt(n ast.Stmt) {
 	case *ast.Delete:
 		for _, t := range n.Targets {
 			st.target(t)
+			st.deleted(t)
 		}
 	case *ast.Assign:
 		st.expr(n.Value)
