@@ -71,9 +71,17 @@ func (th *Thread) Import(name string, globals *Dict, fromlist Value, level int) 
 						continue
 					}
 					if _, ok := m.Dict.GetStr(s.s); !ok {
-						if _, err := th.importOne(full + "." + s.s); err != nil {
-							if e, ok := err.(*Exception); ok && e.typ == ModuleNotFoundErrorType {
-								continue
+						sub := full + "." + s.s
+						if _, err := th.importOne(sub); err != nil {
+							// Only the submodule itself missing means "not
+							// a submodule" (IMPORT_FROM then reports the
+							// name); a module it imports failing is an error.
+							if e, ok := err.(*Exception); ok && e.typ == ModuleNotFoundErrorType && e.Dict != nil {
+								if n, ok := e.Dict.GetStr("name"); ok {
+									if ns, ok := n.o.(*Str); ok && ns.s == sub {
+										continue
+									}
+								}
 							}
 							return NULL, err
 						}

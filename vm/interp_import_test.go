@@ -120,3 +120,27 @@ func TestPanicIsInternalError(t *testing.T) {
 		t.Errorf("status %d, stderr %q", status, errb.String())
 	}
 }
+
+// TestImportFromSubmoduleError: `from . import sub` whose sub fails on a
+// missing module reports that module, not "cannot import name 'sub'"
+// (only the submodule itself missing falls back to the name lookup).
+func TestImportFromSubmoduleError(t *testing.T) {
+	files := map[string]string{
+		"pk/__init__.pya": "",
+		"pk/bad.pya":      "import no_such_dependency\n",
+	}
+	src := `try:
+    from pk import bad
+except ModuleNotFoundError as e:
+    print(e, e.name)
+try:
+    from pk import absent
+except ImportError as e:
+    print(type(e).__name__, str(e).startswith("cannot import name 'absent' from 'pk'"))
+`
+	out, errs, status := runSource(t, src, files)
+	want := "No module named 'no_such_dependency' no_such_dependency\nImportError True\n"
+	if out != want || errs != "" || status != 0 {
+		t.Errorf("got:\n%s\nstderr:\n%s\nwant:\n%s", out, errs, want)
+	}
+}

@@ -265,6 +265,26 @@ class tzinfo:
     def tzname(self, dt):
         raise NotImplementedError("tzinfo subclass must override tzname()")
 
+    def fromutc(self, dt):
+        "datetime in UTC -> datetime in local time."
+        if not isinstance(dt, datetime):
+            raise TypeError("fromutc() requires a datetime argument")
+        if dt.tzinfo is not self:
+            raise ValueError("dt.tzinfo is not self")
+        dtoff = dt.utcoffset()
+        if dtoff is None:
+            raise ValueError("fromutc() requires a non-None utcoffset() result")
+        dtdst = dt.dst()
+        if dtdst is None:
+            raise ValueError("fromutc() requires a non-None dst() result")
+        delta = dtoff - dtdst
+        if delta:
+            dt += delta
+            dtdst = dt.dst()
+            if dtdst is None:
+                raise ValueError("fromutc(): dt.dst gave inconsistent results; cannot convert")
+        return dt + dtdst
+
 
 class timezone(tzinfo):
     def __new__(cls, offset, name=None):
@@ -285,6 +305,13 @@ class timezone(tzinfo):
 
     def utcoffset(self, dt):
         return self._offset
+
+    def fromutc(self, dt):
+        if not isinstance(dt, datetime):
+            raise TypeError("fromutc() argument must be a datetime instance or None")
+        if dt.tzinfo is not self:
+            raise ValueError("fromutc: dt.tzinfo is not self")
+        return dt + self._offset
 
     def dst(self, dt):
         return None
@@ -561,13 +588,16 @@ def _strftime(fmt, timetuple, microsecond, tz=None, dt=None):
 
 
 class time:
-    __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_hashcode')
+    __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_hashcode', '_fold')
 
     def __new__(cls, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
         _check_time_fields(hour, minute, second, microsecond)
         self = object.__new__(cls)
         self._hour, self._minute, self._second, self._microsecond = hour, minute, second, microsecond
         self._tzinfo = tzinfo
+        if fold not in (0, 1):
+            raise ValueError('fold must be either 0 or 1')
+        self._fold = fold
         self._hashcode = -1
         return self
 
@@ -576,6 +606,7 @@ class time:
     second = property(lambda self: self._second)
     microsecond = property(lambda self: self._microsecond)
     tzinfo = property(lambda self: self._tzinfo)
+    fold = property(lambda self: self._fold)
 
     def __repr__(self):
         if self._microsecond != 0:
@@ -587,6 +618,8 @@ class time:
         s = "%s.%s(%d, %d%s)" % (_module_of(self), self.__class__.__qualname__, self._hour, self._minute, s)
         if self._tzinfo is not None:
             s = s[:-1] + ", tzinfo=%r" % self._tzinfo + ")"
+        if self._fold:
+            s = s[:-1] + ", fold=1)"
         return s
 
     def isoformat(self, timespec='auto'):
@@ -634,7 +667,7 @@ class time:
 
 
 class datetime(date):
-    __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo')
+    __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_fold')
 
     def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
         _check_date_fields(year, month, day)
@@ -643,6 +676,9 @@ class datetime(date):
         self._year, self._month, self._day = year, month, day
         self._hour, self._minute, self._second, self._microsecond = hour, minute, second, microsecond
         self._tzinfo = tzinfo
+        if fold not in (0, 1):
+            raise ValueError('fold must be either 0 or 1')
+        self._fold = fold
         self._hashcode = -1
         return self
 
@@ -651,6 +687,7 @@ class datetime(date):
     second = property(lambda self: self._second)
     microsecond = property(lambda self: self._microsecond)
     tzinfo = property(lambda self: self._tzinfo)
+    fold = property(lambda self: self._fold)
 
     @classmethod
     def _fromtimestamp(cls, t, utc, tz):
@@ -760,14 +797,32 @@ class datetime(date):
     def tzname(self):
         return None if self._tzinfo is None else self._tzinfo.tzname(self)
 
+    def dst(self):
+        return None if self._tzinfo is None else self._tzinfo.dst(self)
+
+    def _local_timezone(self):
+        # The local zone's fixed offset and name (pya's time module has no
+        # per-instant DST information).
+        return timezone(timedelta(seconds=-_time.timezone), _time.tzname[0])
+
     def astimezone(self, tz=None):
         if tz is None:
+            tz = self._local_timezone()
+        elif not isinstance(tz, tzinfo):
+            raise TypeError("tz argument must be an instance of tzinfo")
+        mytz = self.tzinfo
+        if mytz is None:
+            mytz = self._local_timezone()
+            myoffset = mytz.utcoffset(self)
+        else:
+            myoffset = mytz.utcoffset(self)
+            if myoffset is None:
+                mytz = self._local_timezone()
+                myoffset = mytz.utcoffset(self)
+        if tz is mytz:
             return self
-        base = self
-        off = self.utcoffset()
-        if off is not None:
-            base = (self - off).replace(tzinfo=None)
-        return (base + tz.utcoffset(None)).replace(tzinfo=tz)
+        utc = (self - myoffset).replace(tzinfo=tz)
+        return tz.fromutc(utc)
 
     def replace(self, year=None, month=None, day=None, hour=None, minute=None, second=None,
                 microsecond=None, tzinfo=True, *, fold=None):
@@ -775,7 +830,8 @@ class datetime(date):
                           self._day if day is None else day, self._hour if hour is None else hour,
                           self._minute if minute is None else minute, self._second if second is None else second,
                           self._microsecond if microsecond is None else microsecond,
-                          self._tzinfo if tzinfo is True else tzinfo)
+                          self._tzinfo if tzinfo is True else tzinfo,
+                          fold=self._fold if fold is None else fold)
 
     def __repr__(self):
         L = [self._year, self._month, self._day, self._hour, self._minute, self._second, self._microsecond]
