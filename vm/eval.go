@@ -108,46 +108,36 @@ reload:
 		case compile.LOAD_FAST:
 			v := slots[arg]
 			if fastIsNull(&v) {
-				err = NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[arg])
+				err = unboundLocal(co, arg)
 				goto onError
 			}
 			slots[sp] = v
 			sp++
 		case compile.LOAD_FAST_CONST_ADDSUB:
 			// n - 1, i += 1: the int fast path of the BINARY_OP two
-			// instructions on, without dispatching the three.
-			a, b := slots[arg], consts[code[pc].Arg()]
-			if fastIsInt(&a) && fastIsInt(&b) {
+			// instructions on, without dispatching the three; otherwise
+			// the two loads.
+			if a, b := slots[arg], consts[code[pc].Arg()]; fastIsInt(&a) && fastIsInt(&b) {
 				x, y := int64(a.n), int64(b.n)
-				switch compile.BinaryOp(code[pc+1].Arg()) {
-				case compile.BinAdd, compile.InplaceOffset + compile.BinAdd:
+				if compile.BinaryOp(code[pc+1].Arg())%compile.InplaceOffset == compile.BinAdd {
 					if r := x + y; (r^x)&(r^y) >= 0 {
 						slots[sp] = Value{o: intKind, n: uint64(r)}
 						sp++
 						pc += 2
 						continue
 					}
-				default: // BinSub, InplaceSub
-					if r := x - y; (x^y)&(x^r) >= 0 {
-						slots[sp] = Value{o: intKind, n: uint64(r)}
-						sp++
-						pc += 2
-						continue
-					}
+				} else if r := x - y; (x^y)&(x^r) >= 0 { // BinSub, InplaceSub
+					slots[sp] = Value{o: intKind, n: uint64(r)}
+					sp++
+					pc += 2
+					continue
 				}
 			}
-			if fastIsNull(&a) {
-				err = NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[arg])
-				goto onError
-			}
-			slots[sp] = a
-			slots[sp+1] = b
-			sp += 2
-			pc++
+			fallthrough
 		case compile.LOAD_FAST_LOAD_CONST:
 			v := slots[arg]
 			if fastIsNull(&v) {
-				err = NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[arg])
+				err = unboundLocal(co, arg)
 				goto onError
 			}
 			slots[sp] = v
@@ -157,7 +147,7 @@ reload:
 		case compile.LOAD_FAST_LOAD_FAST:
 			v := slots[arg]
 			if fastIsNull(&v) {
-				err = NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[arg])
+				err = unboundLocal(co, arg)
 				goto onError
 			}
 			slots[sp] = v
@@ -172,7 +162,7 @@ reload:
 			slots[arg] = slots[sp]
 		case compile.DELETE_FAST:
 			if slots[arg].o == nil {
-				err = NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[arg])
+				err = unboundLocal(co, arg)
 				goto onError
 			}
 			v := slots[arg]
@@ -994,4 +984,9 @@ func compareOrdered[T int64 | float64](op compile.CompareOp, x, y T) bool {
 		return x > y
 	}
 	return x >= y
+}
+
+// unboundLocal is the error of reading local i while it is unset.
+func unboundLocal(co *CodeObject, i int) error {
+	return NewError(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", co.Code.LocalNames[i])
 }
