@@ -270,16 +270,22 @@ func (l *Loop) reportUnretrieved() {
 	fs := l.unretrieved
 	l.unretrieved = nil
 	for _, f := range fs {
-		if !f.logTraceback || f.quiet {
-			continue
-		}
-		f.logTraceback = false
-		ctx := &ExcContext{Exception: f.exc, Future: f.Value()}
-		if f.task != nil {
-			ctx.Message = "Task exception was never retrieved"
-		} else {
-			ctx.Message = f.Type().Name + " exception was never retrieved"
-		}
-		l.CallExceptionHandler(ctx)
+		l.reportNeverRetrieved(f)
 	}
+}
+
+// reportNeverRetrieved logs f's exception when nobody retrieved it
+// (Future.__del__).
+func (l *Loop) reportNeverRetrieved(f *Future) {
+	if !f.logTraceback || f.quiet {
+		return
+	}
+	f.logTraceback = false
+	ctx := &ExcContext{Exception: f.exc, Future: f.Value()}
+	if f.task != nil {
+		ctx.Message = "Task exception was never retrieved"
+	} else {
+		ctx.Message = f.Type().Name + " exception was never retrieved"
+	}
+	l.CallExceptionHandler(ctx)
 }

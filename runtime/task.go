@@ -22,7 +22,14 @@ type Task struct {
 	mustCancel    bool
 	logDestroy    bool
 	stepScheduled bool
+	// unreferenced: the program dropped the task as soon as it made it
+	// (`asyncio.create_task(f())` as a statement): CPython frees it, and
+	// reports an unretrieved exception, as soon as it fails.
+	unreferenced bool
 }
+
+// DroppedResult implements vm.ResultDropper.
+func (t *Task) DroppedResult() { t.unreferenced = true }
 
 func (t *Task) Type() *vm.Type {
 	if t.more != nil && t.more.sub != nil {
@@ -236,7 +243,11 @@ func (t *Task) step(exc *vm.Exception) error {
 			t.Future.SetException(e)
 			return e
 		default:
+			bare := t.callbacks.first.fn == nil // no callback holds the task
 			t.Future.SetException(e)
+			if bare && t.unreferenced {
+				l.reportNeverRetrieved(&t.Future)
+			}
 		}
 		return nil
 	}

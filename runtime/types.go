@@ -34,7 +34,10 @@ var (
 	TaskGroupType = newType("TaskGroup", "asyncio.taskgroups", nil)
 )
 
-func init() { NativeCoroType.Flags |= vm.TypeNativeCoroutine }
+func init() {
+	NativeCoroType.Flags |= vm.TypeNativeCoroutine
+	TaskType.Flags |= vm.TypeDropNotify // Task.DroppedResult
+}
 
 func (h *Handle) Type() *vm.Type {
 	if h.timer {

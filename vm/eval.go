@@ -92,8 +92,12 @@ reload:
 					th.dropOwned(f, v, pc-1)
 				}
 			default:
-				if o != noneObject && o != nil && o.Type().Flags&TypeNativeCoroutine != 0 {
-					th.droppedNative(o, f, pc-1)
+				if o != noneObject && o != nil {
+					if fl := o.Type().Flags; fl&TypeNativeCoroutine != 0 {
+						th.droppedNative(o, f, pc-1)
+					} else if fl&TypeDropNotify != 0 {
+						droppedResult(o, f, pc-1)
+					}
 				}
 			}
 			slots[sp] = NULL

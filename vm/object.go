@@ -109,6 +109,9 @@ const (
 	// TypeNativeCoroutine: instances are coroutines written in Go that
 	// implement UnawaitedReporter (see Thread.droppedNative).
 	TypeNativeCoroutine
+	// TypeDropNotify: instances implement ResultDropper, told when a
+	// statement discards them as a call's result (see droppedResult).
+	TypeDropNotify
 )
 
 // Type is itself an object, of type TypeType (or its metaclass).

@@ -62,3 +62,26 @@ func madeByCall(code []compile.Instr, pc int) bool {
 	}
 	return false
 }
+
+// ResultDropper is implemented by objects (asyncio tasks) that behave
+// differently once nothing refers to them: CPython reports a task's
+// unretrieved exception as soon as the task is freed, which for
+// `asyncio.create_task(f())` as a statement is when it finishes.
+type ResultDropper interface {
+	DroppedResult()
+}
+
+// droppedResult is called when POP_TOP (at f's pc) discards an object of a
+// TypeDropNotify type: when the call just before made it, the statement
+// held the only reference the program had.
+func droppedResult(o Object, f *Frame, pc int) {
+	if pc < 1 {
+		return
+	}
+	switch f.co.Code.Code[pc-1].Op() {
+	case compile.CALL, compile.CALL_KW, compile.CALL_EX, compile.CALL_METHOD:
+		if d, ok := o.(ResultDropper); ok {
+			d.DroppedResult()
+		}
+	}
+}
