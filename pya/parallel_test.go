@@ -71,7 +71,7 @@ result = asyncio.run(main())
 			return err
 		}
 		defer in.Close()
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second) // a hang guard: 50 interpreters under -race on a loaded machine are slow
 		defer cancel()
 		if err := in.Run(ctx, p); err != nil {
 			return fmt.Errorf("interpreter %d: %v\n%s", i, err, traceback(err))
