@@ -88,7 +88,7 @@ func (t *Task) Init(l *Loop, coroVal vm.Value, name vm.Value, ctx *vm.Context) e
 		name = vm.NewStr(s)
 	}
 	if ctx == nil {
-		ctx = l.th.CopyContext()
+		ctx = l.th.SnapshotContext()
 	}
 	t.coro, t.ctx, t.logDestroy = coro, ctx, true
 	t.loop = l
@@ -220,7 +220,8 @@ func (t *Task) step(exc *vm.Exception) error {
 		r2, _ := safeRepr(l.th, l.currentTask.Value())
 		return vm.NewError(vm.RuntimeErrorType, "Cannot enter into task %s while another task %s is being executed.", r1, r2)
 	}
-	if err := l.th.EnterContext(t.ctx); err != nil {
+	prevCtx, err := l.th.EnterTaskContext(t.ctx)
+	if err != nil {
 		return err
 	}
 	l.currentTask = t
@@ -231,7 +232,7 @@ func (t *Task) step(exc *vm.Exception) error {
 	result, done, err := t.coro.Resume(l.th, vm.None, exc)
 	l.th.AddDepth(-1)
 	l.currentTask = nil
-	l.th.ExitContext(t.ctx)
+	t.ctx = l.th.ExitTaskContext(t.ctx, prevCtx)
 
 	if err != nil {
 		e := asException(err)

@@ -58,3 +58,54 @@ func TestVirtualClockWorkerSleepInterleaves(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// A task made where no context variable is set keeps no Context (the
+// memory benchmark's blocked tasks); one made after a set snapshots the
+// creator's context, and a variable set inside a task stays in the task.
+func TestTaskContextSnapshot(t *testing.T) {
+	th := vm.NewThread(nil)
+	envsMu.Lock()
+	envs[th] = newEnv(VirtualClockKind)
+	envsMu.Unlock()
+	v := &vm.ContextVar{Name: "v", Default: vm.NULL}
+	var inner vm.Value
+	main := coro(func(y *Y) (vm.Value, error) {
+		l, _ := GetRunningLoop(th)
+		plain, err := NewTask(l, coro(func(y *Y) (vm.Value, error) {
+			v.Set(th, vm.Int(1))
+			if err := y.Sleep(0); err != nil {
+				return vm.NULL, err
+			}
+			inner = v.Get(th, vm.NULL) // set in an earlier step
+			return vm.None, nil
+		}), vm.NULL)
+		if err != nil {
+			return vm.NULL, err
+		}
+		if plain.ctx != nil {
+			t.Error("a task made with no variable set has a Context")
+		}
+		v.Set(th, vm.Int(2))
+		snap, err := NewTask(l, coro(func(y *Y) (vm.Value, error) { return v.Get(th, vm.NULL), nil }), vm.NULL)
+		if err != nil {
+			return vm.NULL, err
+		}
+		if snap.ctx == nil || snap.ctx.Lookup(v).AsInt() != 2 {
+			t.Error("a task made after a set did not snapshot it")
+		}
+		if _, err := y.Await(plain.Value()); err != nil {
+			return vm.NULL, err
+		}
+		if got := v.Get(th, vm.NULL); got.AsInt() != 2 {
+			t.Errorf("the task's set leaked out: %v", got)
+		}
+		return y.Await(snap.Value())
+	})
+	r, err := Run(th, main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.AsInt() != 2 || inner.AsInt() != 1 {
+		t.Errorf("snapshot task saw %v, plain task kept %v", r, inner)
+	}
+}

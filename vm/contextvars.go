@@ -146,6 +146,42 @@ func (th *Thread) CopyContext() *Context {
 	return th.ctx.Copy()
 }
 
+// SnapshotContext is CopyContext for a context that may never be used:
+// nil when th's current context holds no variables (a nil context is an
+// empty one; see EnterTaskContext), so that tasks made where no variable
+// is set cost no Context.
+func (th *Thread) SnapshotContext() *Context {
+	if th.ctx == nil || th.ctx.m.len() == 0 {
+		return nil
+	}
+	return th.ctx.Copy()
+}
+
+// EnterTaskContext is EnterContext for a task step whose context may be
+// nil (an empty snapshot): the step then runs with no current context,
+// and ExitTaskContext returns the context a variable set during the step
+// created, for the task to keep.
+func (th *Thread) EnterTaskContext(c *Context) (prev *Context, err error) {
+	if c == nil {
+		prev = th.ctx
+		th.ctx = nil
+		return prev, nil
+	}
+	return nil, th.EnterContext(c)
+}
+
+// ExitTaskContext undoes EnterTaskContext(c) (prev is what it returned)
+// and returns the task's context from now on.
+func (th *Thread) ExitTaskContext(c, prev *Context) *Context {
+	if c == nil {
+		c = th.ctx
+		th.ctx = prev
+		return c
+	}
+	th.ExitContext(c)
+	return c
+}
+
 // EnterContext makes c th's current context until ExitContext(c), as
 // Context.run does around its call; it fails when c is already entered
 // (on any thread).
