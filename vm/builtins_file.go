@@ -266,7 +266,7 @@ func biOpenFileFd(th *Thread, name, mode string, fd int, opener Value) (*File, e
 	}
 	var osf *os.File
 	var err error
-	flushWriters(th.Interp)
+	flushWriters(th.Interp, th)
 	if !opener.IsNull() && !opener.IsNone() {
 		r, err := th.Call(opener, []Value{NewStr(name), Int(int64(flag | syscall.O_CLOEXEC))}, nil)
 		if err != nil {

@@ -67,6 +67,8 @@ type Interpreter struct {
 	gens     []weak.Pointer[Generator] // generators to close at exit (gen_finalize.go)
 	genSweep int
 
+	writers openWriters // files open for writing, flushed at open() and exit
+
 	// builtinSubclasses lists the user classes deriving directly from each
 	// built-in type (shared by all interpreters, so kept here, not on the type).
 	builtinSubclasses map[*Type][]*Type

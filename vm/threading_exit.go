@@ -24,7 +24,7 @@ func (in *Interpreter) shutdownThreading(th *Thread) error {
 // finalization does after the main module ended (normally, by an uncaught
 // exception or by SystemExit): only when atexit was imported.
 func (in *Interpreter) RunAtExit() {
-	defer flushWriters(in)
+	defer flushWriters(in, nil)
 	mv, ok := in.modules.GetStr("atexit")
 	if !ok {
 		return
