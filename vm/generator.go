@@ -34,18 +34,9 @@ const (
 // YIELD_FROM pushed on top of it), so resuming a chain N awaits deep costs
 // O(1): the thread continues at top directly.
 type genState struct {
-	kind genKind
-	// nested counts the frames of the suspended chain above frame (awaited
-	// coroutines, delegated generators): each counts one level of
-	// recursion depth while the chain runs, as in CPython, where resuming
-	// re-enters every frame of the chain.
-	nested   int32
-	frame    *Frame      // nil once finished
-	co       *CodeObject // cr_code/gi_code/ag_code (kept after the frame is gone)
-	fobj     *FrameObject
-	top      *Frame // innermost suspended frame (nil: frame itself)
-	name     string
-	qualname string
+	// The fields are ordered for size (a Coroutine is allocated per task):
+	// the flags share one word, the two int32s another.
+	kind     genKind
 	started  bool
 	running  bool
 	finished bool
@@ -54,10 +45,6 @@ type genState struct {
 	// instruction just before made, so nothing else refers to it and
 	// leaving the loop drops it (owned.go).
 	owned bool
-	// creator and creatorPC are the frame that made the generator and its
-	// resume index then (the instruction that receives it): see owned.go.
-	creator   *Frame
-	creatorPC int
 	// finalized: closed as CPython's finalizer would (its loop dropped it):
 	// like CPython's, that runs once, so exit does not close it again.
 	finalized bool
@@ -66,12 +53,27 @@ type genState struct {
 	// reaches a genState through a frame (f.gen) and hands out its object
 	// or its frame (introspection) must call escape() first.
 	recycle bool
+	// nested counts the frames of the suspended chain above frame (awaited
+	// coroutines, delegated generators): each counts one level of
+	// recursion depth while the chain runs, as in CPython, where resuming
+	// re-enters every frame of the chain.
+	nested int32
+	line   int32 // where it was created, with file (for "never awaited")
+
+	frame    *Frame      // nil once finished
+	co       *CodeObject // cr_code/gi_code/ag_code (kept after the frame is gone)
+	fobj     *FrameObject
+	top      *Frame // innermost suspended frame (nil: frame itself)
+	name     string
+	qualname string
+	// creator and creatorPC are the frame that made the generator and its
+	// resume index then (the instruction that receives it): see owned.go.
+	creator   *Frame
+	creatorPC int
 	// handled is the exception being handled inside the generator while it
 	// is suspended (restored on resume), nil if none.
 	handled *Exception
-	// where it was created (for "coroutine 'f' was never awaited").
-	file string
-	line int
+	file    string
 }
 
 // Generator is the object a generator function returns.
@@ -127,7 +129,7 @@ func (th *Thread) makeGenerator(fn *Function, args []Value, kwnames []string) (V
 		nf.gen = &o.genState
 		if cf := th.frame; cf != nil {
 			o.file = cf.co.Code.Filename
-			o.line = cf.Line()
+			o.line = int32(cf.Line())
 		}
 		if th.Interp != nil {
 			th.Interp.trackCoroutine(o)
