@@ -11,18 +11,7 @@ import "github.com/pya-lang/pya/vm"
 // and polls Interpreter.Interrupt itself) or no loop is running, so callers
 // retry until the program ends.
 func InterruptLoop(in *vm.Interpreter) bool {
-	envsMu.Lock()
-	e := envs[in]
-	envsMu.Unlock()
-	if e == nil || !e.GIL.TryAcquire() {
-		return false
-	}
-	l := e.running
-	if l != nil {
-		l.Post(raiseInterrupt, nil, vm.NULL, false)
-	}
-	e.GIL.Release()
-	return l != nil
+	return postToRunningLoop(in, raiseInterrupt)
 }
 
 func raiseInterrupt(any, vm.Value) error { return vm.NewException(vm.KeyboardInterruptType) }
@@ -33,6 +22,13 @@ func raiseInterrupt(any, vm.Value) error { return vm.NewException(vm.KeyboardInt
 // false when the GIL is busy (running pya code polls the signals itself)
 // or no loop runs.
 func WakeForSignals(in *vm.Interpreter) bool {
+	return postToRunningLoop(in, runSignalHandlers)
+}
+
+// postToRunningLoop posts fn, with the loop as its argument, to the loop
+// running on in, if the GIL is free right now (else pya code is running and
+// polls for itself). It reports whether a loop was running.
+func postToRunningLoop(in *vm.Interpreter, fn callFunc) bool {
 	envsMu.Lock()
 	e := envs[in]
 	envsMu.Unlock()
@@ -41,7 +37,7 @@ func WakeForSignals(in *vm.Interpreter) bool {
 	}
 	l := e.running
 	if l != nil {
-		l.Post(runSignalHandlers, l, vm.NULL, false)
+		l.Post(fn, l, vm.NULL, false)
 	}
 	e.GIL.Release()
 	return l != nil
